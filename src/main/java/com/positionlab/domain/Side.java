@@ -1,0 +1,6 @@
+package com.positionlab.domain;
+
+/** Direction of a trade or a position. */
+public enum Side {
+    LONG, SHORT
+}

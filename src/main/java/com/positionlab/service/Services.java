@@ -1,0 +1,48 @@
+package com.positionlab.service;
+
+import com.positionlab.engine.task.Progress;
+import com.positionlab.service.imports.ImportService;
+import com.positionlab.service.portfolio.PortfolioService;
+import com.positionlab.service.workspace.WorkspaceService;
+import com.positionlab.store.Database;
+import com.positionlab.store.Store;
+
+/**
+ * The use cases over one open workspace. The UI, the CLI and the API build one of these and call the
+ * same services, so a result is the same wherever it is asked for.
+ */
+public record Services(Database database, Store store, PortfolioService portfolio, WorkspaceService workspace,
+                       ImportService imports) implements AutoCloseable {
+
+    /** Opens the database at {@code jdbcUrl} and, on first start, creates the demo workspace. */
+    public static Services open(String jdbcUrl, Progress progress) {
+        progress.update(0.0, "Opening workspace");
+        Database db = Database.open(jdbcUrl);
+        try {
+            Store store = new Store(db);
+            Services s = new Services(db, store, new PortfolioService(store), new WorkspaceService(store),
+                    new ImportService(store));
+            boolean firstStart = store.workspaceKind().isEmpty();
+            s.workspace().ensureInitialised(progress);
+            if (firstStart && db.isFileBased()) {
+                db.backup();
+            }
+            return s;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Writes a backup (file databases) and closes the database. */
+    @Override
+    public void close() {
+        try {
+            if (database.isFileBased()) {
+                database.backup();
+            }
+        } finally {
+            database.close();
+        }
+    }
+}

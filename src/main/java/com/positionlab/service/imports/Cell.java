@@ -1,0 +1,133 @@
+package com.positionlab.service.imports;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+/**
+ * One field of a data line with the name of its column, and the checked conversions the parsers need.
+ * Each conversion throws a {@link RowException} whose reason starts with the column name.
+ */
+record Cell(String column, String text) {
+
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern DATE_TIME =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
+    private static final BigDecimal MAX_DECIMAL = BigDecimal.TEN.pow(12);
+
+    boolean isEmpty() {
+        return text.isEmpty();
+    }
+
+    /** The text, which must not be empty. */
+    String required() throws RowException {
+        if (text.isEmpty()) {
+            throw problem("missing value");
+        }
+        return text;
+    }
+
+    /** An identifier (ticker, strategy, portfolio) of at most {@code maxLength} characters. */
+    String id(int maxLength) throws RowException {
+        if (required().length() > maxLength) {
+            throw problem(quoted() + " is longer than " + maxLength + " characters");
+        }
+        return text;
+    }
+
+    /** A calendar date {@code YYYY-MM-DD}; a date-time {@code YYYY-MM-DD HH:MM[:SS]} gives its date. */
+    LocalDate date() throws RowException {
+        required();
+        try {
+            if (DATE.matcher(text).matches()) {
+                return LocalDate.parse(text);
+            }
+            if (DATE_TIME.matcher(text).matches()) {
+                return LocalDateTime.parse(text.replace(' ', 'T')).toLocalDate();
+            }
+        } catch (DateTimeParseException e) {
+            throw notADate();
+        }
+        throw notADate();
+    }
+
+    /** A date-time {@code YYYY-MM-DD HH:MM[:SS]} (or with {@code T}); a date alone means midnight. */
+    LocalDateTime dateTime() throws RowException {
+        required();
+        try {
+            if (DATE.matcher(text).matches()) {
+                return LocalDate.parse(text).atStartOfDay();
+            }
+            if (DATE_TIME.matcher(text).matches()) {
+                return LocalDateTime.parse(text.replace(' ', 'T'));
+            }
+        } catch (DateTimeParseException e) {
+            throw notADateTime();
+        }
+        throw notADateTime();
+    }
+
+    /** A plain decimal number (no {@code NaN}, no infinity) of magnitude below 10^12. */
+    BigDecimal decimal() throws RowException {
+        required();
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw problem(quoted() + " is not a number");
+        }
+        if (value.abs().compareTo(MAX_DECIMAL) >= 0) {
+            throw problem(quoted() + " is out of range");
+        }
+        return value;
+    }
+
+    /** A decimal number greater than zero. */
+    BigDecimal positiveDecimal() throws RowException {
+        BigDecimal value = decimal();
+        if (value.signum() <= 0) {
+            throw problem("must be positive, got " + text);
+        }
+        return value;
+    }
+
+    /** A finite price greater than zero. */
+    double positive() throws RowException {
+        double value = positiveDecimal().doubleValue();
+        if (value <= 0) {
+            throw problem("must be positive, got " + text);
+        }
+        return value;
+    }
+
+    /** A non-negative whole number; {@code 1234.0} is accepted. */
+    long count() throws RowException {
+        BigDecimal value = decimal();
+        if (value.signum() < 0) {
+            throw problem("must not be negative, got " + text);
+        }
+        if (value.stripTrailingZeros().scale() > 0) {
+            throw problem(quoted() + " is not a whole number");
+        }
+        return value.longValueExact();
+    }
+
+    /** A rejection reason about this field: {@code column: what}. */
+    RowException problem(String what) {
+        return new RowException(column + ": " + what);
+    }
+
+    String quoted() {
+        return "\"" + text + "\"";
+    }
+
+    private RowException notADate() {
+        return problem(quoted() + " is not a date (expected YYYY-MM-DD)");
+    }
+
+    private RowException notADateTime() {
+        return problem(quoted() + " is not a date or time (expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)");
+    }
+}

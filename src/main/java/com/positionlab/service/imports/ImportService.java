@@ -1,0 +1,107 @@
+package com.positionlab.service.imports;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
+
+import com.positionlab.domain.Holding;
+import com.positionlab.domain.Instrument;
+import com.positionlab.domain.Portfolio;
+import com.positionlab.engine.task.Progress;
+import com.positionlab.store.Store;
+
+/**
+ * Imports prices, trades or holdings from a CSV file into the store, or checks a file without storing it.
+ *
+ * <p>The format is recognised from the header (see {@link PriceFormats}, {@link TradeRowParser},
+ * {@link HoldingRowParser}). Every data line is checked; by default nothing is stored unless every line is
+ * valid, and with {@link ImportOptions#validRowsOnly()} the valid lines are stored. Storing is one
+ * transaction per kind and replaces rows with the same key, so importing a file twice adds nothing.
+ * Instruments and strategies named by prices or trades are created when missing; holdings need their
+ * instruments to exist already, and their portfolio is created (no cash, USD) when missing.
+ */
+public final class ImportService {
+
+    /** Most rejected lines listed in a report; {@link ImportReport#rowsRejected()} counts them all. */
+    public static final int MAX_LISTED_REJECTIONS = 1000;
+    /** Portfolio that holdings go to when none is given and the workspace has none. */
+    public static final String DEFAULT_PORTFOLIO = "main";
+
+    private final Store store;
+
+    public ImportService(Store store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /**
+     * Parses, checks and (when allowed by the options) stores the file.
+     *
+     * @throws ImportException for a problem with the whole file; nothing is stored then
+     * @throws com.positionlab.engine.task.CancelledException when cancelled; nothing is stored then
+     */
+    public ImportReport importFile(Path file, ImportKind kind, ImportOptions options, Progress progress) {
+        return run(file, kind, options, progress, true);
+    }
+
+    /** Parses and checks the file as {@link #importFile} would, and stores nothing ({@code written} false). */
+    public ImportReport validate(Path file, ImportKind kind, ImportOptions options, Progress progress) {
+        return run(file, kind, options, progress, false);
+    }
+
+    private ImportReport run(Path file, ImportKind kind, ImportOptions options, Progress progress,
+                             boolean write) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(kind, "kind");
+        ImportOptions opts = options == null ? ImportOptions.defaults() : options;
+        Progress p = progress == null ? Progress.NONE : progress;
+        return switch (kind) {
+            case PRICES -> complete(kind, file, CsvFileParser.parse(file,
+                    header -> PriceFormats.choose(header, file, opts), p, MAX_LISTED_REJECTIONS),
+                    write, opts, p, store.prices()::saveAll);
+            case TRADES -> complete(kind, file, CsvFileParser.parse(file, TradeRowParser::new, p,
+                    MAX_LISTED_REJECTIONS), write, opts, p, store.trades()::saveAll);
+            case HOLDINGS -> complete(kind, file, CsvFileParser.parse(file,
+                    header -> new HoldingRowParser(header, targetPortfolio(opts), knownInstruments()), p,
+                    MAX_LISTED_REJECTIONS), write, opts, p, this::saveHoldings);
+        };
+    }
+
+    private <T> ImportReport complete(ImportKind kind, Path file, ParsedFile<T> parsed, boolean write,
+                                      ImportOptions options, Progress progress, ToIntFunction<List<T>> save) {
+        boolean allowed = parsed.rowsRejected() == 0 || options.validRowsOnly();
+        boolean written = write && allowed && !parsed.records().isEmpty();
+        int rowsNew = 0;
+        if (written) {
+            progress.checkCancelled();
+            progress.update(CsvFileParser.PARSE_SHARE, "Saving " + parsed.records().size() + " rows");
+            rowsNew = save.applyAsInt(parsed.records());
+        }
+        progress.update(1.0, written ? "Imported " + file.getFileName() : "Checked " + file.getFileName());
+        return new ImportReport(kind, parsed.format(), file.toString(), parsed.rowsRead(), parsed.rowsAccepted(),
+                parsed.rowsRejected(), parsed.rejected(), written, rowsNew);
+    }
+
+    /** The option's portfolio, else the first portfolio of the workspace, else {@value #DEFAULT_PORTFOLIO}. */
+    private String targetPortfolio(ImportOptions options) {
+        String given = options.portfolioId();
+        if (given != null && !given.isBlank()) {
+            return given.strip();
+        }
+        return store.portfolios().findAll().stream().findFirst().map(Portfolio::id).orElse(DEFAULT_PORTFOLIO);
+    }
+
+    private Set<String> knownInstruments() {
+        return store.instruments().findAll().stream().map(Instrument::id).collect(Collectors.toSet());
+    }
+
+    private int saveHoldings(List<Holding> holdings) {
+        holdings.stream().map(Holding::portfolioId).distinct()
+                .filter(id -> store.portfolios().find(id).isEmpty())
+                .forEach(id -> store.portfolios().save(new Portfolio(id, id, "USD", BigDecimal.ZERO)));
+        return store.portfolios().saveHoldings(holdings);
+    }
+}

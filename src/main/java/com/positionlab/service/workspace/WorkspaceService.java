@@ -1,0 +1,95 @@
+package com.positionlab.service.workspace;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import com.positionlab.domain.Portfolio;
+import com.positionlab.engine.task.Progress;
+import com.positionlab.service.portfolio.PortfolioService;
+import com.positionlab.store.Store;
+import com.positionlab.store.Store.WorkspaceKind;
+
+/** Sets up a workspace: the demo on first start, a fresh demo, or an empty one. */
+public final class WorkspaceService {
+
+    /** What a workspace holds, for the status bar and the Data view. */
+    public record Summary(WorkspaceKind kind, int instruments, int prices, int strategies, int trades,
+                          int portfolios) {
+    }
+
+    private final Store store;
+
+    public WorkspaceService(Store store) {
+        this.store = store;
+    }
+
+    /**
+     * On first start (nothing recorded and nothing stored) creates the demo workspace; otherwise leaves
+     * the store alone. Returns the workspace's kind.
+     */
+    public WorkspaceKind ensureInitialised(Progress progress) {
+        var kind = store.workspaceKind();
+        if (kind.isPresent()) {
+            return kind.get();
+        }
+        if (store.isEmpty()) {
+            createDemo(progress);
+            return WorkspaceKind.DEMO;
+        }
+        store.setWorkspaceKind(WorkspaceKind.USER);
+        return WorkspaceKind.USER;
+    }
+
+    /** Replaces everything in the store with the deterministic demo workspace. */
+    public DemoWorkspace.Data createDemo(Progress progress) {
+        progress.update(0.0, "Generating demo prices");
+        DemoWorkspace.Data data = DemoWorkspace.generate(DemoWorkspace.SEED, scaled(progress, 0.0, 0.3));
+        progress.checkCancelled();
+        progress.update(0.3, "Saving demo workspace");
+        store.clearAll();
+        store.instruments().saveAll(data.instruments());
+        progress.update(0.4, "Saving demo prices");
+        store.prices().saveAll(data.prices());
+        progress.checkCancelled();
+        progress.update(0.85, "Saving demo trades");
+        store.trades().saveStrategies(data.strategies());
+        store.trades().saveAll(data.trades());
+        store.portfolios().replace(data.portfolio(), data.holdings());
+        store.setWorkspaceKind(WorkspaceKind.DEMO);
+        progress.update(1.0, "Demo workspace ready");
+        return data;
+    }
+
+    /** Empties the store and leaves one empty portfolio with no cash. */
+    public void createEmpty() {
+        store.clearAll();
+        store.portfolios().replace(new Portfolio(PortfolioService.DEFAULT_PORTFOLIO_ID, "My portfolio", "USD",
+                BigDecimal.ZERO.setScale(2)), List.of());
+        store.setWorkspaceKind(WorkspaceKind.EMPTY);
+    }
+
+    /** Records that the user has put their own data in the workspace (no longer demo or empty). */
+    public void markUserData() {
+        store.setWorkspaceKind(WorkspaceKind.USER);
+    }
+
+    public Summary summary() {
+        return new Summary(store.workspaceKind().orElse(WorkspaceKind.EMPTY), store.instruments().count(),
+                store.prices().count(), store.trades().strategies().size(), store.trades().count(),
+                store.portfolios().findAll().size());
+    }
+
+    private static Progress scaled(Progress p, double from, double to) {
+        return new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+                p.update(from + (to - from) * fraction, message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return p.isCancelled();
+            }
+        };
+    }
+}

@@ -1,0 +1,77 @@
+package com.positionlab.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Small helpers shared by the repositories: transactions and error wrapping. */
+final class Jdbc {
+
+    private Jdbc() {
+    }
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} on one connection without a transaction of its own. */
+    static <T> T read(Database db, String what, SqlWork<T> work) {
+        try (Connection c = db.connection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("Could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: every write lands, or none does. */
+    static <T> T inTransaction(Database db, String what, SqlWork<T> work) {
+        try (Connection c = db.connection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code v} without trailing zeros and never in exponent form ({@code 370}, not {@code 3.7E+2}). */
+    static java.math.BigDecimal plain(java.math.BigDecimal v) {
+        java.math.BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    static Double nullableDouble(java.sql.ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    static Long nullableLong(java.sql.ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    static void setNullableDouble(java.sql.PreparedStatement ps, int index, Double value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, java.sql.Types.DOUBLE);
+        } else {
+            ps.setDouble(index, value);
+        }
+    }
+
+    static void setNullableLong(java.sql.PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, java.sql.Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+}

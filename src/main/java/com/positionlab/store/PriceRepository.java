@@ -1,0 +1,143 @@
+package com.positionlab.store;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.positionlab.domain.PriceBar;
+
+/** Daily prices, one row per instrument and date. */
+public final class PriceRepository {
+
+    private static final String MERGE = "MERGE INTO prices (instrument_id, price_date, close_price, adj_close, "
+            + "high_price, low_price, volume) KEY (instrument_id, price_date) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final int BATCH = 5_000;
+
+    private final Database db;
+
+    PriceRepository(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Inserts or replaces the bars in one transaction, first creating a placeholder instrument for any
+     * ticker the store does not know. Returns how many rows are new (the rest replaced existing rows).
+     */
+    public int saveAll(Collection<PriceBar> bars) {
+        return Jdbc.inTransaction(db, "save prices", c -> {
+            InstrumentRepository.createMissing(c, bars.stream().map(PriceBar::instrumentId).distinct().toList());
+            int before = Store.count(c, "prices");
+            merge(c, bars);
+            return Store.count(c, "prices") - before;
+        });
+    }
+
+    static void merge(Connection c, Collection<PriceBar> bars) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(MERGE)) {
+            int n = 0;
+            for (PriceBar b : bars) {
+                ps.setString(1, b.instrumentId());
+                ps.setDate(2, Date.valueOf(b.date()));
+                ps.setDouble(3, b.close());
+                ps.setDouble(4, b.adjClose());
+                Jdbc.setNullableDouble(ps, 5, b.high());
+                Jdbc.setNullableDouble(ps, 6, b.low());
+                Jdbc.setNullableLong(ps, 7, b.volume());
+                ps.addBatch();
+                if (++n % BATCH == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Every bar of one instrument, oldest first. */
+    public List<PriceBar> history(String instrumentId) {
+        return Jdbc.read(db, "read prices of " + instrumentId, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT * FROM prices WHERE instrument_id = ? ORDER BY price_date")) {
+                ps.setString(1, instrumentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<PriceBar> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(map(rs));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    /** The most recent bar of each instrument that has one. */
+    public Map<String, PriceBar> latest(Collection<String> instrumentIds) {
+        return Jdbc.read(db, "read latest prices", c -> {
+            Map<String, PriceBar> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM prices WHERE instrument_id = ? "
+                    + "ORDER BY price_date DESC LIMIT 1")) {
+                for (String id : instrumentIds) {
+                    ps.setString(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            out.put(id, map(rs));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Adjusted closes of each instrument on or after {@code from}, oldest first, keyed in the order of
+     * {@code instrumentIds}.
+     */
+    public Map<String, PriceSeries> adjustedCloses(List<String> instrumentIds, LocalDate from) {
+        return Jdbc.read(db, "read price history", c -> {
+            Map<String, PriceSeries> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT price_date, adj_close FROM prices "
+                    + "WHERE instrument_id = ? AND price_date >= ? ORDER BY price_date")) {
+                for (String id : instrumentIds) {
+                    ps.setString(1, id);
+                    ps.setDate(2, Date.valueOf(from));
+                    List<LocalDate> dates = new ArrayList<>();
+                    List<Double> values = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            dates.add(rs.getDate(1).toLocalDate());
+                            values.add(rs.getDouble(2));
+                        }
+                    }
+                    out.put(id, new PriceSeries(dates, values.stream().mapToDouble(Double::doubleValue).toArray()));
+                }
+            }
+            return out;
+        });
+    }
+
+    public int count() {
+        return Jdbc.read(db, "count prices", c -> Store.count(c, "prices"));
+    }
+
+    private static PriceBar map(ResultSet rs) throws SQLException {
+        return new PriceBar(rs.getString("instrument_id"), rs.getDate("price_date").toLocalDate(),
+                rs.getDouble("close_price"), rs.getDouble("adj_close"), Jdbc.nullableDouble(rs, "high_price"),
+                Jdbc.nullableDouble(rs, "low_price"), Jdbc.nullableLong(rs, "volume"));
+    }
+
+    /** Dates and adjusted closes of one instrument, oldest first. */
+    public record PriceSeries(List<LocalDate> dates, double[] values) {
+        public int size() {
+            return values.length;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package com.positionlab.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The repositories over one {@link Database}, plus workspace-wide operations (what kind of workspace
+ * this is, emptying it).
+ */
+public final class Store {
+
+    /** Workspace kinds recorded in {@code workspace_info}. */
+    public enum WorkspaceKind { DEMO, EMPTY, USER }
+
+    private static final List<String> DATA_TABLES_CHILD_FIRST = List.of("position_sizing_metrics",
+            "kelly_calculations", "position_sizing_history", "correlation_matrices", "historical_performance",
+            "position_sizing_rules", "holdings", "portfolios", "trades", "strategies", "prices", "instruments",
+            "workspace_info");
+
+    private final Database db;
+    private final InstrumentRepository instruments;
+    private final PriceRepository prices;
+    private final TradeRepository trades;
+    private final PortfolioRepository portfolios;
+
+    public Store(Database db) {
+        this.db = db;
+        this.instruments = new InstrumentRepository(db);
+        this.prices = new PriceRepository(db);
+        this.trades = new TradeRepository(db);
+        this.portfolios = new PortfolioRepository(db);
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public InstrumentRepository instruments() {
+        return instruments;
+    }
+
+    public PriceRepository prices() {
+        return prices;
+    }
+
+    public TradeRepository trades() {
+        return trades;
+    }
+
+    public PortfolioRepository portfolios() {
+        return portfolios;
+    }
+
+    /** The recorded workspace kind, empty for a store nobody has set up yet. */
+    public Optional<WorkspaceKind> workspaceKind() {
+        return Jdbc.read(db, "read workspace", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT info_value FROM workspace_info WHERE info_key = 'kind'");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(WorkspaceKind.valueOf(rs.getString(1))) : Optional.empty();
+            }
+        });
+    }
+
+    public void setWorkspaceKind(WorkspaceKind kind) {
+        Jdbc.inTransaction(db, "record workspace kind", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "MERGE INTO workspace_info (info_key, info_value) KEY (info_key) VALUES ('kind', ?)")) {
+                ps.setString(1, kind.name());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Whether the store holds no instruments and no portfolios. */
+    public boolean isEmpty() {
+        return Jdbc.read(db, "inspect workspace",
+                c -> count(c, "instruments") == 0 && count(c, "portfolios") == 0);
+    }
+
+    /** Deletes every row of every table, in one transaction. The schema stays. */
+    public void clearAll() {
+        Jdbc.inTransaction(db, "empty the workspace", c -> {
+            try (Statement s = c.createStatement()) {
+                for (String table : DATA_TABLES_CHILD_FIRST) {
+                    s.executeUpdate("DELETE FROM " + table);
+                }
+            }
+            return null;
+        });
+    }
+
+    static int count(Connection c, String table) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package com.positionlab.ui;
+
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+import com.positionlab.ui.task.FxTaskRunner;
+
+/** The JavaFX application: one window on the workspace named by the arguments. */
+public final class PositionLabApp extends Application {
+
+    private final AppConfig fixedConfig;
+    private Workstation workstation;
+
+    public PositionLabApp() {
+        this(null);
+    }
+
+    /** For tests: a given configuration instead of the command-line parameters. */
+    public PositionLabApp(AppConfig config) {
+        this.fixedConfig = config;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        AppConfig config = fixedConfig != null ? fixedConfig : AppConfig.parse(getParameters().getRaw());
+        workstation = Workstation.build(stage, config, new FxTaskRunner());
+        stage.show();
+        workstation.model().openWorkspace(config.jdbcUrl());
+    }
+
+    public Workstation workstation() {
+        return workstation;
+    }
+
+    @Override
+    public void stop() {
+        if (workstation != null) {
+            workstation.model().shutdown();
+        }
+    }
+}

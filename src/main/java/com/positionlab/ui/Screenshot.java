@@ -1,0 +1,118 @@
+package com.positionlab.ui;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.imageio.ImageIO;
+
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+import com.positionlab.engine.task.Progress;
+import com.positionlab.service.Services;
+import com.positionlab.ui.shell.Page;
+import com.positionlab.ui.task.FxTaskRunner;
+
+/**
+ * Renders one view of the workstation, on its workspace, to a PNG of 1400 x 900 pixels without a
+ * display (JavaFX's Monocle headless platform). Used by the {@code screenshot} command.
+ */
+public final class Screenshot {
+
+    private static final long SETTLE_TIMEOUT_MS = 60_000;
+
+    private Screenshot() {
+    }
+
+    /** Selects the headless platform; must run before JavaFX starts. */
+    public static void useHeadlessPlatform() {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("prism.text", "t2k");
+        System.setProperty("headless.geometry", (int) Workstation.WIDTH + "x" + (int) Workstation.HEIGHT + "-32");
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    /** Renders {@code page} to {@code out} (written through a temporary file). */
+    public static void render(AppConfig config, Page page, Path out) throws Exception {
+        useHeadlessPlatform();
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(30, TimeUnit.SECONDS);
+        Platform.setImplicitExit(false);
+        try (Services services = Services.open(config.jdbcUrl(), Progress.NONE)) {
+            Workstation w = onFx(() -> {
+                Stage stage = new Stage();
+                Workstation built = Workstation.build(stage, config, new FxTaskRunner());
+                built.model().attach(services, config.jdbcUrl());
+                built.model().selectedPageProperty().set(page);
+                stage.show();
+                return built;
+            });
+            waitUntilIdle(w);
+            WritableImage image = onFx(() -> {
+                w.scene().getRoot().applyCss();
+                w.scene().getRoot().layout();
+                return w.scene().snapshot(null);
+            });
+            write(SwingFXUtils.fromFXImage(image, null), out);
+            onFx(() -> {
+                w.model().runner().shutdown();
+                return null;
+            });
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private static void waitUntilIdle(Workstation w) throws Exception {
+        long deadline = System.currentTimeMillis() + SETTLE_TIMEOUT_MS;
+        int quiet = 0;
+        while (quiet < 5) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new TimeoutException("the view did not finish loading within " + SETTLE_TIMEOUT_MS / 1000 + " s");
+            }
+            Thread.sleep(100);
+            boolean idle = onFx(() -> w.model().runningJobs().isEmpty());
+            quiet = idle ? quiet + 1 : 0;
+        }
+    }
+
+    private static void write(BufferedImage image, Path out) throws IOException {
+        Path target = out.toAbsolutePath();
+        if (target.getParent() != null) {
+            Files.createDirectories(target.getParent());
+        }
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        if (!ImageIO.write(image, "png", tmp.toFile())) {
+            throw new IOException("no PNG writer available");
+        }
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        try {
+            return f.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        }
+    }
+}

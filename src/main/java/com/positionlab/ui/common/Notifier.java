@@ -1,0 +1,10 @@
+package com.positionlab.ui.common;
+
+/** Shows the user what happened: errors say what went wrong and what to do. Behind an interface for tests. */
+public interface Notifier {
+
+    void info(String title, String message);
+
+    /** An error that stays until dismissed: {@code message} says what happened and what to do. */
+    void error(String title, String message);
+}

@@ -1,0 +1,273 @@
+package com.positionlab.ui.portfolio;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.PieChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+
+import com.positionlab.domain.Instrument;
+import com.positionlab.service.portfolio.CorrelationMatrix;
+import com.positionlab.service.portfolio.HoldingRow;
+import com.positionlab.service.portfolio.PortfolioSnapshot;
+import com.positionlab.ui.common.CorrelationHeatmap;
+import com.positionlab.ui.common.Formats;
+import com.positionlab.ui.common.PriceChart;
+import com.positionlab.ui.common.Views;
+
+/** The Portfolio view: holdings, totals and cash, sector allocation, price chart and correlation heatmap. */
+public final class PortfolioView {
+
+    private final PortfolioViewModel model;
+    private final TableView<HoldingRow> table = new TableView<>();
+    private final PieChart sectors = new PieChart();
+    private final PriceChart prices = new PriceChart();
+    private final CorrelationHeatmap heatmap = new CorrelationHeatmap();
+    private final Label title = new Label("Portfolio");
+    private final Label demoBadge = new Label("DEMO DATA");
+    private final Label total = new Label();
+    private final Label invested = new Label();
+    private final Label asOf = new Label();
+    private final Label count = new Label();
+
+    public PortfolioView(PortfolioViewModel model) {
+        this.model = model;
+    }
+
+    public Node createView() {
+        BorderPane root = new BorderPane();
+        root.getStyleClass().add("page");
+        root.setId("portfolio-view");
+        root.setTop(header());
+        SplitPane left = new SplitPane(holdingsPane(), Views.card("Price history (scroll to zoom, drag to pan, "
+                + "double-click to reset)", prices));
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.58);
+        SplitPane right = new SplitPane(Views.card("Sector allocation", sectors),
+                Views.card("Correlation of daily returns", heatmap));
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.4);
+        SplitPane main = new SplitPane(left, right);
+        main.setDividerPositions(0.63);
+        root.setCenter(main);
+        BorderPane.setMargin(main, new Insets(8, 0, 0, 0));
+        initListeners();
+        return root;
+    }
+
+    private Node header() {
+        title.getStyleClass().add(Styles.TITLE_3);
+        demoBadge.getStyleClass().addAll("badge", Styles.WARNING);
+        demoBadge.setTooltip(new Tooltip("Generated demo workspace: not market data. Start an empty workspace or "
+                + "import your own data from the Data page."));
+        HBox titleRow = new HBox(10, title, demoBadge);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+
+        TextField cash = new TextField();
+        cash.setId("cash-field");
+        cash.setPrefColumnCount(10);
+        cash.textProperty().bindBidirectional(model.cashTextProperty());
+        cash.setOnAction(e -> model.saveCash());
+        Button saveCash = new Button("Set cash");
+        saveCash.setId("save-cash");
+        saveCash.setOnAction(e -> model.saveCash());
+        Label cashError = Views.errorLabel(model.cashErrorProperty());
+        cash.pseudoClassStateChanged(Styles.STATE_DANGER, false);
+        model.cashErrorProperty().addListener((o, a, b) -> cash.pseudoClassStateChanged(Styles.STATE_DANGER, !b.isEmpty()));
+        VBox cashBox = new VBox(2, Views.caption("Cash"), new HBox(6, cash, saveCash), cashError);
+
+        HBox tiles = new HBox(28, tile("Total value", total), tile("Invested", invested), cashBox,
+                tile("Holdings", count), tile("Prices as of", asOf));
+        tiles.setAlignment(Pos.TOP_LEFT);
+        VBox box = new VBox(6, titleRow, tiles);
+        return box;
+    }
+
+    private static Node tile(String caption, Label value) {
+        value.getStyleClass().addAll(Styles.TITLE_4, "tile-value");
+        return new VBox(2, Views.caption(caption), value);
+    }
+
+    private Node holdingsPane() {
+        table.setId("holdings-table");
+        table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No holdings yet: add one below, or import a holdings CSV on the Data page."));
+        table.getColumns().setAll(List.of(
+                text("Ticker", HoldingRow::instrumentId, 60),
+                text("Name", HoldingRow::name, 115),
+                text("Sector", HoldingRow::sector, 90),
+                number("Qty", r -> Formats.quantity(r.quantity()), 60),
+                number("Last", r -> Formats.price(r.lastPrice()), 75),
+                number("Value", r -> Formats.money(r.marketValue()), 95),
+                number("Weight", r -> Formats.percent(r.weight()), 60),
+                number("Ann. vol", r -> Formats.percent(r.annualisedVolatility()), 65)));
+        table.getColumns().forEach(c -> c.setMinWidth(50));
+        table.setItems(model.holdings());
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                model.selectedProperty().set(b);
+            }
+        });
+        model.selectedProperty().addListener((o, a, b) -> {
+            if (b != null && table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().select(b);
+            } else if (b == null) {
+                table.getSelectionModel().clearSelection();
+            }
+        });
+        VBox box = new VBox(8, table, editor());
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return Views.card("Holdings", box);
+    }
+
+    private Node editor() {
+        ComboBox<Instrument> instrument = new ComboBox<>(model.instrumentChoices());
+        instrument.setId("holding-instrument");
+        instrument.setPromptText("Instrument");
+        instrument.setPrefWidth(220);
+        instrument.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Instrument i) {
+                return i == null ? "" : i.id() + " — " + i.name();
+            }
+
+            @Override
+            public Instrument fromString(String s) {
+                return null;
+            }
+        });
+        instrument.valueProperty().addListener((o, a, b) -> model.editInstrumentProperty().set(b == null ? "" : b.id()));
+        model.editInstrumentProperty().addListener((o, a, b) -> {
+            Instrument current = instrument.getValue();
+            if (current == null || !current.id().equals(b)) {
+                instrument.setValue(model.instrumentChoices().stream().filter(i -> i.id().equals(b)).findFirst()
+                        .orElse(null));
+            }
+        });
+        TextField quantity = new TextField();
+        quantity.setId("holding-quantity");
+        quantity.setPromptText("Quantity");
+        quantity.setPrefColumnCount(8);
+        quantity.textProperty().bindBidirectional(model.editQuantityProperty());
+        quantity.setOnAction(e -> {
+            if (model.canSaveProperty().get()) {
+                model.saveHolding();
+            }
+        });
+        model.quantityErrorProperty().addListener((o, a, b) ->
+                quantity.pseudoClassStateChanged(Styles.STATE_DANGER, !b.isEmpty()));
+        model.instrumentErrorProperty().addListener((o, a, b) ->
+                instrument.pseudoClassStateChanged(Styles.STATE_DANGER, !b.isEmpty()));
+        Button save = new Button("Save holding");
+        save.setId("save-holding");
+        save.getStyleClass().add(Styles.ACCENT);
+        save.disableProperty().bind(model.canSaveProperty().not());
+        save.setOnAction(e -> model.saveHolding());
+        Button add = new Button("New");
+        add.setId("new-holding");
+        add.setOnAction(e -> model.startNew());
+        Button remove = new Button("Remove");
+        remove.setId("remove-holding");
+        remove.getStyleClass().add(Styles.DANGER);
+        remove.disableProperty().bind(model.selectedProperty().isNull());
+        remove.setOnAction(e -> model.removeSelected());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox row = new HBox(8, instrument, quantity, save, add, spacer, remove);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox errors = new HBox(16, Views.errorLabel(model.instrumentErrorProperty()),
+                Views.errorLabel(model.quantityErrorProperty()));
+        return new VBox(4, row, errors);
+    }
+
+    private void initListeners() {
+        model.snapshotProperty().addListener((o, a, s) -> showSnapshot(s));
+        model.correlationProperty().addListener((o, a, c) -> showCorrelation(c));
+        model.priceHistoryProperty().addListener((o, a, bars) -> {
+            HoldingRow row = model.selectedProperty().get();
+            prices.setData(row == null ? "" : row.instrumentId() + " — " + row.name() + " (daily close)", bars);
+        });
+        if (model.snapshotProperty().get() != null) {
+            showSnapshot(model.snapshotProperty().get());
+            showCorrelation(model.correlationProperty().get());
+        }
+    }
+
+    private void showSnapshot(PortfolioSnapshot s) {
+        if (s == null) {
+            return;
+        }
+        title.setText(s.name());
+        demoBadge.setVisible(s.demo());
+        demoBadge.setManaged(s.demo());
+        total.setText(Formats.money(s.totalValue(), s.currency()));
+        invested.setText(Formats.money(s.holdingsValue()) + " (" + Formats.percent(1 - s.cashWeight()) + ")");
+        count.setText(Integer.toString(s.holdings().size()));
+        asOf.setText(Formats.date(s.asOf()));
+        var data = FXCollections.<PieChart.Data>observableArrayList();
+        for (Map.Entry<String, Double> e : s.sectorWeights().entrySet()) {
+            data.add(new PieChart.Data(e.getKey() + " " + Formats.percent(e.getValue()), e.getValue()));
+        }
+        if (s.cashWeight() > 0) {
+            data.add(new PieChart.Data("Cash " + Formats.percent(s.cashWeight()), s.cashWeight()));
+        }
+        sectors.setData(data);
+        sectors.setLabelsVisible(true);
+        sectors.setLegendVisible(false);
+        sectors.setAnimated(false);
+        for (PieChart.Data d : data) {
+            Tooltip.install(d.getNode(), new Tooltip(d.getName()));
+        }
+    }
+
+    private void showCorrelation(CorrelationMatrix c) {
+        if (c == null || c.values().length == 0) {
+            heatmap.setMatrix(List.of(), new double[0][0], c != null && !c.instrumentIds().isEmpty()
+                    ? "Not enough common price history to correlate these holdings."
+                    : "Add holdings to see how their returns move together.");
+            return;
+        }
+        heatmap.setMatrix(c.instrumentIds(), c.values(), "Pearson correlation of " + c.observations()
+                + " daily returns, " + Formats.date(c.from()) + " to " + Formats.date(c.to())
+                + ". Hover a cell for the pair.");
+    }
+
+    private static TableColumn<HoldingRow, String> text(String name, Function<HoldingRow, String> value,
+                                                        double width) {
+        TableColumn<HoldingRow, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static TableColumn<HoldingRow, String> number(String name, Function<HoldingRow, String> value,
+                                                          double width) {
+        TableColumn<HoldingRow, String> c = text(name, value, width);
+        c.getStyleClass().add(Tweaks.ALIGN_RIGHT);
+        return c;
+    }
+}

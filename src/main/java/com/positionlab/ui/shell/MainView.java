@@ -1,0 +1,248 @@
+package com.positionlab.ui.shell;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import atlantafx.base.theme.Styles;
+
+import com.positionlab.service.Services;
+import com.positionlab.store.Store;
+import com.positionlab.ui.common.DialogService;
+import com.positionlab.ui.common.WorkspaceChanges;
+import com.positionlab.ui.data.DataView;
+import com.positionlab.ui.data.DataViewModel;
+import com.positionlab.ui.portfolio.PortfolioView;
+import com.positionlab.ui.portfolio.PortfolioViewModel;
+import com.positionlab.ui.task.Job;
+
+/**
+ * The window's layout: sidebar of pages, the selected page, a status bar with the running jobs, and
+ * notifications on top. Pages are built once the workspace is open.
+ */
+public final class MainView {
+
+    private final MainViewModel model;
+    private final FxNotifier notifier;
+    private final DialogService dialogs;
+    private final WorkspaceChanges changes = new WorkspaceChanges();
+    private final StackPane content = new StackPane();
+    private final Map<Page, Node> pages = new EnumMap<>(Page.class);
+    private final ToggleGroup navigation = new ToggleGroup();
+    private final Map<Page, ToggleButton> navButtons = new EnumMap<>(Page.class);
+    private final HBox jobs = new HBox(12);
+    private final Label demoLabel = new Label("Demo data");
+
+    public MainView(MainViewModel model, FxNotifier notifier, DialogService dialogs) {
+        this.model = model;
+        this.notifier = notifier;
+        this.dialogs = dialogs;
+    }
+
+    public Parent createView() {
+        content.getStyleClass().add("content");
+        BorderPane frame = new BorderPane(content);
+        frame.setLeft(sidebar());
+        frame.setBottom(statusBar());
+        StackPane root = new StackPane(frame, notifier.layer());
+        StackPane.setAlignment(notifier.layer(), Pos.TOP_RIGHT);
+        root.getStyleClass().add("positionlab");
+        initListeners();
+        showState();
+        return root;
+    }
+
+    /** Keyboard shortcuts: Ctrl+1.. for pages, Ctrl+T for the theme. */
+    public void installShortcuts(Scene scene) {
+        for (Page p : Page.values()) {
+            scene.getAccelerators().put(p.shortcut(), () -> model.selectedPageProperty().set(p));
+        }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), model::toggleTheme);
+    }
+
+    /** The page's root node, once the workspace is open. */
+    public Node page(Page p) {
+        return pages.get(p);
+    }
+
+    private Node sidebar() {
+        Label name = new Label("PositionLab");
+        name.getStyleClass().addAll(Styles.TITLE_4, "app-name");
+        VBox nav = new VBox(4, name);
+        nav.getStyleClass().add("sidebar");
+        nav.setPadding(new Insets(14, 10, 14, 10));
+        nav.setPrefWidth(170);
+        for (Page p : Page.values()) {
+            ToggleButton b = new ToggleButton(p.title(), new FontIcon(p.icon()));
+            b.setId("nav-" + p.name().toLowerCase());
+            b.setToggleGroup(navigation);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAlignment(Pos.CENTER_LEFT);
+            b.getStyleClass().addAll(Styles.FLAT, "nav-button");
+            b.setTooltip(new Tooltip(p.title() + " (" + p.shortcut().getDisplayText() + ")"));
+            b.setOnAction(e -> model.selectedPageProperty().set(p));
+            navButtons.put(p, b);
+            nav.getChildren().add(b);
+        }
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        Button theme = new Button();
+        theme.setId("theme-toggle");
+        theme.getStyleClass().add(Styles.FLAT);
+        theme.setMaxWidth(Double.MAX_VALUE);
+        theme.setAlignment(Pos.CENTER_LEFT);
+        theme.setTooltip(new Tooltip("Switch light / dark theme (" + new KeyCodeCombination(KeyCode.T,
+                KeyCombination.SHORTCUT_DOWN).getDisplayText() + ")"));
+        theme.setOnAction(e -> model.toggleTheme());
+        Runnable themeLabel = () -> {
+            boolean dark = model.themeProperty().get() == Theme.DARK;
+            theme.setText(dark ? "Light theme" : "Dark theme");
+            theme.setGraphic(new FontIcon(dark ? Feather.SUN : Feather.MOON));
+        };
+        themeLabel.run();
+        model.themeProperty().addListener((o, a, b) -> themeLabel.run());
+        nav.getChildren().addAll(spacer, theme);
+        return nav;
+    }
+
+    private Node statusBar() {
+        Label db = new Label();
+        db.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        db.textProperty().bind(model.databaseUrlProperty());
+        db.setMinWidth(0);
+        demoLabel.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
+        demoLabel.setVisible(false);
+        jobs.setAlignment(Pos.CENTER_RIGHT);
+        jobs.setId("job-list");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, db, spacer, jobs, demoLabel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        bar.setPadding(new Insets(4, 12, 4, 12));
+        bar.setMinHeight(30);
+        return bar;
+    }
+
+    private void initListeners() {
+        model.runningJobs().addListener((ListChangeListener<Job>) c -> rebuildJobs());
+        navigation.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null && a != null) {
+                a.setSelected(true);
+            }
+        });
+        model.stateProperty().addListener((o, a, b) -> showState());
+        model.selectedPageProperty().addListener((o, a, b) -> showPage());
+        model.servicesProperty().addListener((o, a, s) -> {
+            if (s != null) {
+                buildPages(s);
+            }
+        });
+        changes.revisionProperty().addListener((o, a, b) -> updateDemoLabel());
+    }
+
+    private void rebuildJobs() {
+        jobs.getChildren().clear();
+        for (Job job : model.runningJobs()) {
+            Label text = new Label();
+            text.textProperty().bind(job.messageProperty());
+            text.getStyleClass().add(Styles.TEXT_SMALL);
+            ProgressBar bar = new ProgressBar();
+            bar.progressProperty().bind(job.progressProperty());
+            bar.setPrefWidth(110);
+            bar.getStyleClass().add(Styles.SMALL);
+            Button cancel = new Button(null, new FontIcon(Feather.X));
+            cancel.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+            cancel.setTooltip(new Tooltip("Cancel " + job.title()));
+            cancel.setOnAction(e -> job.cancel());
+            HBox chip = new HBox(6, text, bar, cancel);
+            chip.setAlignment(Pos.CENTER_LEFT);
+            jobs.getChildren().add(chip);
+        }
+    }
+
+    private void buildPages(Services s) {
+        PortfolioViewModel portfolio = new PortfolioViewModel(s.portfolio(), model.runner(), notifier, dialogs, changes);
+        pages.put(Page.PORTFOLIO, new PortfolioView(portfolio).createView());
+        DataViewModel data = new DataViewModel(s.store(), s.workspace(), s.imports(), s.portfolio(), model.runner(),
+                notifier, dialogs, changes);
+        pages.put(Page.DATA, new DataView(data).createView());
+        portfolio.refresh();
+        data.refresh();
+        updateDemoLabel();
+    }
+
+    private void updateDemoLabel() {
+        Services s = model.servicesProperty().get();
+        if (s == null) {
+            return;
+        }
+        model.runner().submit("Reading workspace", p -> s.store().workspaceKind(),
+                kind -> demoLabel.setVisible(kind.orElse(null) == Store.WorkspaceKind.DEMO), e -> { });
+    }
+
+    private void showState() {
+        switch (model.stateProperty().get()) {
+            case OPENING -> content.getChildren().setAll(placeholder(new ProgressIndicator(-1),
+                    "Opening workspace… (the first start creates the demo workspace)"));
+            case FAILED -> {
+                Label hint = new Label(model.startupErrorProperty().get());
+                hint.setWrapText(true);
+                hint.setMaxWidth(640);
+                hint.getStyleClass().add(Styles.DANGER);
+                Button retry = new Button("Try again");
+                retry.setOnAction(e -> model.openWorkspace(model.databaseUrlProperty().get()));
+                VBox box = placeholder(new FontIcon(Feather.ALERT_TRIANGLE), "The workspace could not be opened.");
+                box.getChildren().addAll(hint, retry);
+                content.getChildren().setAll(box);
+            }
+            case READY -> showPage();
+        }
+        navButtons.values().forEach(b -> b.setDisable(model.stateProperty().get() != MainViewModel.WorkspaceState.READY));
+    }
+
+    private void showPage() {
+        Page p = model.selectedPageProperty().get();
+        ToggleButton b = navButtons.get(p);
+        if (b != null) {
+            b.setSelected(true);
+        }
+        Node node = pages.get(p);
+        if (node != null && model.stateProperty().get() == MainViewModel.WorkspaceState.READY) {
+            content.getChildren().setAll(node);
+        }
+    }
+
+    private static VBox placeholder(Node graphic, String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TITLE_4);
+        VBox box = new VBox(14, graphic, l);
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+}

@@ -1,0 +1,124 @@
+package com.positionlab.ui.shell;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ObservableList;
+
+import com.positionlab.service.Services;
+import com.positionlab.store.SettingsFile;
+import com.positionlab.ui.common.ErrorMessages;
+import com.positionlab.ui.common.Notifier;
+import com.positionlab.ui.task.Job;
+import com.positionlab.ui.task.TaskRunner;
+
+/**
+ * The shell's state: the theme (remembered in the settings file), the selected page, the open
+ * workspace and the running jobs. Opening the workspace runs in the background.
+ */
+public final class MainViewModel {
+
+    /** Where the shell is in opening its workspace. */
+    public enum WorkspaceState { OPENING, READY, FAILED }
+
+    static final String THEME_KEY = "theme";
+
+    private final TaskRunner runner;
+    private final Notifier notifier;
+    private final SettingsFile settings;
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
+    private final ObjectProperty<Page> selectedPage = new SimpleObjectProperty<>(Page.PORTFOLIO);
+    private final ReadOnlyObjectWrapper<WorkspaceState> state = new ReadOnlyObjectWrapper<>(WorkspaceState.OPENING);
+    private final ReadOnlyObjectWrapper<Services> services = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper startupError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper databaseUrl = new ReadOnlyStringWrapper("");
+
+    public MainViewModel(TaskRunner runner, Notifier notifier, SettingsFile settings, Theme override) {
+        this.runner = runner;
+        this.notifier = notifier;
+        this.settings = settings;
+        theme.set(override != null ? override : Theme.parse(settings.get(THEME_KEY).orElse("light")));
+        theme.addListener((o, a, b) -> {
+            if (!settings.put(THEME_KEY, b.name().toLowerCase())) {
+                notifier.error("Theme not remembered", "The settings file could not be written; "
+                        + "check that the data folder is writable.");
+            }
+        });
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public ObjectProperty<Page> selectedPageProperty() {
+        return selectedPage;
+    }
+
+    public ReadOnlyObjectProperty<WorkspaceState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Services> servicesProperty() {
+        return services.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty startupErrorProperty() {
+        return startupError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty databaseUrlProperty() {
+        return databaseUrl.getReadOnlyProperty();
+    }
+
+    public ObservableList<Job> runningJobs() {
+        return runner.runningJobs();
+    }
+
+    public TaskRunner runner() {
+        return runner;
+    }
+
+    public void toggleTheme() {
+        theme.set(theme.get().other());
+    }
+
+    /** Opens the workspace at {@code jdbcUrl} in the background (creating the demo on first start). */
+    public void openWorkspace(String jdbcUrl) {
+        state.set(WorkspaceState.OPENING);
+        databaseUrl.set(jdbcUrl);
+        runner.submit("Opening workspace", p -> Services.open(jdbcUrl, p), s -> {
+            services.set(s);
+            if (s.database().restoredFromBackup()) {
+                notifier.error("Workspace restored from backup", "The database file was damaged; the last backup "
+                        + "was restored and the damaged file kept beside it. Check your latest changes.");
+            }
+            state.set(WorkspaceState.READY);
+        }, e -> {
+            startupError.set(ErrorMessages.describe(e));
+            state.set(WorkspaceState.FAILED);
+        });
+    }
+
+    /** Shows a workspace that is already open (the screenshot command opens it itself). */
+    public void attach(Services opened, String jdbcUrl) {
+        databaseUrl.set(jdbcUrl);
+        services.set(opened);
+        state.set(WorkspaceState.READY);
+    }
+
+    /** Stops background work and closes the workspace (writing a backup). */
+    public void shutdown() {
+        runner.shutdown();
+        Services s = services.get();
+        if (s != null) {
+            try {
+                s.close();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(MainViewModel.class).warn("Closing the workspace failed", e);
+            }
+        }
+    }
+}

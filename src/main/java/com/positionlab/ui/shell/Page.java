@@ -1,0 +1,44 @@
+package com.positionlab.ui.shell;
+
+import javafx.scene.input.KeyCombination;
+
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The views of the sidebar, in order, with their icons and keyboard shortcuts. Only working views are listed. */
+public enum Page {
+    PORTFOLIO("Portfolio", Feather.PIE_CHART, "Shortcut+1"),
+    DATA("Data", Feather.DATABASE, "Shortcut+2");
+
+    private final String title;
+    private final Ikon icon;
+    private final KeyCombination shortcut;
+
+    Page(String title, Ikon icon, String shortcut) {
+        this.title = title;
+        this.icon = icon;
+        this.shortcut = KeyCombination.keyCombination(shortcut);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Ikon icon() {
+        return icon;
+    }
+
+    public KeyCombination shortcut() {
+        return shortcut;
+    }
+
+    /** The page named {@code name} (case-insensitive title or constant), for the screenshot command. */
+    public static Page byName(String name) {
+        for (Page p : values()) {
+            if (p.name().equalsIgnoreCase(name) || p.title.equalsIgnoreCase(name)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown view \"" + name + "\"; one of: portfolio, data");
+    }
+}

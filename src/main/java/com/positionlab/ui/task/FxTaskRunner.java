@@ -1,0 +1,97 @@
+package com.positionlab.ui.task;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.positionlab.engine.task.CancelledException;
+
+/**
+ * The UI's task runner: work runs on a small pool of daemon threads; progress is sampled ten times a
+ * second on the JavaFX thread; results and errors are delivered there too.
+ */
+public final class FxTaskRunner implements TaskRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
+
+    private final ExecutorService pool;
+    private final ObservableList<Job> running = FXCollections.observableArrayList();
+    private final Timeline sampler;
+
+    public FxTaskRunner() {
+        AtomicInteger n = new AtomicInteger();
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "positionlab-task-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        sampler = new Timeline(new KeyFrame(Duration.millis(100), e -> running.forEach(Job::sample)));
+        sampler.setCycleCount(Animation.INDEFINITE);
+        sampler.play();
+    }
+
+    @Override
+    public <T> Job submit(String title, Work<T> work, Consumer<? super T> onSuccess,
+                          Consumer<Throwable> onFailure) {
+        Job job = new Job(title);
+        running.add(job);
+        Future<?> future = pool.submit(() -> {
+            try {
+                T value = work.run(job.progressSink());
+                Platform.runLater(() -> {
+                    running.remove(job);
+                    if (job.isCancelRequested()) {
+                        job.finish(JobState.CANCELLED);
+                    } else {
+                        job.finish(JobState.SUCCEEDED);
+                        onSuccess.accept(value);
+                    }
+                });
+            } catch (CancelledException | InterruptedException e) {
+                Platform.runLater(() -> {
+                    running.remove(job);
+                    job.finish(JobState.CANCELLED);
+                });
+            } catch (Throwable e) {
+                LOG.warn("Job '{}' failed", title, e);
+                Platform.runLater(() -> {
+                    running.remove(job);
+                    if (job.isCancelRequested()) {
+                        job.finish(JobState.CANCELLED);
+                    } else {
+                        job.finish(JobState.FAILED);
+                        onFailure.accept(e);
+                    }
+                });
+            }
+        });
+        job.setInterrupter(() -> future.cancel(true));
+        return job;
+    }
+
+    @Override
+    public ObservableList<Job> runningJobs() {
+        return running;
+    }
+
+    @Override
+    public void shutdown() {
+        sampler.stop();
+        running.forEach(Job::cancel);
+        pool.shutdownNow();
+    }
+}

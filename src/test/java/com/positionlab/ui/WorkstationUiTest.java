@@ -1,0 +1,106 @@
+package com.positionlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import atlantafx.base.controls.Notification;
+
+import com.positionlab.store.DataPaths;
+import com.positionlab.ui.shell.MainViewModel;
+import com.positionlab.ui.shell.Page;
+import com.positionlab.ui.shell.Theme;
+
+/**
+ * Starts the whole workstation headless on a fresh database (so on the demo workspace), visits every
+ * view by mouse and by keyboard, and checks that each shows its data and no error appears.
+ */
+class WorkstationUiTest extends FxRobot {
+
+    @TempDir
+    Path dataDir;
+
+    private PositionLabApp app;
+
+    @BeforeEach
+    void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        AppConfig config = new AppConfig(new DataPaths(dataDir), "jdbc:h2:mem:ui-" + UUID.randomUUID(), Theme.LIGHT);
+        app = (PositionLabApp) FxToolkit.setupApplication(() -> new PositionLabApp(config));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.workstation() != null
+                && app.workstation().model().stateProperty().get() == MainViewModel.WorkspaceState.READY);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#holdings-table").tryQuery().isPresent()
+                && !lookup("#holdings-table").queryAs(TableView.class).getItems().isEmpty());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void everyViewOpensWithItsDataAndNoError() throws Exception {
+        assertThat(lookup("#holdings-table").queryAs(TableView.class).getItems()).hasSize(15);
+        assertThat(lookup("DEMO DATA").tryQuery()).isPresent();
+
+        clickOn("#nav-data");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> lookup("#instruments-table").queryAs(TableView.class).getItems().size() == 30);
+        assertThat(lookup("#strategies-table").queryAs(TableView.class).getItems()).hasSize(3);
+
+        press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.CONTROL, KeyCode.DIGIT1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.workstation().model().selectedPageProperty().get()).isEqualTo(Page.PORTFOLIO);
+        assertThat(lookup("#portfolio-view").query().isVisible()).isTrue();
+
+        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.CONTROL, KeyCode.DIGIT2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.workstation().model().selectedPageProperty().get()).isEqualTo(Page.DATA);
+
+        assertThat(lookup(n -> n instanceof Notification).queryAll()).isEmpty();
+    }
+
+    @Test
+    void themeToggleSwitchesAndIsRemembered() {
+        clickOn("#theme-toggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.workstation().model().themeProperty().get()).isEqualTo(Theme.DARK);
+        assertThat(new com.positionlab.store.SettingsFile(dataDir.resolve("settings.properties")).get("theme"))
+                .contains("dark");
+        clickOn("#theme-toggle");
+    }
+
+    @Test
+    void aBadQuantityIsShownBesideTheFieldAndTheTextIsKept() {
+        clickOn("#holding-quantity").eraseText(12).write("12x");
+        WaitForAsyncUtils.waitForFxEvents();
+        Node error = lookup(".field-error").match(n -> n.isVisible()).query();
+        assertThat(((Label) error).getText()).isEqualTo("\"12x\" is not a number");
+        assertThat(lookup("#save-holding").query().isDisabled()).isTrue();
+        assertThat(lookup("#holding-quantity").queryTextInputControl().getText()).isEqualTo("12x");
+    }
+
+    @Test
+    void windowIsTitledAndSized() {
+        Stage stage = (Stage) lookup("#holdings-table").query().getScene().getWindow();
+        assertThat(stage.getTitle()).isEqualTo("PositionLab");
+        assertThat(stage.getScene().getWidth()).isEqualTo(Workstation.WIDTH);
+    }
+}

@@ -1,0 +1,65 @@
+package com.positionlab.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.positionlab.store.SettingsFile;
+import com.positionlab.store.Store;
+import com.positionlab.testing.RecordingNotifier;
+import com.positionlab.ui.task.SyncTaskRunner;
+
+/** The shell's view model: theme remembered across restarts, workspace opening and its failure. */
+class MainViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void themeChoiceIsRememberedAcrossRestarts() throws Exception {
+        Path file = dir.resolve("settings.properties");
+        MainViewModel first = new MainViewModel(new SyncTaskRunner(), new RecordingNotifier(), new SettingsFile(file), null);
+        assertThat(first.themeProperty().get()).isEqualTo(Theme.LIGHT);
+        first.toggleTheme();
+        assertThat(Files.readString(file)).contains("theme=dark");
+        MainViewModel second = new MainViewModel(new SyncTaskRunner(), new RecordingNotifier(), new SettingsFile(file), null);
+        assertThat(second.themeProperty().get()).isEqualTo(Theme.DARK);
+        MainViewModel overridden = new MainViewModel(new SyncTaskRunner(), new RecordingNotifier(),
+                new SettingsFile(file), Theme.LIGHT);
+        assertThat(overridden.themeProperty().get()).isEqualTo(Theme.LIGHT);
+    }
+
+    @Test
+    void openingANewDatabaseCreatesTheDemoWorkspace() {
+        MainViewModel model = new MainViewModel(new SyncTaskRunner(), new RecordingNotifier(),
+                new SettingsFile(dir.resolve("s.properties")), null);
+        model.openWorkspace("jdbc:h2:mem:" + UUID.randomUUID());
+        assertThat(model.stateProperty().get()).isEqualTo(MainViewModel.WorkspaceState.READY);
+        Store store = model.servicesProperty().get().store();
+        assertThat(store.workspaceKind()).contains(Store.WorkspaceKind.DEMO);
+        assertThat(store.instruments().count()).isEqualTo(30);
+        model.shutdown();
+    }
+
+    @Test
+    void aDatabaseThatCannotBeOpenedIsReportedNotThrown() {
+        MainViewModel model = new MainViewModel(new SyncTaskRunner(), new RecordingNotifier(),
+                new SettingsFile(dir.resolve("s.properties")), null);
+        model.openWorkspace("jdbc:postgresql://nowhere/db");
+        assertThat(model.stateProperty().get()).isEqualTo(MainViewModel.WorkspaceState.FAILED);
+        assertThat(model.startupErrorProperty().get()).contains("jdbc:postgresql://nowhere/db").contains("only H2");
+    }
+
+    @Test
+    void anUnreadableSettingsFileFallsBackToDefaults() throws Exception {
+        Path file = dir.resolve("bad.properties");
+        Files.write(file, new byte[] {'t', 'h', 'e', 'm', 'e', '=', '\\', 'u', 'Z', 'Z'});
+        MainViewModel model = new MainViewModel(new SyncTaskRunner(), new RecordingNotifier(), new SettingsFile(file), null);
+        assertThat(model.themeProperty().get()).isEqualTo(Theme.LIGHT);
+    }
+}
