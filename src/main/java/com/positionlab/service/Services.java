@@ -14,7 +14,10 @@ import com.positionlab.store.Store;
 public record Services(Database database, Store store, PortfolioService portfolio, WorkspaceService workspace,
                        ImportService imports) implements AutoCloseable {
 
-    /** Opens the database at {@code jdbcUrl} and, on first start, creates the demo workspace. */
+    /**
+     * Opens the database at {@code jdbcUrl} and, on first start, creates the demo workspace. Callers
+     * write a {@link Database#backup()} when convenient (the workstation does at start and close).
+     */
     public static Services open(String jdbcUrl, Progress progress) {
         progress.update(0.0, "Opening workspace");
         Database db = Database.open(jdbcUrl);
@@ -22,11 +25,7 @@ public record Services(Database database, Store store, PortfolioService portfoli
             Store store = new Store(db);
             Services s = new Services(db, store, new PortfolioService(store), new WorkspaceService(store),
                     new ImportService(store));
-            boolean firstStart = store.workspaceKind().isEmpty();
             s.workspace().ensureInitialised(progress);
-            if (firstStart && db.isFileBased()) {
-                db.backup();
-            }
             return s;
         } catch (RuntimeException e) {
             db.close();

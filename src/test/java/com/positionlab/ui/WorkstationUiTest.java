@@ -9,7 +9,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.geometry.VerticalDirection;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import atlantafx.base.controls.Notification;
 
 import com.positionlab.store.DataPaths;
+import com.positionlab.ui.common.PriceChart;
 import com.positionlab.ui.shell.MainViewModel;
 import com.positionlab.ui.shell.Page;
 import com.positionlab.ui.shell.Theme;
@@ -95,6 +98,33 @@ class WorkstationUiTest extends FxRobot {
         assertThat(((Label) error).getText()).isEqualTo("\"12x\" is not a number");
         assertThat(lookup("#save-holding").query().isDisabled()).isTrue();
         assertThat(lookup("#holding-quantity").queryTextInputControl().getText()).isEqualTo("12x");
+    }
+
+    @Test
+    void priceChartZoomsWithTheWheelPansByDraggingAndResetsOnDoubleClick() {
+        PriceChart chart = lookup(".price-chart").queryAs(PriceChart.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        double fullFrom = chart.visibleFrom();
+        double fullTo = chart.visibleTo();
+        assertThat(fullTo - fullFrom).isGreaterThan(5 * 365);
+
+        // TestFX's glass robot sends DOWN as a positive wheel delta, which is what a real wheel turned
+        // away from the user sends: zoom in.
+        moveTo(chart).scroll(3, VerticalDirection.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        double zoomedSpan = chart.visibleTo() - chart.visibleFrom();
+        assertThat(zoomedSpan).isLessThan(0.9 * (fullTo - fullFrom));
+
+        double from = chart.visibleFrom();
+        drag(chart).moveBy(150, 0).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.visibleFrom()).as("dragging right shows earlier dates").isLessThan(from);
+        assertThat(chart.visibleTo() - chart.visibleFrom()).isCloseTo(zoomedSpan, org.assertj.core.data.Offset.offset(1.0));
+
+        moveTo(chart).doubleClickOn(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.visibleFrom()).isEqualTo(fullFrom);
+        assertThat(chart.visibleTo()).isEqualTo(fullTo);
     }
 
     @Test

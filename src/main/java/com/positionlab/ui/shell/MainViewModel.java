@@ -96,10 +96,21 @@ public final class MainViewModel {
                         + "was restored and the damaged file kept beside it. Check your latest changes.");
             }
             state.set(WorkspaceState.READY);
+            backup(s);
         }, e -> {
             startupError.set(ErrorMessages.describe(e));
             state.set(WorkspaceState.FAILED);
         });
+    }
+
+    /** Writes the workspace's backup in the background (file databases only). */
+    private void backup(Services s) {
+        if (!s.database().isFileBased()) {
+            return;
+        }
+        runner.submit("Writing backup", p -> s.database().backup(), path -> { },
+                e -> notifier.error("Backup not written", ErrorMessages.describe(e)
+                        + ". Your data is safe; check free disk space in the data folder."));
     }
 
     /** Shows a workspace that is already open (the screenshot command opens it itself). */

@@ -1,0 +1,113 @@
+package com.positionlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.positionlab.service.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The demo and portfolio commands, help on every command, and one-line errors with exit codes. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        return Cli.run(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    private String fileDb() {
+        return "jdbc:h2:file:" + dir.resolve("ws").toAbsolutePath();
+    }
+
+    @Test
+    void demoCreatesTheWorkspaceAndPortfolioPrintsItConsistently() throws Exception {
+        assertThat(run("demo", "--db", fileDb())).isZero();
+        JsonNode demo = Json.mapper().readTree(out.toString());
+        assertThat(demo.get("workspace").asText()).isEqualTo("demo");
+        assertThat(demo.get("instruments").asInt()).isEqualTo(30);
+        assertThat(demo.get("prices").asInt()).isEqualTo(30 * 1320);
+        assertThat(demo.get("strategies").asInt()).isEqualTo(3);
+        assertThat(demo.get("trades").asInt()).isEqualTo(260 + 320 + 230);
+        assertThat(dir.resolve("ws.backup.zip")).exists();
+
+        assertThat(run("portfolio", "--db", fileDb())).isZero();
+        JsonNode p = Json.mapper().readTree(out.toString());
+        assertThat(p.get("demo_data").asBoolean()).isTrue();
+        assertThat(p.get("total_value").decimalValue()).isEqualByComparingTo("1000000.00");
+        JsonNode holdings = p.get("holdings");
+        assertThat(holdings).hasSize(15);
+        double weights = p.get("cash_weight").asDouble();
+        double values = p.get("cash").asDouble();
+        for (JsonNode h : holdings) {
+            weights += h.get("weight").asDouble();
+            values += h.get("market_value").asDouble();
+            assertThat(h.get("market_value").asDouble()).isCloseTo(
+                    h.get("quantity").asDouble() * h.get("last_price").asDouble(), within(0.005));
+            assertThat(h.get("annualised_volatility").asDouble()).isBetween(0.05, 0.8);
+            assertThat(h.get("quantity").asText()).doesNotContain("E");
+        }
+        assertThat(weights).isCloseTo(1.0, within(1e-9));
+        assertThat(values).isCloseTo(1_000_000.0, within(0.01));
+    }
+
+    @Test
+    void emptyWorkspaceHasOneEmptyPortfolio() throws Exception {
+        assertThat(run("demo", "--empty", "--db", fileDb())).isZero();
+        assertThat(Json.mapper().readTree(out.toString()).get("instruments").asInt()).isZero();
+        assertThat(run("portfolio", "--db", fileDb())).isZero();
+        JsonNode p = Json.mapper().readTree(out.toString());
+        assertThat(p.get("holdings")).isEmpty();
+        assertThat(p.get("demo_data").asBoolean()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "portfolio", "import", "screenshot"})
+    void everyCommandHasHelp(String command) {
+        assertThat(run(command, "--help")).isZero();
+        assertThat(out.toString()).startsWith("Usage: positionlab " + command);
+    }
+
+    @Test
+    void unknownCommandIsOneLineAndExitTwo() {
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("error: ").doesNotContain("\n").doesNotContain("Exception");
+    }
+
+    @Test
+    void nonH2DatabaseIsRefusedNamingTheOption() {
+        assertThat(run("portfolio", "--db", "jdbc:postgresql://localhost/x")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo(
+                "error: --db: \"jdbc:postgresql://localhost/x\" is not an H2 JDBC URL (expected jdbc:h2:...)");
+    }
+
+    @Test
+    void unknownPortfolioIsRefusedNamingTheOption() {
+        assertThat(run("demo", "--db", fileDb())).isZero();
+        assertThat(run("portfolio", "--db", fileDb(), "--portfolio", "nope")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("error: --portfolio: \"nope\" does not exist");
+    }
+
+    @Test
+    void unknownViewIsRefusedBeforeAnythingStarts() {
+        assertThat(run("screenshot", "--view", "kelly", "--out", dir.resolve("x.png").toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("error: --view: unknown view \"kelly\"; one of: portfolio, data");
+        assertThat(run("screenshot", "--view", "data")).isEqualTo(2);
+        assertThat(err.toString()).contains("--out");
+        assertThat(List.of(err.toString().strip().split("\n"))).hasSize(1);
+    }
+}
