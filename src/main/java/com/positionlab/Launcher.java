@@ -28,6 +28,7 @@ public final class Launcher {
                 System.err.println("error: " + e.getMessage());
                 System.exit(Cli.INVALID_INPUT);
             }
+            AppConfig.quietJavaFxClasspathWarning();
             Application.launch(PositionLabApp.class, args);
             return;
         }

@@ -30,6 +30,17 @@ public record AppConfig(DataPaths paths, String jdbcUrl, Theme themeOverride) {
         return new AppConfig(paths, paths.resolveJdbcUrl(db, System.getenv()), theme);
     }
 
+    /**
+     * Silences JavaFX's start-up warning about running from the class path, which is how PositionLab
+     * is meant to run (a plain launcher, see STACK.md); the logger is kept so the level sticks.
+     */
+    public static void quietJavaFxClasspathWarning() {
+        PLATFORM_LOGGER.setLevel(java.util.logging.Level.SEVERE);
+    }
+
+    private static final java.util.logging.Logger PLATFORM_LOGGER =
+            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+
     /** Whether {@code args} are workstation options rather than a headless command. */
     public static boolean isWorkstationInvocation(String[] args) {
         if (args.length == 0) {

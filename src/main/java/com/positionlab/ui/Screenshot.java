@@ -46,6 +46,7 @@ public final class Screenshot {
     /** Renders {@code page} to {@code out} (written through a temporary file). */
     public static void render(AppConfig config, Page page, Path out) throws Exception {
         useHeadlessPlatform();
+        AppConfig.quietJavaFxClasspathWarning();
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);

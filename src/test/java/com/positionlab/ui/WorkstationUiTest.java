@@ -128,6 +128,15 @@ class WorkstationUiTest extends FxRobot {
     }
 
     @Test
+    void instrumentPickerFiltersAsTheUserTypes() {
+        clickOn("#new-holding");
+        clickOn("#holding-instrument").write("Qubit").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#holding-instrument").queryAs(org.controlsfx.control.SearchableComboBox.class).getValue())
+                .asString().contains("QBIT");
+    }
+
+    @Test
     void windowIsTitledAndSized() {
         Stage stage = (Stage) lookup("#holdings-table").query().getScene().getWindow();
         assertThat(stage.getTitle()).isEqualTo("PositionLab");

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -12,7 +13,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.PieChart;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -25,6 +25,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+
+import org.controlsfx.control.SearchableComboBox;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
@@ -75,6 +77,11 @@ public final class PortfolioView {
         root.setCenter(main);
         BorderPane.setMargin(main, new Insets(8, 0, 0, 0));
         initListeners();
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                Platform.runLater(table::requestFocus);
+            }
+        });
         return root;
     }
 
@@ -145,9 +152,10 @@ public final class PortfolioView {
     }
 
     private Node editor() {
-        ComboBox<Instrument> instrument = new ComboBox<>(model.instrumentChoices());
+        SearchableComboBox<Instrument> instrument = new SearchableComboBox<>(model.instrumentChoices());
         instrument.setId("holding-instrument");
-        instrument.setPromptText("Instrument");
+        instrument.setPromptText("Instrument (type to search)");
+        instrument.setTooltip(new Tooltip("Choose the instrument; type part of its ticker or name to filter"));
         instrument.setPrefWidth(220);
         instrument.setConverter(new StringConverter<>() {
             @Override
