@@ -32,14 +32,18 @@ public record AppConfig(DataPaths paths, String jdbcUrl, Theme themeOverride) {
 
     /**
      * Silences JavaFX's start-up warning about running from the class path, which is how PositionLab
-     * is meant to run (a plain launcher, see STACK.md); the logger is kept so the level sticks.
+     * is meant to run (a plain launcher, see STACK.md). Call {@link #restoreJavaFxWarnings()} once the
+     * toolkit has started, so later warnings (CSS and the like) are seen again.
      */
     public static void quietJavaFxClasspathWarning() {
-        PLATFORM_LOGGER.setLevel(java.util.logging.Level.SEVERE);
+        JAVAFX_LOGGER.setLevel(java.util.logging.Level.SEVERE);
     }
 
-    private static final java.util.logging.Logger PLATFORM_LOGGER =
-            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+    public static void restoreJavaFxWarnings() {
+        JAVAFX_LOGGER.setLevel(null);
+    }
+
+    private static final java.util.logging.Logger JAVAFX_LOGGER = java.util.logging.Logger.getLogger("javafx");
 
     /** Whether {@code args} are workstation options rather than a headless command. */
     public static boolean isWorkstationInvocation(String[] args) {

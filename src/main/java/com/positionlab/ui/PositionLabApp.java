@@ -22,6 +22,7 @@ public final class PositionLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        AppConfig.restoreJavaFxWarnings();
         AppConfig config = fixedConfig != null ? fixedConfig : AppConfig.parse(getParameters().getRaw());
         workstation = Workstation.build(stage, config, new FxTaskRunner());
         stage.show();

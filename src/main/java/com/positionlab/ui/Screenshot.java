@@ -50,6 +50,7 @@ public final class Screenshot {
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
+        AppConfig.restoreJavaFxWarnings();
         Platform.setImplicitExit(false);
         try (Services services = Services.open(config.jdbcUrl(), Progress.NONE)) {
             Workstation w = onFx(() -> {
