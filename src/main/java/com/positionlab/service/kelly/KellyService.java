@@ -1,0 +1,82 @@
+package com.positionlab.service.kelly;
+
+import com.positionlab.engine.InvalidParameterException;
+import com.positionlab.engine.kelly.KellyAnalysis;
+import com.positionlab.engine.kelly.KellyCalculator;
+import com.positionlab.engine.kelly.KellyPolicy;
+import com.positionlab.service.ValidationException;
+
+/** The {@code kelly} use case: a KellyCalculationRequest in, a KellyCalculationResponse out. */
+public final class KellyService {
+
+    public static final double DEFAULT_CONFIDENCE = 0.95;
+    public static final double DEFAULT_LEVERAGE_CAP = 1.0;
+
+    /**
+     * Computes the Kelly fraction the request describes.
+     *
+     * @throws ValidationException naming the field when the request is incomplete or out of range
+     */
+    public KellyCalculationResponse calculate(KellyCalculationRequest r) {
+        long start = System.nanoTime();
+        try {
+            KellyAnalysis a = analyse(r);
+            return toResponse(a, (System.nanoTime() - start) / 1e6);
+        } catch (InvalidParameterException e) {
+            throw new ValidationException(e.field(), e.getMessage().substring(e.field().length() + 2));
+        }
+    }
+
+    static KellyAnalysis analyse(KellyCalculationRequest r) {
+        KellyPolicy policy = new KellyPolicy(
+                or(r.maxKellyFraction(), KellyPolicy.DEFAULT_MAX_KELLY_FRACTION),
+                or(r.kellyMultiplier(), KellyPolicy.DEFAULT_KELLY_MULTIPLIER), 0, 10);
+        double confidence = or(r.confidenceLevel(), DEFAULT_CONFIDENCE);
+        if (r.winProbability() != null) {
+            require(r.averageWin(), "average_win", "is required with win_probability");
+            require(r.averageLoss(), "average_loss", "is required with win_probability");
+            return KellyCalculator.discrete(r.winProbability(), r.averageWin(), r.averageLoss(), r.sampleSize(),
+                    confidence, policy);
+        }
+        if (r.expectedReturns() != null) {
+            require(r.volatilities(), "volatilities", "is required with expected_returns");
+            require(r.correlationMatrix(), "correlation_matrix", "is required with expected_returns");
+            return KellyCalculator.multiAsset(r.expectedReturns(), r.volatilities(), r.correlationMatrix(),
+                    or(r.leverageCap(), DEFAULT_LEVERAGE_CAP), policy);
+        }
+        if (r.expectedReturn() != null) {
+            require(r.portfolioVolatility(), "portfolio_volatility", "is required with expected_return when "
+                    + "win_probability is not given");
+            return KellyCalculator.continuous(r.expectedReturn(), r.portfolioVolatility(), policy);
+        }
+        throw new ValidationException("win_probability", "is required (with average_win and average_loss), or give "
+                + "expected_return with portfolio_volatility, or expected_returns with volatilities and "
+                + "correlation_matrix");
+    }
+
+    private static KellyCalculationResponse toResponse(KellyAnalysis a, double ms) {
+        var ci = a.confidenceInterval() == null ? null : new KellyCalculationResponse.ConfidenceInterval(
+                a.confidenceInterval().lower(), a.confidenceInterval().upper(), a.confidenceInterval().confidenceLevel());
+        var s = a.sensitivity();
+        var rows = s.growthTable().stream().map(g -> new KellyCalculationResponse.GrowthRow(g.kellyMultiple(),
+                g.fraction(), finite(g.logGrowth()), finite(g.relativeGrowth()))).toList();
+        var sens = new KellyCalculationResponse.SensitivityAnalysis(finite(s.dKellyDWinProbability()),
+                finite(s.dKellyDPayoff()), finite(s.growthAtKelly()), rows, finite(s.zeroGrowthFraction()));
+        return new KellyCalculationResponse(a.method(), a.kellyFraction(), a.adjustedKelly(), finite(a.winLossRatio()),
+                ci, sens, a.weights().length == 0 ? null : a.weights(), ms);
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static double or(Double v, double fallback) {
+        return v == null ? fallback : v;
+    }
+
+    private static void require(Object v, String field, String reason) {
+        if (v == null) {
+            throw new ValidationException(field, reason);
+        }
+    }
+}
