@@ -10,9 +10,11 @@ import com.positionlab.service.Json;
 import com.positionlab.service.JsonRequests;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.kelly.KellyCalculationRequest;
+import com.positionlab.service.kelly.KellyCalculationResponse;
 import com.positionlab.service.kelly.KellyService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,17 +32,29 @@ final class KellyCommand implements Callable<Integer> {
             + "standard input (the default)")
     String file = "-";
 
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "Also store the calculation in this workspace's kelly_calculations table.")
+    String db;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         KellyCalculationRequest request = readRequest(file, KellyCalculationRequest.class);
+        KellyCalculationResponse response;
         try {
-            spec.commandLine().getOut().println(Json.mapper().writeValueAsString(new KellyService().calculate(request)));
+            if (db == null) {
+                response = new KellyService().calculate(request);
+            } else {
+                DbOption option = new DbOption();
+                option.url = db;
+                response = option.withStore(store -> new KellyService(store).calculate(request));
+            }
         } catch (ValidationException e) {
             throw new InvalidInputException(e.getMessage());
         }
+        spec.commandLine().getOut().println(Json.mapper().writeValueAsString(response));
         return 0;
     }
 

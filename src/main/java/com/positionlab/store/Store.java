@@ -27,6 +27,7 @@ public final class Store {
     private final PriceRepository prices;
     private final TradeRepository trades;
     private final PortfolioRepository portfolios;
+    private final KellyCalculationRepository kellyCalculations;
 
     public Store(Database db) {
         this.db = db;
@@ -34,6 +35,7 @@ public final class Store {
         this.prices = new PriceRepository(db);
         this.trades = new TradeRepository(db);
         this.portfolios = new PortfolioRepository(db);
+        this.kellyCalculations = new KellyCalculationRepository(db);
     }
 
     public Database database() {
@@ -54,6 +56,10 @@ public final class Store {
 
     public PortfolioRepository portfolios() {
         return portfolios;
+    }
+
+    public KellyCalculationRepository kellyCalculations() {
+        return kellyCalculations;
     }
 
     /** The recorded workspace kind, empty for a store nobody has set up yet. */

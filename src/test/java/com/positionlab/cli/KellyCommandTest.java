@@ -64,6 +64,30 @@ class KellyCommandTest {
     }
 
     @Test
+    void withADatabaseEveryCalculationIsStored() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("ws").toAbsolutePath();
+        Path f = Files.writeString(dir.resolve("r.json"),
+                "{\"win_probability\": 0.6, \"average_win\": 1, \"average_loss\": 1, \"sample_size\": 100}");
+        for (int i = 0; i < 2; i++) {
+            assertThat(Cli.run(new String[] {"kelly", f.toString(), "--db", url}, new PrintWriter(out),
+                    new PrintWriter(err))).isZero();
+        }
+        try (var db = com.positionlab.store.Database.open(url)) {
+            var stored = new com.positionlab.store.Store(db).kellyCalculations().recent(10);
+            assertThat(stored).hasSize(2).allSatisfy(c -> {
+                assertThat(c.kellyFraction()).isCloseTo(0.2, within(1e-12));
+                assertThat(c.adjustedKelly()).isCloseTo(0.05, within(1e-12));
+                assertThat(c.sampleSize()).isEqualTo(100);
+                assertThat(c.confidenceLower()).isLessThan(0.2);
+                assertThat(c.requestJson()).contains("\"win_probability\"");
+                assertThat(Json.mapper().readTree(c.responseJson()).get("kelly_fraction").asDouble())
+                        .isCloseTo(0.2, within(1e-12));
+                assertThat(c.createdAt()).isNotNull();
+            });
+        }
+    }
+
+    @Test
     void negativeEdgeSizesToZero() throws Exception {
         assertThat(kelly("{\"win_probability\": 0.4, \"average_win\": 100, \"average_loss\": 100}")).isZero();
         JsonNode r = Json.mapper().readTree(out.toString());

@@ -1,13 +1,33 @@
 package com.positionlab.service.kelly;
 
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.positionlab.engine.InvalidParameterException;
 import com.positionlab.engine.kelly.KellyAnalysis;
 import com.positionlab.engine.kelly.KellyCalculator;
 import com.positionlab.engine.kelly.KellyPolicy;
+import com.positionlab.service.Json;
 import com.positionlab.service.ValidationException;
+import com.positionlab.store.KellyCalculationRepository;
+import com.positionlab.store.Store;
 
-/** The {@code kelly} use case: a KellyCalculationRequest in, a KellyCalculationResponse out. */
+/**
+ * The {@code kelly} use case: a KellyCalculationRequest in, a KellyCalculationResponse out. With a store,
+ * every calculation is saved in {@code kelly_calculations} with its request, response and time taken.
+ */
 public final class KellyService {
+
+    private final Store store;
+
+    /** A calculator that stores nothing. */
+    public KellyService() {
+        this(null);
+    }
+
+    public KellyService(Store store) {
+        this.store = store;
+    }
 
     public static final double DEFAULT_CONFIDENCE = 0.95;
     public static final double DEFAULT_LEVERAGE_CAP = 1.0;
@@ -21,7 +41,11 @@ public final class KellyService {
         long start = System.nanoTime();
         try {
             KellyAnalysis a = analyse(r);
-            return toResponse(a, (System.nanoTime() - start) / 1e6);
+            KellyCalculationResponse response = toResponse(a, (System.nanoTime() - start) / 1e6);
+            if (store != null) {
+                save(r, response);
+            }
+            return response;
         } catch (InvalidParameterException e) {
             throw new ValidationException(e.field(), e.getMessage().substring(e.field().length() + 2));
         }
@@ -52,6 +76,20 @@ public final class KellyService {
         throw new ValidationException("win_probability", "is required (with average_win and average_loss), or give "
                 + "expected_return with portfolio_volatility, or expected_returns with volatilities and "
                 + "correlation_matrix");
+    }
+
+    private void save(KellyCalculationRequest r, KellyCalculationResponse response) {
+        try {
+            var ci = response.confidenceInterval();
+            store.kellyCalculations().save(new KellyCalculationRepository.StoredCalculation(
+                    UUID.randomUUID().toString(), null, null, r.winProbability(), r.averageWin(), r.averageLoss(),
+                    r.expectedReturn(), response.kellyFraction(), response.adjustedKelly(),
+                    ci == null ? null : ci.lowerBound(), ci == null ? null : ci.upperBound(),
+                    ci == null ? null : ci.confidenceLevel(), r.sampleSize(), Json.mapper().writeValueAsString(r),
+                    Json.mapper().writeValueAsString(response), response.processingTimeMs(), null));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Kelly calculation could not be written as JSON", e);
+        }
     }
 
     private static KellyCalculationResponse toResponse(KellyAnalysis a, double ms) {
