@@ -84,16 +84,29 @@ public final class Kelly {
         if (p == 1) {
             return 1.0;
         }
+        // Newton's method on g, kept inside the bracket (f*, 1) where g(f*) > 0 and g -> -inf at 1;
+        // a step that leaves the bracket is replaced by bisection.
+        double q = 1 - p;
         double lo = fStar;
         double hi = 1.0;
-        for (int i = 0; i < 200 && hi - lo > 1e-15; i++) {
-            double mid = 0.5 * (lo + hi);
-            if (logGrowth(p, b, mid) > 0) {
-                lo = mid;
+        double x = Math.min(2 * fStar, 0.5 * (fStar + 1));
+        for (int i = 0; i < 100; i++) {
+            double g = p * Math.log1p(x * b) + q * Math.log1p(-x);
+            if (g > 0) {
+                lo = x;
             } else {
-                hi = mid;
+                hi = x;
             }
+            double slope = p * b / (1 + x * b) - q / (1 - x);
+            double next = x - g / slope;
+            if (!(next > lo && next < hi)) {
+                next = 0.5 * (lo + hi);
+            }
+            if (Math.abs(next - x) <= 1e-15 * Math.max(1, Math.abs(x)) || hi - lo <= 1e-15) {
+                return next;
+            }
+            x = next;
         }
-        return 0.5 * (lo + hi);
+        return x;
     }
 }

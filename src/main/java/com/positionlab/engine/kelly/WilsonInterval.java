@@ -2,8 +2,6 @@ package com.positionlab.engine.kelly;
 
 import static com.positionlab.engine.InvalidParameterException.inRange;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
-
 import com.positionlab.engine.InvalidParameterException;
 
 /**
@@ -18,8 +16,6 @@ import com.positionlab.engine.InvalidParameterException;
  * Unlike the normal approximation it stays inside [0, 1] and behaves at p = 0 and p = 1.
  */
 public final class WilsonInterval {
-
-    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
     private WilsonInterval() {
     }
@@ -44,6 +40,6 @@ public final class WilsonInterval {
 
     /** The two-sided standard normal quantile for a confidence level: 1.959964... at 0.95. */
     public static double z(double confidenceLevel) {
-        return STANDARD_NORMAL.inverseCumulativeProbability(1 - (1 - confidenceLevel) / 2);
+        return NormalQuantile.of(1 - (1 - confidenceLevel) / 2);
     }
 }
