@@ -76,10 +76,28 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "portfolio", "import", "kelly", "screenshot"})
+    @ValueSource(strings = {"demo", "portfolio", "import", "kelly", "edge", "screenshot"})
     void everyCommandHasHelp(String command) {
         assertThat(run(command, "--help")).isZero();
         assertThat(out.toString()).startsWith("Usage: positionlab " + command);
+    }
+
+    @Test
+    void edgePrintsEveryStrategyAndNamesBadOptions() throws Exception {
+        assertThat(run("demo", "--db", fileDb())).isZero();
+        assertThat(run("edge", "--db", fileDb())).isZero();
+        JsonNode edges = Json.mapper().readTree(out.toString());
+        assertThat(edges).hasSize(3);
+        for (JsonNode e : edges) {
+            assertThat(e.get("all").get("trades").asInt()).isGreaterThanOrEqualTo(200);
+            assertThat(e.get("last_trades").get("trades").asInt()).isEqualTo(20);
+        }
+        assertThat(run("edge", "--db", fileDb(), "--strategy", "TREND")).isZero();
+        assertThat(Json.mapper().readTree(out.toString()).get(0).get("all").get("kelly").asDouble()).isPositive();
+        assertThat(run("edge", "--db", fileDb(), "--last-trades", "0")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("error: --last-trades: must be at least 1, got 0");
+        assertThat(run("edge", "--db", fileDb(), "--strategy", "NOPE")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("error: --strategy: \"NOPE\" does not exist");
     }
 
     @Test

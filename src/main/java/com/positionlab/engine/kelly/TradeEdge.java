@@ -1,0 +1,32 @@
+package com.positionlab.engine.kelly;
+
+import java.util.Objects;
+
+/**
+ * The edge of a strategy over one window of its trades, and whether its Kelly fraction may size positions.
+ *
+ * @param window           which trades
+ * @param statistics       win rate, averages, payoff, expectancy, profit factor and Kelly of those trades
+ * @param kellyInterval    bootstrap interval of the Kelly fraction (not computed when Kelly is not finite)
+ * @param kellyUsable      whether Kelly sizes positions; false below the minimum number of trades, without
+ *                         losing trades, or without decisive trades
+ * @param reason           why Kelly is or is not usable, for example {@code "only 12 trades; at least 20 needed"}
+ * @param fallbackFraction the fixed fraction of balance used when Kelly is not usable
+ */
+public record TradeEdge(EdgeWindow window, EdgeStatistics statistics, BootstrapInterval kellyInterval,
+        boolean kellyUsable, String reason, double fallbackFraction) {
+
+    public TradeEdge {
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(statistics, "statistics");
+        Objects.requireNonNull(kellyInterval, "kellyInterval");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    /** What sizing uses: the raw Kelly fraction when usable, otherwise the fallback fraction with the reason. */
+    public SizingBasis basis() {
+        return kellyUsable
+                ? SizingBasis.kelly(statistics.kelly(), reason)
+                : SizingBasis.fallback(fallbackFraction, reason);
+    }
+}
