@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** The top-level command: lists the subcommands. Without arguments the launcher opens the workstation. */
 @Command(name = "positionlab", mixinStandardHelpOptions = true, version = "PositionLab 0.1",
         description = "Quantitative position sizing workstation. Without a command, opens the workstation.",
-        subcommands = {DemoCommand.class, PortfolioCommand.class, ImportCommand.class, KellyCommand.class, EdgeCommand.class,
+        subcommands = {DemoCommand.class, PortfolioCommand.class, ImportCommand.class, KellyCommand.class, SimulateCommand.class, EdgeCommand.class,
                 ScreenshotCommand.class})
 public final class PositionLabCommand implements Runnable {
 

@@ -76,7 +76,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "portfolio", "import", "kelly", "edge", "screenshot"})
+    @ValueSource(strings = {"demo", "portfolio", "import", "kelly", "simulate", "edge", "screenshot"})
     void everyCommandHasHelp(String command) {
         assertThat(run(command, "--help")).isZero();
         assertThat(out.toString()).startsWith("Usage: positionlab " + command);

@@ -1,0 +1,93 @@
+package com.positionlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.positionlab.engine.kelly.Kelly;
+import com.positionlab.service.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code simulate} command: the JSON fields, exact answers beside the simulation, thread invariance. */
+class SimulateCommandTest {
+
+    private static final String REQUEST = "{\"win_probability\": 0.55, \"win_loss_ratio\": 1.0, "
+            + "\"fractions\": [0.05, 0.1, 0.2], \"bets\": 200, \"paths\": 4000, \"initial_capital\": 10000, "
+            + "\"ruin_level\": 0.5, \"target_multiple\": 2, \"seed\": 11}";
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int simulate(String json, String... extra) throws Exception {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        Path f = Files.writeString(dir.resolve("sim.json"), json);
+        String[] args = new String[2 + extra.length];
+        args[0] = "simulate";
+        args[1] = f.toString();
+        System.arraycopy(extra, 0, args, 2, extra.length);
+        return Cli.run(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    @Test
+    void resultsHaveTheContractFieldsAndAgreeWithTheExactLattice() throws Exception {
+        assertThat(simulate(REQUEST)).isZero();
+        JsonNode r = Json.mapper().readTree(out.toString());
+        assertThat(r.get("fractions")).hasSize(3);
+        double fStar = Kelly.discrete(0.55, 1.0);
+        for (JsonNode f : r.get("fractions")) {
+            for (String field : new String[] {"fraction", "kelly_multiple", "terminal_wealth_percentiles",
+                    "mean_log_growth", "mean_log_growth_se", "probability_of_ruin", "probability_of_target",
+                    "max_drawdown_median", "max_drawdown_p95", "bands", "sample_paths", "exact_probability_of_ruin",
+                    "exact_terminal_wealth_percentiles"}) {
+                assertThat(f.has(field)).as(field).isTrue();
+            }
+            double fraction = f.get("fraction").asDouble();
+            assertThat(f.get("kelly_multiple").asDouble()).isCloseTo(fraction / fStar, within(1e-9));
+            double exactRuin = f.get("exact_probability_of_ruin").asDouble();
+            double se = Math.sqrt(exactRuin * (1 - exactRuin) / 4000);
+            assertThat(f.get("probability_of_ruin").asDouble()).isCloseTo(exactRuin, within(4 * se + 1e-9));
+            double growthSe = f.get("mean_log_growth_se").asDouble();
+            assertThat(f.get("mean_log_growth").asDouble()).isCloseTo(Kelly.logGrowth(0.55, 1.0, fraction),
+                    within(4 * growthSe));
+            assertThat(f.get("bands").size()).isBetween(2, 200);
+            assertThat(f.get("sample_paths").size()).isBetween(1, 20);
+        }
+    }
+
+    @Test
+    void sameSeedGivesTheSameJsonWhateverTheThreadCount() throws Exception {
+        assertThat(simulate(REQUEST, "--threads", "1")).isZero();
+        ObjectNode one = (ObjectNode) Json.mapper().readTree(out.toString());
+        assertThat(simulate(REQUEST, "--threads", "4")).isZero();
+        ObjectNode four = (ObjectNode) Json.mapper().readTree(out.toString());
+        one.remove("processing_time_ms");
+        four.remove("processing_time_ms");
+        assertThat(four).isEqualTo(one);
+    }
+
+    @Test
+    void invalidRequestsNameTheField() throws Exception {
+        assertThat(simulate("{\"win_probability\": 0.55, \"win_loss_ratio\": 1, \"fractions\": [1.5]}")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("error: fractions: each must be in (0, 1), got 1.5");
+        assertThat(simulate("{\"win_probability\": 0.55, \"win_loss_ratio\": 1}")).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("error: fractions: is required");
+        assertThat(simulate("{\"win_probability\": 0.55, \"fractions\": [0.1]}")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("error: win_loss_ratio: is required with win_probability");
+        assertThat(simulate("{\"win_probability\": 0.55, \"win_loss_ratio\": 1, \"fractions\": [0.1], \"paths\": 0}"))
+                .isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("error: paths: ");
+        assertThat(simulate(REQUEST, "--threads", "0")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("error: --threads: must be between 1 and 256, got 0");
+    }
+}
