@@ -1,0 +1,337 @@
+package com.positionlab.ui.kelly;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+import com.positionlab.domain.Strategy;
+import com.positionlab.engine.kelly.EdgeConfig;
+import com.positionlab.engine.sim.growth.GrowthSimulationRequest;
+import com.positionlab.engine.sim.growth.GrowthSimulationResult;
+import com.positionlab.engine.sim.growth.GrowthSimulator;
+import com.positionlab.service.ValidationException;
+import com.positionlab.service.kelly.EdgeReport;
+import com.positionlab.service.kelly.EdgeService;
+import com.positionlab.service.kelly.KellyCalculationResponse;
+import com.positionlab.service.kelly.KellyService;
+import com.positionlab.service.kelly.SimulationService;
+import com.positionlab.store.KellyCalculationRepository.StoredCalculation;
+import com.positionlab.store.Store;
+import com.positionlab.ui.common.ErrorMessages;
+import com.positionlab.ui.common.Notifier;
+import com.positionlab.ui.common.WorkspaceChanges;
+import com.positionlab.ui.task.Job;
+import com.positionlab.ui.task.TaskRunner;
+
+/**
+ * The Kelly Lab: Kelly with its interval and sensitivity for a win rate and payoff (typed, or from a
+ * strategy's trades), and a growth simulation of the chosen fraction beside half, full and double Kelly.
+ * Moving the fraction slider cancels the running simulation and starts a new one in the background.
+ */
+public final class KellyLabViewModel {
+
+    /** Multiples of Kelly always simulated beside the chosen fraction. */
+    static final double[] COMPARED_MULTIPLES = {0.5, 1.0, 2.0};
+    /** Largest fraction simulated: staking everything is not a betting rule. */
+    static final double MAX_FRACTION = 0.99;
+
+    private final Store store;
+    private final KellyService kelly;
+    private final TaskRunner runner;
+    private final Notifier notifier;
+
+    private final Map<String, StringProperty> fields = new LinkedHashMap<>();
+    private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
+    private final ObservableList<Strategy> strategies = FXCollections.observableArrayList();
+    private final ObjectProperty<Strategy> strategy = new SimpleObjectProperty<>();
+    private final DoubleProperty kellyMultiple = new SimpleDoubleProperty(0.5);
+    private final ReadOnlyObjectWrapper<KellyCalculationResponse> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<EdgeReport> edge = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<GrowthSimulationResult> simulation = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyDoubleWrapper chosenFraction = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyBooleanWrapper simulating = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ObservableList<StoredCalculation> history = FXCollections.observableArrayList();
+
+    private KellyInputs inputs;
+    private double[] outcomes;
+    private Job simulationJob;
+
+    public KellyLabViewModel(Store store, TaskRunner runner, Notifier notifier, WorkspaceChanges changes) {
+        this.store = store;
+        this.kelly = new KellyService(store);
+        this.runner = runner;
+        this.notifier = notifier;
+        String[] defaults = {"55", "150", "100", "", "0.25", "0.5", "250", "10000", "100000", "50", "2", "42"};
+        for (int i = 0; i < KellyInputs.FIELDS.length; i++) {
+            String name = KellyInputs.FIELDS[i];
+            StringProperty p = new SimpleStringProperty(defaults[i]);
+            p.addListener((o, a, b) -> errors.remove(name));
+            fields.put(name, p);
+        }
+        kellyMultiple.addListener((o, a, b) -> onSliderMoved());
+        strategy.addListener((o, a, s) -> loadStrategy(s));
+        changes.revisionProperty().addListener((o, a, b) -> refresh());
+    }
+
+    // ---- state -------------------------------------------------------------------------------
+
+    /** The text of an input field; names are those of {@link KellyInputs#FIELDS}. */
+    public StringProperty field(String name) {
+        StringProperty p = fields.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no field " + name);
+        }
+        return p;
+    }
+
+    /** Problems with the inputs, by field name; empty when all are fine. */
+    public ObservableMap<String, String> errors() {
+        return errors;
+    }
+
+    public ObservableList<Strategy> strategies() {
+        return strategies;
+    }
+
+    /** The strategy whose trades drive the inputs, or null for typed inputs. */
+    public ObjectProperty<Strategy> strategyProperty() {
+        return strategy;
+    }
+
+    /** The chosen fraction as a multiple of Kelly (0 to 2). */
+    public DoubleProperty kellyMultipleProperty() {
+        return kellyMultiple;
+    }
+
+    public ReadOnlyObjectProperty<KellyCalculationResponse> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<EdgeReport> edgeProperty() {
+        return edge.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<GrowthSimulationResult> simulationProperty() {
+        return simulation.getReadOnlyProperty();
+    }
+
+    /** The chosen fraction of capital: the slider's multiple of f*; NaN without a positive edge. */
+    public ReadOnlyDoubleProperty chosenFractionProperty() {
+        return chosenFraction.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty simulatingProperty() {
+        return simulating.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObservableList<StoredCalculation> history() {
+        return history;
+    }
+
+    // ---- commands ----------------------------------------------------------------------------
+
+    /** Loads the strategies and the calculation history, then calculates. */
+    public void refresh() {
+        runner.submit("Loading Kelly Lab", p -> new Loaded(store.trades().strategies(),
+                store.kellyCalculations().recent(50)), loaded -> {
+                    Strategy keep = strategy.get();
+                    strategies.setAll(loaded.strategies());
+                    history.setAll(loaded.history());
+                    if (keep != null && !loaded.strategies().contains(keep)) {
+                        strategy.set(null);
+                    }
+                }, e -> notifier.error("Could not load the Kelly Lab", ErrorMessages.describe(e)));
+    }
+
+    private record Loaded(List<Strategy> strategies, List<StoredCalculation> history) {
+    }
+
+    /** Checks the inputs, computes Kelly (stored in the history) and starts the simulation. */
+    public void calculate() {
+        KellyInputs.Parsed parsed = KellyInputs.parse(texts());
+        errors.clear();
+        if (parsed.inputs() == null) {
+            errors.putAll(parsed.errors());
+            status.set("Check the highlighted fields.");
+            return;
+        }
+        KellyInputs in = parsed.inputs();
+        runner.submit("Calculating Kelly", p -> kelly.calculate(in.kellyRequest()), r -> {
+            inputs = in;
+            result.set(r);
+            refreshHistory();
+            simulate();
+        }, e -> {
+            if (e instanceof ValidationException v) {
+                errors.put(fieldFor(v.field()), v.reason());
+                status.set("Check the highlighted fields.");
+            } else {
+                notifier.error("Kelly not calculated", ErrorMessages.describe(e));
+            }
+        });
+    }
+
+    /** Stops the running simulation. */
+    public void cancelSimulation() {
+        if (simulationJob != null) {
+            simulationJob.cancel();
+        }
+    }
+
+    /** Puts a past calculation's inputs back and recalculates. */
+    public void reload(StoredCalculation c) {
+        strategy.set(null);
+        if (c.winProbability() == null || c.averageWin() == null || c.averageLoss() == null) {
+            notifier.info("Not reloadable here", "That calculation was not a win-rate and payoff calculation.");
+            return;
+        }
+        field("win_rate").set(plain(c.winProbability() * 100));
+        field("average_win").set(plain(c.averageWin()));
+        field("average_loss").set(plain(c.averageLoss()));
+        field("sample_size").set(c.sampleSize() == null ? "" : c.sampleSize().toString());
+        calculate();
+    }
+
+    private void onSliderMoved() {
+        if (inputs != null) {
+            simulate();
+        }
+    }
+
+    private void simulate() {
+        KellyCalculationResponse r = result.get();
+        cancelSimulation();
+        if (r == null || inputs == null) {
+            return;
+        }
+        double fStar = r.kellyFraction();
+        if (!(fStar > 0)) {
+            chosenFraction.set(Double.NaN);
+            simulation.set(null);
+            simulating.set(false);
+            status.set("No edge: Kelly is " + String.format("%.4f", fStar) + ", so the position sizes to zero.");
+            return;
+        }
+        double chosen = Math.min(MAX_FRACTION, kellyMultiple.get() * fStar);
+        chosenFraction.set(chosen);
+        double[] fractions = fractionsToSimulate(fStar, chosen);
+        GrowthSimulationRequest request = SimulationService.toEngine(inputs.simulationRequest(fractions, outcomes));
+        simulating.set(true);
+        status.set("Simulating " + inputs.paths() + " paths of " + inputs.bets() + " bets…");
+        Job job = runner.submit("Simulating growth paths", p -> GrowthSimulator.simulate(request,
+                Runtime.getRuntime().availableProcessors(), p), res -> {
+                    simulation.set(res);
+                    simulating.set(false);
+                    status.set("");
+                }, e -> {
+                    simulating.set(false);
+                    status.set("");
+                    notifier.error("Simulation failed", ErrorMessages.describe(e));
+                });
+        if (!job.stateProperty().get().isDone()) {
+            simulationJob = job;
+            job.stateProperty().addListener((o, a, b) -> {
+                if (b.isDone() && simulationJob == job) {
+                    simulating.set(false);
+                }
+            });
+        }
+    }
+
+    /** The chosen fraction with half, full and double Kelly, each below {@link #MAX_FRACTION}, ascending. */
+    static double[] fractionsToSimulate(double fStar, double chosen) {
+        TreeSet<Double> set = new TreeSet<>();
+        set.add(chosen);
+        for (double m : COMPARED_MULTIPLES) {
+            double f = m * fStar;
+            if (f > 0 && f <= MAX_FRACTION && Math.abs(f - chosen) > 1e-9) {
+                set.add(f);
+            }
+        }
+        return set.stream().filter(f -> f > 0).mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private void loadStrategy(Strategy s) {
+        if (s == null) {
+            outcomes = null;
+            edge.set(null);
+            return;
+        }
+        runner.submit("Reading trades of " + s.id(), p -> {
+            var trades = store.trades().trades(s.id());
+            EdgeReport report = EdgeService.edge(s, trades, EdgeConfig.defaults(), EdgeService.DEFAULT_STARTING_CAPITAL);
+            double avgLoss = report.all().averageLoss() == null ? Double.NaN : report.all().averageLoss();
+            double[] perStake = trades.stream().mapToDouble(t -> t.pnl().doubleValue() / avgLoss).toArray();
+            return new StrategyData(report, perStake);
+        }, d -> applyStrategy(s, d), e -> notifier.error("Could not read the trades of " + s.id(),
+                ErrorMessages.describe(e)));
+    }
+
+    private record StrategyData(EdgeReport report, double[] outcomesPerStake) {
+    }
+
+    private void applyStrategy(Strategy s, StrategyData d) {
+        EdgeReport.Window all = d.report().all();
+        edge.set(d.report());
+        if (all.winRate() == null || all.averageWin() == null || all.averageLoss() == null
+                || all.averageLoss() == 0 || all.averageWin() == 0) {
+            outcomes = null;
+            status.set(s.name() + ": " + all.reason());
+            return;
+        }
+        outcomes = Arrays.stream(d.outcomesPerStake()).allMatch(Double::isFinite) ? d.outcomesPerStake() : null;
+        double decisive = all.wins() + all.losses();
+        field("win_rate").set(plain(100.0 * all.wins() / decisive));
+        field("average_win").set(plain(all.averageWin()));
+        field("average_loss").set(plain(all.averageLoss()));
+        field("sample_size").set(Integer.toString((int) decisive));
+        calculate();
+    }
+
+    private void refreshHistory() {
+        runner.submit("Reading Kelly history", p -> store.kellyCalculations().recent(50), history::setAll,
+                e -> notifier.error("Could not read the Kelly history", ErrorMessages.describe(e)));
+    }
+
+    private Map<String, String> texts() {
+        Map<String, String> out = new LinkedHashMap<>();
+        fields.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
+
+    private static String fieldFor(String contractField) {
+        return switch (contractField) {
+            case "win_probability" -> "win_rate";
+            default -> contractField;
+        };
+    }
+
+    private static String plain(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(8)).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,172 @@
+package com.positionlab.ui.kelly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.positionlab.engine.kelly.Kelly;
+import com.positionlab.engine.sim.growth.FractionResult;
+import com.positionlab.engine.task.Progress;
+import com.positionlab.service.workspace.WorkspaceService;
+import com.positionlab.store.Database;
+import com.positionlab.store.Store;
+import com.positionlab.testing.RecordingNotifier;
+import com.positionlab.testing.TestStores;
+import com.positionlab.ui.common.WorkspaceChanges;
+import com.positionlab.ui.task.JobState;
+import com.positionlab.ui.task.QueuedTaskRunner;
+import com.positionlab.ui.task.SyncTaskRunner;
+
+/** The Kelly Lab view model: calculation, validation, the slider's re-run and cancellation, strategies, history. */
+class KellyLabViewModelTest {
+
+    private Database db;
+    private Store store;
+    private final RecordingNotifier notifier = new RecordingNotifier();
+
+    @BeforeEach
+    void setUp() {
+        db = TestStores.memory();
+        store = new Store(db);
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    private KellyLabViewModel model(com.positionlab.ui.task.TaskRunner runner) {
+        KellyLabViewModel m = new KellyLabViewModel(store, runner, notifier, new WorkspaceChanges());
+        m.field("paths").set("2000");
+        m.field("bets").set("100");
+        return m;
+    }
+
+    @Test
+    void calculatesKellySimulatesTheChosenFractionAndStoresTheCalculation() {
+        KellyLabViewModel m = model(new SyncTaskRunner());
+        m.calculate();
+        double fStar = Kelly.discrete(0.55, 1.5);
+        assertThat(m.resultProperty().get().kellyFraction()).isCloseTo(fStar, within(1e-12));
+        assertThat(m.chosenFractionProperty().get()).isCloseTo(0.5 * fStar, within(1e-12));
+        assertThat(m.simulationProperty().get().fractions()).extracting(FractionResult::fraction)
+                .containsExactly(0.5 * fStar, fStar, 2 * fStar);
+        assertThat(m.history()).hasSize(1);
+        assertThat(m.history().get(0).kellyFraction()).isCloseTo(fStar, within(1e-12));
+        assertThat(notifier.errors).isEmpty();
+    }
+
+    @Test
+    void movingTheSliderReRunsTheSimulationForTheNewFraction() {
+        KellyLabViewModel m = model(new SyncTaskRunner());
+        m.calculate();
+        double fStar = m.resultProperty().get().kellyFraction();
+        m.kellyMultipleProperty().set(1.5);
+        assertThat(m.chosenFractionProperty().get()).isCloseTo(1.5 * fStar, within(1e-12));
+        assertThat(m.simulationProperty().get().fractions()).extracting(FractionResult::fraction)
+                .contains(1.5 * fStar);
+    }
+
+    @Test
+    void aSupersededSimulationIsCancelledAndOnlyTheLatestResultIsShown() {
+        QueuedTaskRunner runner = new QueuedTaskRunner();
+        KellyLabViewModel m = model(runner);
+        m.calculate();
+        runner.runAll();
+        double fStar = m.resultProperty().get().kellyFraction();
+        int before = runner.submitted.size();
+        m.kellyMultipleProperty().set(0.25);
+        m.kellyMultipleProperty().set(1.75);
+        var first = runner.submitted.get(before);
+        var second = runner.submitted.get(before + 1);
+        assertThat(first.isCancelRequested()).as("the superseded run is cancelled").isTrue();
+        assertThat(m.simulatingProperty().get()).isTrue();
+        runner.runAll();
+        assertThat(first.state()).isEqualTo(JobState.CANCELLED);
+        assertThat(second.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(m.simulationProperty().get().fractions()).extracting(FractionResult::fraction)
+                .contains(1.75 * fStar).doesNotContain(0.25 * fStar);
+        assertThat(m.simulatingProperty().get()).isFalse();
+    }
+
+    @Test
+    void cancelStopsTheRunningSimulation() {
+        QueuedTaskRunner runner = new QueuedTaskRunner();
+        KellyLabViewModel m = model(runner);
+        m.calculate();
+        runner.runAll();
+        var shown = m.simulationProperty().get();
+        m.kellyMultipleProperty().set(1.0);
+        m.cancelSimulation();
+        runner.runAll();
+        assertThat(runner.submitted.get(runner.submitted.size() - 1).state()).isEqualTo(JobState.CANCELLED);
+        assertThat(m.simulationProperty().get()).isSameAs(shown);
+        assertThat(m.simulatingProperty().get()).isFalse();
+    }
+
+    @Test
+    void badInputsAreShownPerFieldAndKeptAsTyped() {
+        KellyLabViewModel m = model(new SyncTaskRunner());
+        m.field("win_rate").set("120");
+        m.field("average_loss").set("0");
+        m.field("paths").set("lots");
+        m.calculate();
+        assertThat(m.errors()).containsEntry("win_rate", "must be from 0 to 100, got 120")
+                .containsEntry("average_loss", "must be above 0, got 0")
+                .containsEntry("paths", "\"lots\" is not a whole number");
+        assertThat(m.field("win_rate").get()).isEqualTo("120");
+        assertThat(m.resultProperty().get()).isNull();
+        m.field("win_rate").set("60");
+        assertThat(m.errors()).doesNotContainKey("win_rate");
+    }
+
+    @Test
+    void aNegativeEdgeSizesToZeroAndSimulatesNothing() {
+        KellyLabViewModel m = model(new SyncTaskRunner());
+        m.field("win_rate").set("40");
+        m.field("average_win").set("100");
+        m.calculate();
+        assertThat(m.resultProperty().get().adjustedKelly()).isZero();
+        assertThat(m.simulationProperty().get()).isNull();
+        assertThat(m.chosenFractionProperty().get()).isNaN();
+        assertThat(m.statusProperty().get()).contains("No edge");
+    }
+
+    @Test
+    void aStrategyDrivesTheInputsAndTheBootstrap() {
+        new WorkspaceService(store).createDemo(Progress.NONE);
+        KellyLabViewModel m = model(new SyncTaskRunner());
+        m.refresh();
+        assertThat(m.strategies()).hasSize(3);
+        m.strategyProperty().set(m.strategies().stream().filter(s -> s.id().equals("TREND")).findFirst().orElseThrow());
+        assertThat(m.edgeProperty().get().strategyId()).isEqualTo("TREND");
+        assertThat(Integer.parseInt(m.field("sample_size").get())).isGreaterThanOrEqualTo(200);
+        assertThat(m.resultProperty().get().kellyFraction()).isCloseTo(m.edgeProperty().get().all().kelly(), within(1e-6));
+        assertThat(m.simulationProperty().get().fractions()).allSatisfy(f -> assertThat(f.exactProbabilityOfRuin())
+                .as("a trade list is bootstrapped: no exact lattice").isNaN());
+    }
+
+    @Test
+    void aPastCalculationCanBeReloaded() {
+        KellyLabViewModel m = model(new SyncTaskRunner());
+        m.field("win_rate").set("60");
+        m.calculate();
+        m.field("win_rate").set("52");
+        m.calculate();
+        assertThat(m.history()).hasSize(2);
+        var older = m.history().get(1);
+        m.reload(older);
+        assertThat(m.field("win_rate").get()).isEqualTo("60");
+        assertThat(m.resultProperty().get().kellyFraction()).isCloseTo(older.kellyFraction(), within(1e-12));
+    }
+
+    @Test
+    void fractionsToSimulateAreTheChosenOneWithHalfFullAndDoubleKelly() {
+        assertThat(KellyLabViewModel.fractionsToSimulate(0.2, 0.3)).containsExactly(0.1, 0.2, 0.3, 0.4);
+        assertThat(KellyLabViewModel.fractionsToSimulate(0.2, 0.2)).containsExactly(0.1, 0.2, 0.4);
+        assertThat(KellyLabViewModel.fractionsToSimulate(0.6, 0.3)).containsExactly(0.3, 0.6);
+    }
+}
