@@ -122,8 +122,9 @@ class CliTest {
 
     @Test
     void unknownViewIsRefusedBeforeAnythingStarts() {
-        assertThat(run("screenshot", "--view", "kelly", "--out", dir.resolve("x.png").toString())).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("error: --view: unknown view \"kelly\"; one of: portfolio, data");
+        assertThat(run("screenshot", "--view", "frontier", "--out", dir.resolve("x.png").toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo(
+                "error: --view: unknown view \"frontier\"; one of: portfolio, kelly, data");
         assertThat(run("screenshot", "--view", "data")).isEqualTo(2);
         assertThat(err.toString()).contains("--out");
         assertThat(List.of(err.toString().strip().split("\n"))).hasSize(1);

@@ -73,9 +73,18 @@ class WorkstationUiTest extends FxRobot {
         assertThat(app.workstation().model().selectedPageProperty().get()).isEqualTo(Page.PORTFOLIO);
         assertThat(lookup("#portfolio-view").query().isVisible()).isTrue();
 
-        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.CONTROL, KeyCode.DIGIT2);
+        press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.CONTROL, KeyCode.DIGIT3);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(app.workstation().model().selectedPageProperty().get()).isEqualTo(Page.DATA);
+
+        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.CONTROL, KeyCode.DIGIT2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.workstation().model().selectedPageProperty().get()).isEqualTo(Page.KELLY);
+        clickOn("#kelly-calculate");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !lookup("#kelly-fractions").queryAs(TableView.class)
+                .getItems().isEmpty());
+        assertThat(lookup("#kelly-fraction").queryAs(Label.class).getText()).isEqualTo("0.2500");
+        assertThat(lookup("#kelly-fractions").queryAs(TableView.class).getItems()).hasSize(3);
 
         assertThat(lookup(n -> n instanceof Notification).queryAll()).isEmpty();
     }

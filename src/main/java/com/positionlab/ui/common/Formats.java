@@ -41,6 +41,28 @@ public final class Formats {
         return Double.isFinite(v) ? new DecimalFormat("0.00", SYMBOLS).format(v) : "—";
     }
 
+    public static String decimal4(double v) {
+        return Double.isFinite(v) ? new DecimalFormat("0.0000", SYMBOLS).format(v) : "—";
+    }
+
+    /** A short amount for chart axes: 950, 12.5k, 3.2M. */
+    public static String compact(double v) {
+        double a = Math.abs(v);
+        if (!Double.isFinite(v)) {
+            return "—";
+        }
+        if (a >= 1e9) {
+            return new DecimalFormat("0.#", SYMBOLS).format(v / 1e9) + "B";
+        }
+        if (a >= 1e6) {
+            return new DecimalFormat("0.#", SYMBOLS).format(v / 1e6) + "M";
+        }
+        if (a >= 1e3) {
+            return new DecimalFormat("0.#", SYMBOLS).format(v / 1e3) + "k";
+        }
+        return new DecimalFormat(a >= 10 ? "0" : "0.##", SYMBOLS).format(v);
+    }
+
     public static String date(LocalDate d) {
         return d == null ? "—" : DATE.format(d);
     }

@@ -57,6 +57,7 @@ public final class KellyLabViewModel {
 
     private final Store store;
     private final KellyService kelly;
+    private final KellyService preview = new KellyService();
     private final TaskRunner runner;
     private final Notifier notifier;
 
@@ -165,6 +166,9 @@ public final class KellyLabViewModel {
                     if (keep != null && !loaded.strategies().contains(keep)) {
                         strategy.set(null);
                     }
+                    if (result.get() == null) {
+                        calculate(false);
+                    }
                 }, e -> notifier.error("Could not load the Kelly Lab", ErrorMessages.describe(e)));
     }
 
@@ -173,6 +177,11 @@ public final class KellyLabViewModel {
 
     /** Checks the inputs, computes Kelly (stored in the history) and starts the simulation. */
     public void calculate() {
+        calculate(true);
+    }
+
+    /** As {@link #calculate()}; {@code remember} false is the opening preview, kept out of the history. */
+    private void calculate(boolean remember) {
         KellyInputs.Parsed parsed = KellyInputs.parse(texts());
         errors.clear();
         if (parsed.inputs() == null) {
@@ -181,7 +190,8 @@ public final class KellyLabViewModel {
             return;
         }
         KellyInputs in = parsed.inputs();
-        runner.submit("Calculating Kelly", p -> kelly.calculate(in.kellyRequest()), r -> {
+        KellyService service = remember ? kelly : preview;
+        runner.submit("Calculating Kelly", p -> service.calculate(in.kellyRequest()), r -> {
             inputs = in;
             result.set(r);
             refreshHistory();

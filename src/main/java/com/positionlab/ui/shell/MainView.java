@@ -37,6 +37,8 @@ import com.positionlab.ui.common.DialogService;
 import com.positionlab.ui.common.WorkspaceChanges;
 import com.positionlab.ui.data.DataView;
 import com.positionlab.ui.data.DataViewModel;
+import com.positionlab.ui.kelly.KellyLabView;
+import com.positionlab.ui.kelly.KellyLabViewModel;
 import com.positionlab.ui.portfolio.PortfolioView;
 import com.positionlab.ui.portfolio.PortfolioViewModel;
 import com.positionlab.ui.task.Job;
@@ -189,10 +191,13 @@ public final class MainView {
     private void buildPages(Services s) {
         PortfolioViewModel portfolio = new PortfolioViewModel(s.portfolio(), model.runner(), notifier, dialogs, changes);
         pages.put(Page.PORTFOLIO, new PortfolioView(portfolio).createView());
+        KellyLabViewModel kelly = new KellyLabViewModel(s.store(), model.runner(), notifier, changes);
+        pages.put(Page.KELLY, new KellyLabView(kelly).createView());
         DataViewModel data = new DataViewModel(s.store(), s.workspace(), s.imports(), s.portfolio(), model.runner(),
                 notifier, dialogs, changes);
         pages.put(Page.DATA, new DataView(data).createView());
         portfolio.refresh();
+        kelly.refresh();
         data.refresh();
         updateDemoLabel();
     }

@@ -8,7 +8,8 @@ import org.kordamp.ikonli.feather.Feather;
 /** The views of the sidebar, in order, with their icons and keyboard shortcuts. Only working views are listed. */
 public enum Page {
     PORTFOLIO("Portfolio", Feather.PIE_CHART, "Shortcut+1"),
-    DATA("Data", Feather.DATABASE, "Shortcut+2");
+    KELLY("Kelly Lab", Feather.TRENDING_UP, "Shortcut+2"),
+    DATA("Data", Feather.DATABASE, "Shortcut+3");
 
     private final String title;
     private final Ikon icon;
@@ -39,6 +40,7 @@ public enum Page {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown view \"" + name + "\"; one of: portfolio, data");
+        throw new IllegalArgumentException("unknown view \"" + name + "\"; one of: " + String.join(", ",
+                java.util.Arrays.stream(values()).map(p -> p.name().toLowerCase()).toList()));
     }
 }

@@ -1,0 +1,97 @@
+package com.positionlab.ui.kelly;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.util.StringConverter;
+
+import com.positionlab.engine.sim.growth.FractionResult;
+import com.positionlab.engine.sim.growth.Percentiles;
+import com.positionlab.engine.sim.growth.SamplePath;
+import com.positionlab.engine.sim.growth.WealthBand;
+import com.positionlab.ui.common.Formats;
+
+/**
+ * Growth paths of one betting fraction: the 5th to 95th percentile wealth over time as lines (median
+ * bold), with a few simulated paths behind them. On a log scale the y axis shows log10 of wealth,
+ * labelled in wealth.
+ */
+final class FanChart extends LineChart<Number, Number> {
+
+    private static final int SAMPLE_PATHS_SHOWN = 6;
+
+    FanChart() {
+        super(new NumberAxis(), new NumberAxis());
+        setAnimated(false);
+        setCreateSymbols(false);
+        setLegendVisible(false);
+        getStyleClass().add("fan-chart");
+        getXAxis().setLabel("bets");
+        setMinSize(120, 120);
+    }
+
+    void show(FractionResult f, double fStar, boolean chosen, boolean logScale) {
+        setTitle((chosen ? "Chosen: " : "") + "f = " + Formats.decimal4(f.fraction()) + " ("
+                + Formats.decimal2(f.fraction() / fStar) + " x Kelly)");
+        NumberAxis y = (NumberAxis) getYAxis();
+        y.setLabel(logScale ? "wealth (log scale)" : "wealth");
+        y.setForceZeroInRange(false);
+        y.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return Formats.compact(logScale ? Math.pow(10, n.doubleValue()) : n.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return 0;
+            }
+        });
+        List<XYChart.Series<Number, Number>> all = new ArrayList<>();
+        int shown = 0;
+        for (SamplePath p : f.samplePaths()) {
+            if (shown++ >= SAMPLE_PATHS_SHOWN) {
+                break;
+            }
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            for (int i = 0; i < p.wealth().length && i < f.bands().size(); i++) {
+                s.getData().add(new XYChart.Data<>(f.bands().get(i).bet(), value(p.wealth()[i], logScale)));
+            }
+            all.add(s);
+        }
+        int paths = all.size();
+        all.add(band(f.bands(), Percentiles::p5, logScale));
+        all.add(band(f.bands(), Percentiles::p25, logScale));
+        all.add(band(f.bands(), Percentiles::p50, logScale));
+        all.add(band(f.bands(), Percentiles::p75, logScale));
+        all.add(band(f.bands(), Percentiles::p95, logScale));
+        getData().setAll(all);
+        String[] bandStyles = {"fan-outer", "fan-inner", "fan-median", "fan-inner", "fan-outer"};
+        for (int i = 0; i < all.size(); i++) {
+            var node = all.get(i).getNode();
+            if (node != null) {
+                node.getStyleClass().add(i < paths ? "fan-path" : bandStyles[i - paths]);
+            }
+        }
+    }
+
+    private static XYChart.Series<Number, Number> band(List<WealthBand> bands, ToDoubleFunction<Percentiles> pick,
+                                                       boolean log) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        for (WealthBand b : bands) {
+            s.getData().add(new XYChart.Data<>(b.bet(), value(pick.applyAsDouble(b.wealth()), log)));
+        }
+        return s;
+    }
+
+    private static double value(double wealth, boolean log) {
+        if (!log) {
+            return wealth;
+        }
+        return Math.log10(Math.max(wealth, 1e-6));
+    }
+}
