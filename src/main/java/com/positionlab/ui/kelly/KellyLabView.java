@@ -220,21 +220,22 @@ public final class KellyLabView {
 
     private Node bottom() {
         table.setId("kelly-fractions");
+        table.getStyleClass().add("compact-table");
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("Calculate to simulate growth paths"));
         table.getColumns().setAll(List.of(
-                column("f", "Fraction of capital staked per bet", f -> Formats.decimal4(f.fraction()), 54),
-                column("xK", "Multiple of Kelly", f -> Formats.decimal2(f.kellyMultiple()), 42),
-                column("Median", "Median terminal wealth", f -> Formats.compact(f.terminalWealthPercentiles().p50()), 58),
+                column("f", "Fraction of capital staked per bet", f -> Formats.decimal4(f.fraction()), 62),
+                column("xK", "Multiple of Kelly", f -> Formats.decimal2(f.kellyMultiple()), 48),
+                column("Median", "Median terminal wealth", f -> Formats.compact(f.terminalWealthPercentiles().p50()), 64),
                 column("Ruin", "Probability of touching the ruin level (exact lattice value in brackets)",
                         f -> Formats.percent(f.probabilityOfRuin()) + (Double.isFinite(f.exactProbabilityOfRuin())
-                                ? " (" + Formats.percent(f.exactProbabilityOfRuin()) + ")" : ""), 118),
-                column("Target", "Probability of ever reaching the target", f -> Formats.percent(f.probabilityOfTarget()), 60),
+                                ? " (" + Formats.percent(f.exactProbabilityOfRuin()) + ")" : ""), 128),
+                column("Target", "Probability of ever reaching the target", f -> Formats.percent(f.probabilityOfTarget()), 74),
                 column("Max DD", "Maximum drawdown: median / 95th percentile",
-                        f -> Formats.percent(f.maxDrawdownMedian()) + " / " + Formats.percent(f.maxDrawdownP95()), 118),
+                        f -> Formats.percent(f.maxDrawdownMedian()) + " / " + Formats.percent(f.maxDrawdownP95()), 140),
                 column("Growth", "Mean log growth per bet ± standard error",
-                        f -> String.format("%.4f±%.4f", f.meanLogGrowth(), f.meanLogGrowthStandardError()), 108)));
+                        f -> String.format("%.4f±%.4f", f.meanLogGrowth(), f.meanLogGrowthStandardError()), 118)));
         table.setPrefHeight(170);
         growth.setPrefHeight(200);
         VBox adjustmentsBox = Views.card("Sizing and sensitivity", adjustments);
@@ -256,7 +257,7 @@ public final class KellyLabView {
         c.setGraphic(header);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         c.setPrefWidth(width);
-        c.setMinWidth(width * 0.8);
+        c.setMinWidth(width);
         return c;
     }
 
