@@ -18,9 +18,9 @@ public final class Store {
     public enum WorkspaceKind { DEMO, EMPTY, USER }
 
     private static final List<String> DATA_TABLES_CHILD_FIRST = List.of("position_sizing_metrics",
-            "kelly_calculations", "position_sizing_history", "correlation_matrices", "historical_performance",
-            "position_sizing_rules", "holdings", "portfolios", "trades", "strategies", "prices", "instruments",
-            "workspace_info");
+            "kelly_calculations", "strategy_kelly_config", "position_sizing_history", "correlation_matrices",
+            "historical_performance", "position_sizing_rules", "holdings", "portfolios", "trades", "strategies",
+            "prices", "instruments", "workspace_info");
 
     private final Database db;
     private final InstrumentRepository instruments;
@@ -28,6 +28,7 @@ public final class Store {
     private final TradeRepository trades;
     private final PortfolioRepository portfolios;
     private final KellyCalculationRepository kellyCalculations;
+    private final StrategyKellyConfigRepository strategyKellyConfigs;
 
     public Store(Database db) {
         this.db = db;
@@ -36,6 +37,7 @@ public final class Store {
         this.trades = new TradeRepository(db);
         this.portfolios = new PortfolioRepository(db);
         this.kellyCalculations = new KellyCalculationRepository(db);
+        this.strategyKellyConfigs = new StrategyKellyConfigRepository(db);
     }
 
     public Database database() {
@@ -60,6 +62,10 @@ public final class Store {
 
     public KellyCalculationRepository kellyCalculations() {
         return kellyCalculations;
+    }
+
+    public StrategyKellyConfigRepository strategyKellyConfigs() {
+        return strategyKellyConfigs;
     }
 
     /** The recorded workspace kind, empty for a store nobody has set up yet. */

@@ -49,7 +49,7 @@ class SimulateCommandTest {
             for (String field : new String[] {"fraction", "kelly_multiple", "terminal_wealth_percentiles",
                     "mean_log_growth", "mean_log_growth_se", "probability_of_ruin", "probability_of_target",
                     "max_drawdown_median", "max_drawdown_p95", "bands", "sample_paths", "exact_probability_of_ruin",
-                    "exact_terminal_wealth_percentiles"}) {
+                    "exact_terminal_wealth_percentiles", "terminal_wealth_histogram", "max_drawdown_histogram"}) {
                 assertThat(f.has(field)).as(field).isTrue();
             }
             double fraction = f.get("fraction").asDouble();
@@ -62,6 +62,24 @@ class SimulateCommandTest {
                     within(4 * growthSe));
             assertThat(f.get("bands").size()).isBetween(2, 200);
             assertThat(f.get("sample_paths").size()).isBetween(1, 20);
+        }
+    }
+
+    @Test
+    void histogramsHaveOneMoreEdgeThanCountsAndCountEveryPath() throws Exception {
+        assertThat(simulate(REQUEST)).isZero();
+        JsonNode r = Json.mapper().readTree(out.toString());
+        for (JsonNode f : r.get("fractions")) {
+            for (String field : new String[] {"terminal_wealth_histogram", "max_drawdown_histogram"}) {
+                JsonNode h = f.get(field);
+                assertThat(h.get("edges").size()).as(field).isEqualTo(h.get("counts").size() + 1);
+                long total = 0;
+                for (JsonNode c : h.get("counts")) {
+                    total += c.asLong();
+                }
+                assertThat(total).as(field).isEqualTo(4000);
+            }
+            assertThat(f.get("max_drawdown_histogram").get("edges").get(0).asDouble()).isZero();
         }
     }
 

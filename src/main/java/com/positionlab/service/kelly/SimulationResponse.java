@@ -25,12 +25,20 @@ public record SimulationResponse(List<FractionJson> fractions, Double recommende
     public record PathJson(int path, double[] wealth) {
     }
 
+    /**
+     * Path counts per bin: bin i is {@code [edges[i], edges[i + 1])}, the last bin closed; the counts sum to
+     * the number of paths.
+     */
+    public record HistogramJson(double[] edges, long[] counts) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FractionJson(double fraction, Double kellyMultiple, PercentilesJson terminalWealthPercentiles,
                                double meanTerminalWealth, Double meanLogGrowth,
                                @JsonProperty("mean_log_growth_se") Double meanLogGrowthSe, double probabilityOfRuin,
                                double probabilityOfTarget, double maxDrawdownMedian, double maxDrawdownP95,
                                Double exactProbabilityOfRuin, PercentilesJson exactTerminalWealthPercentiles,
-                               List<BandJson> bands, List<PathJson> samplePaths) {
+                               List<BandJson> bands, List<PathJson> samplePaths,
+                               HistogramJson terminalWealthHistogram, HistogramJson maxDrawdownHistogram) {
     }
 }

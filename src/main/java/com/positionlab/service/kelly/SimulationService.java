@@ -5,6 +5,7 @@ import com.positionlab.engine.sim.growth.FractionResult;
 import com.positionlab.engine.sim.growth.GrowthSimulationRequest;
 import com.positionlab.engine.sim.growth.GrowthSimulationResult;
 import com.positionlab.engine.sim.growth.GrowthSimulator;
+import com.positionlab.engine.sim.growth.Histogram;
 import com.positionlab.engine.sim.growth.Percentiles;
 import com.positionlab.engine.task.Progress;
 import com.positionlab.service.ValidationException;
@@ -66,7 +67,12 @@ public final class SimulationService {
                 f.maxDrawdownMedian(), f.maxDrawdownP95(), finite(f.exactProbabilityOfRuin()),
                 percentiles(f.exactTerminalWealthPercentiles()),
                 f.bands().stream().map(b -> new SimulationResponse.BandJson(b.bet(), percentiles(b.wealth()))).toList(),
-                f.samplePaths().stream().map(p -> new SimulationResponse.PathJson(p.path(), p.wealth())).toList());
+                f.samplePaths().stream().map(p -> new SimulationResponse.PathJson(p.path(), p.wealth())).toList(),
+                histogram(f.terminalWealthHistogram()), histogram(f.maxDrawdownHistogram()));
+    }
+
+    private static SimulationResponse.HistogramJson histogram(Histogram h) {
+        return new SimulationResponse.HistogramJson(h.edges(), h.counts());
     }
 
     private static SimulationResponse.PercentilesJson percentiles(Percentiles p) {

@@ -1,6 +1,7 @@
 package com.positionlab.engine.sim.growth;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What staking one fraction of current capital on every bet does, over the simulated paths (and, for
@@ -26,15 +27,25 @@ import java.util.List;
  * @param exactProbabilityOfRuin         ruin probability within the horizon from the binomial lattice; NaN
  *                                       for bootstrapped trade lists
  * @param exactTerminalWealthPercentiles terminal wealth percentiles from the lattice; null for trade lists
+ * @param terminalWealthHistogram        simulated wealth after the last bet, in the unit of the initial
+ *                                       capital, in 40 bins evenly spaced in {@code ln W} between the smallest
+ *                                       and largest positive terminal wealth; wiped-out paths ({@code W = 0})
+ *                                       fall in the first bin, whose lower edge is then 0 (see
+ *                                       {@link Histogram} for the bin convention)
+ * @param maxDrawdownHistogram           simulated maximum drawdowns, fractions in [0, 1], in 40 bins evenly
+ *                                       spaced over {@code [0, largest maximum drawdown]}
  */
 public record FractionResult(double fraction, double kellyMultiple, Percentiles terminalWealthPercentiles,
         double meanTerminalWealth, List<WealthBand> bands, double probabilityOfRuin, double probabilityOfTarget,
         double maxDrawdownMedian, double maxDrawdownP95, double meanLogGrowth, double meanLogGrowthStandardError,
-        List<SamplePath> samplePaths, double exactProbabilityOfRuin, Percentiles exactTerminalWealthPercentiles) {
+        List<SamplePath> samplePaths, double exactProbabilityOfRuin, Percentiles exactTerminalWealthPercentiles,
+        Histogram terminalWealthHistogram, Histogram maxDrawdownHistogram) {
 
     public FractionResult {
         bands = List.copyOf(bands);
         samplePaths = List.copyOf(samplePaths);
+        Objects.requireNonNull(terminalWealthHistogram, "terminalWealthHistogram");
+        Objects.requireNonNull(maxDrawdownHistogram, "maxDrawdownHistogram");
     }
 
     /** Whether the exact lattice values are present (two-outcome bets). */

@@ -54,7 +54,8 @@ public final class GrowthSimulator {
                         stats.maxDrawdownMedian(), stats.maxDrawdownP95(), stats.meanLogGrowth(),
                         stats.meanLogGrowthStandardError(), stats.samplePaths(),
                         exact == null ? Double.NaN : exact.probabilityOfRuin(),
-                        exact == null ? null : exact.terminalWealth()));
+                        exact == null ? null : exact.terminalWealth(), stats.terminalWealthHistogram(),
+                        stats.maxDrawdownHistogram()));
             }
         }
         progress.update(1, "Simulation complete");

@@ -66,10 +66,13 @@ final class LogWealthPaths {
             ruined += w.ruined;
             reached += w.reached;
         }
+        double[] terminalWealth = new double[n];
         double wealthSum = 0;
         double growthSum = 0;
-        for (double x : terminal) {
-            wealthSum += plan.wealth(x);
+        for (int i = 0; i < n; i++) {
+            double x = terminal[i];
+            terminalWealth[i] = plan.wealth(x);
+            wealthSum += terminalWealth[i];
             growthSum += x / plan.bets();
         }
         double meanGrowth = growthSum / n;
@@ -78,18 +81,20 @@ final class LogWealthPaths {
             double dev = x / plan.bets() - meanGrowth;
             squares += dev * dev;
         }
-        Percentiles terminalWealth = Percentiles.of(toWealth(Quantiles.percentiles(terminal.clone(),
+        Percentiles terminalPercentiles = Percentiles.of(toWealth(Quantiles.percentiles(terminal.clone(),
                 Percentiles.LEVELS)));
         int[] times = plan.bandTimes();
         List<WealthBand> bands = new ArrayList<>(times.length);
         for (int c = 0; c < times.length - 1; c++) {
             bands.add(new WealthBand(times[c], Percentiles.of(toWealth(bandPercentiles(bandValues[c])))));
         }
-        bands.add(new WealthBand(plan.bets(), terminalWealth));
+        bands.add(new WealthBand(plan.bets(), terminalPercentiles));
+        Histogram drawdowns = PathStatistics.drawdownHistogram(logDrawdowns);
         double[] dd = PathStatistics.drawdownPercentiles(logDrawdowns);
         double se = Double.isFinite(meanGrowth) ? Math.sqrt(squares / (n - 1) / n) : Double.NaN;
-        return new PathStatistics(terminalWealth, wealthSum / n, bands, (double) ruined / n, (double) reached / n,
-                dd[0], dd[1], meanGrowth, se, samplePaths());
+        return new PathStatistics(terminalPercentiles, wealthSum / n, bands, (double) ruined / n,
+                (double) reached / n, dd[0], dd[1], meanGrowth, se, samplePaths(),
+                Binning.logWealth(terminalWealth, null), drawdowns);
     }
 
     private static double[] bandPercentiles(float[] values) {

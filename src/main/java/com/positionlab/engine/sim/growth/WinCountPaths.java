@@ -87,9 +87,23 @@ final class WinCountPaths {
             double dev = logWealth(k, bets, d, l) / bets - meanGrowth;
             squares += histogram[offsets[last] + k] * dev * dev;
         }
+        Histogram drawdowns = PathStatistics.drawdownHistogram(logDrawdowns);
         double[] dd = PathStatistics.drawdownPercentiles(logDrawdowns);
         return new PathStatistics(bands.get(last).wealth(), wealthSum / n, bands, (double) ruined / n,
-                (double) reached / n, dd[0], dd[1], meanGrowth, Math.sqrt(squares / (n - 1) / n), samplePaths());
+                (double) reached / n, dd[0], dd[1], meanGrowth, Math.sqrt(squares / (n - 1) / n), samplePaths(),
+                terminalHistogram(histogram, offsets[last]), drawdowns);
+    }
+
+    /** The terminal wealth histogram from the win counts after the last bet, which start at {@code offset}. */
+    private Histogram terminalHistogram(int[] histogram, int offset) {
+        int bets = plan.bets();
+        double[] wealth = new double[bets + 1];
+        long[] counts = new long[bets + 1];
+        for (int k = 0; k <= bets; k++) {
+            wealth[k] = plan.wealth(logWealth(k, bets, d, l));
+            counts[k] = histogram[offset + k];
+        }
+        return Binning.logWealth(wealth, counts);
     }
 
     private double[] bandPercentiles(int[] histogram, int c) {
