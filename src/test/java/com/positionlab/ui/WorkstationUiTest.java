@@ -85,6 +85,11 @@ class WorkstationUiTest extends FxRobot {
                 .getItems().isEmpty());
         assertThat(lookup("#kelly-fraction").queryAs(Label.class).getText()).isEqualTo("0.2500");
         assertThat(lookup("#kelly-fractions").queryAs(TableView.class).getItems()).hasSize(3);
+        clickOn("Terminal wealth (chosen f)");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.chart.BarChart<?, ?> wealth = lookup(".histogram-chart").match(Node::isVisible)
+                .queryAs(javafx.scene.chart.BarChart.class);
+        assertThat(wealth.getData().get(0).getData()).hasSize(40);
 
         assertThat(lookup(n -> n instanceof Notification).queryAll()).isEmpty();
     }

@@ -17,6 +17,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -54,6 +56,8 @@ public final class KellyLabView {
     private final HBox fans = new HBox(8);
     private final GrowthChart growth = new GrowthChart();
     private final TableView<FractionResult> table = new TableView<>();
+    private final HistogramChart wealthHistogram = new HistogramChart("terminal wealth");
+    private final HistogramChart drawdownHistogram = new HistogramChart("maximum drawdown");
     private final VBox adjustments = new VBox(3);
     private final CheckBox logScale = new CheckBox("Log scale");
     private final Label kellyValue = new Label("—");
@@ -241,8 +245,12 @@ public final class KellyLabView {
         VBox adjustmentsBox = Views.card("Sizing and sensitivity", adjustments);
         adjustmentsBox.setPrefWidth(240);
         adjustmentsBox.setMinWidth(180);
-        HBox row = new HBox(8, Views.card("Growth vs fraction", growth),
-                Views.card("Simulated fractions", table), adjustmentsBox);
+        TabPane tabs = new TabPane(new Tab("Simulated fractions", table),
+                new Tab("Terminal wealth (chosen f)", wealthHistogram), new Tab("Max drawdown (chosen f)", drawdownHistogram));
+        tabs.setId("kelly-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add(Styles.DENSE);
+        HBox row = new HBox(8, Views.card("Growth vs fraction", growth), Views.card("Results", tabs), adjustmentsBox);
         HBox.setHgrow(row.getChildren().get(1), Priority.ALWAYS);
         ((VBox) row.getChildren().get(0)).setPrefWidth(230);
         ((VBox) row.getChildren().get(0)).setMinWidth(200);
@@ -354,6 +362,10 @@ public final class KellyLabView {
             fans.getChildren().add(chart);
         }
         table.getItems().setAll(s.fractions());
+        s.fractions().stream().filter(f -> Math.abs(f.fraction() - chosen) < 1e-12).findFirst().ifPresent(f -> {
+            wealthHistogram.show(f.terminalWealthHistogram(), Formats::compact, true);
+            drawdownHistogram.show(f.maxDrawdownHistogram(), Formats::percent, false);
+        });
         recommendedValue.setText(Double.isFinite(s.recommendedFraction()) ? Formats.decimal4(s.recommendedFraction())
                 : "none under " + Formats.percent(s.ruinProbabilityLimit()));
     }
