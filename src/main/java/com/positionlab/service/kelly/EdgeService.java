@@ -44,15 +44,21 @@ public final class EdgeService {
         return strategies.stream().map(s -> edge(s, store.trades().trades(s.id()), config, startingCapital)).toList();
     }
 
-    /** The edge of one strategy from its trades, as of its latest exit. */
+    /** The edge of one strategy from its trades, as of its latest exit, with the default drawdown policy. */
     public static EdgeReport edge(Strategy s, List<Trade> trades, EdgeConfig config, double startingCapital) {
+        return edge(s, trades, config, startingCapital, DrawdownPolicy.defaults());
+    }
+
+    /** The edge of one strategy from its trades, as of its latest exit. */
+    public static EdgeReport edge(Strategy s, List<Trade> trades, EdgeConfig config, double startingCapital,
+                                  DrawdownPolicy drawdown) {
         List<TradeOutcome> outcomes = trades.stream()
                 .map(t -> new TradeOutcome(t.pnl().doubleValue(), t.exitTime().toEpochSecond(ZoneOffset.UTC))).toList();
         LocalDateTime asOf = trades.stream().map(Trade::exitTime).max(Comparator.naturalOrder()).orElse(null);
         long asOfSecond = asOf == null ? 0 : asOf.toEpochSecond(ZoneOffset.UTC);
         StrategyEdge e = EdgeEstimator.estimate(outcomes, asOfSecond, config);
         double[] pnl = EdgeEstimator.pnlInExitOrder(outcomes, asOfSecond);
-        var dynamic = DynamicKellyAdjuster.adjust(pnl, startingCapital, DrawdownPolicy.defaults());
+        var dynamic = DynamicKellyAdjuster.adjust(pnl, startingCapital, drawdown);
         return new EdgeReport(s.id(), s.name(), asOf, EdgeReport.Window.of(e.all()),
                 EdgeReport.Window.of(e.lastTrades()), EdgeReport.Window.of(e.lastDays()),
                 EdgeReport.Dynamic.of(dynamic));
