@@ -60,6 +60,9 @@ public final class Formats {
         if (a >= 1e3) {
             return new DecimalFormat("0.#", SYMBOLS).format(v / 1e3) + "k";
         }
+        if (a > 0 && a < 0.01) {
+            return String.format(Locale.US, "%.0e", v);
+        }
         return new DecimalFormat(a >= 10 ? "0" : "0.##", SYMBOLS).format(v);
     }
 

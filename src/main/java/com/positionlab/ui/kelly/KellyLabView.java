@@ -22,6 +22,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -35,6 +36,8 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 
 import com.positionlab.domain.Strategy;
+import com.positionlab.engine.kelly.Conviction;
+import com.positionlab.engine.kelly.SizingResult;
 import com.positionlab.engine.sim.growth.FractionResult;
 import com.positionlab.engine.sim.growth.GrowthSimulationResult;
 import com.positionlab.service.kelly.KellyCalculationResponse;
@@ -83,7 +86,7 @@ public final class KellyLabView {
 
         ScrollPane form = new ScrollPane(form());
         form.setFitToWidth(true);
-        form.setPrefWidth(300);
+        form.setPrefWidth(320);
         form.setMinWidth(260);
         form.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
 
@@ -127,25 +130,12 @@ public final class KellyLabView {
         grid.getColumnConstraints().addAll(new ColumnConstraints(120), new ColumnConstraints(100, 140, 200));
         int row = 0;
         for (String[] f : FORM) {
-            Label label = new Label(f[1]);
-            label.getStyleClass().addAll("form-label", Styles.TEXT_SMALL);
-            label.setWrapText(true);
+            Label label = formLabel(f[1]);
             TextField field = new TextField();
             field.setId("kelly-" + f[0].replace('_', '-'));
             field.textProperty().bindBidirectional(model.field(f[0]));
             field.setOnAction(e -> model.calculate());
-            Label error = new Label();
-            error.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER, "field-error");
-            error.setWrapText(true);
-            error.setVisible(false);
-            error.setManaged(false);
-            model.errors().addListener((MapChangeListener<String, String>) c -> {
-                String msg = model.errors().get(f[0]);
-                error.setText(msg == null ? "" : msg);
-                error.setVisible(msg != null);
-                error.setManaged(msg != null);
-                field.pseudoClassStateChanged(Styles.STATE_DANGER, msg != null);
-            });
+            Label error = errorLabel(model.errors(), f[0], field);
             grid.add(label, 0, row);
             grid.add(field, 1, row++);
             grid.add(error, 0, row++, 2, 1);
@@ -178,10 +168,80 @@ public final class KellyLabView {
                 model.reload(history.getSelectionModel().getSelectedItem());
             }
         });
-        VBox box = new VBox(8, Views.caption("Edge from a strategy's trades"), source, typed, grid, buttons,
+        TitledPane settings = strategySettings();
+        VBox box = new VBox(8, Views.caption("Edge from a strategy's trades"), source, typed, settings, grid, buttons,
                 Views.caption("History (double-click to reload)"), history);
         box.setPadding(new Insets(4, 10, 4, 2));
         return box;
+    }
+
+    private static final String[][] SETTINGS = {
+            {"kelly_multiplier", "Kelly multiplier"}, {"max_kelly_fraction", "Max Kelly fraction"},
+            {"tier", "Tier (HUNTER, STRATEGIST)"}, {"min_position", "Min position (fraction)"},
+            {"max_position", "Max position (fraction)"}, {"conviction_low", "Conviction LOW x"},
+            {"conviction_medium", "Conviction MEDIUM x"}, {"conviction_high", "Conviction HIGH x"},
+            {"drawdown_floor", "Drawdown floor x"}, {"max_drawdown", "Drawdown at floor"},
+            {"min_trades", "Min trades for Kelly"}, {"recent_trades", "Recent window (trades)"},
+            {"recent_days", "Recent window (days)"}, {"fallback_fraction", "Fallback fraction"}};
+
+    /** The selected strategy's stored Kelly settings, editable; shown only with a strategy. */
+    private TitledPane strategySettings() {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(2);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(120), new ColumnConstraints(90, 120, 180));
+        ComboBox<Conviction> conviction = new ComboBox<>();
+        conviction.getItems().setAll(Conviction.values());
+        conviction.setId("kelly-conviction");
+        conviction.setPrefWidth(130);
+        conviction.valueProperty().bindBidirectional(model.convictionProperty());
+        int row = 0;
+        grid.add(formLabel("Conviction of this bet"), 0, row);
+        grid.add(conviction, 1, row++);
+        for (String[] f : SETTINGS) {
+            TextField field = new TextField();
+            field.setId("strategy-" + f[0].replace('_', '-'));
+            field.textProperty().bindBidirectional(model.configField(f[0]));
+            Label error = errorLabel(model.configErrors(), f[0], field);
+            grid.add(formLabel(f[1]), 0, row);
+            grid.add(field, 1, row++);
+            grid.add(error, 0, row++, 2, 1);
+        }
+        Button save = new Button("Save settings");
+        save.setId("strategy-save");
+        save.setOnAction(e -> model.saveConfig());
+        Button reset = new Button("Defaults");
+        reset.setOnAction(e -> model.resetConfig());
+        VBox content = new VBox(6, grid, new HBox(8, save, reset));
+        TitledPane pane = new TitledPane("Strategy settings (stored)", content);
+        pane.setExpanded(false);
+        pane.visibleProperty().bind(model.strategyProperty().isNotNull());
+        pane.managedProperty().bind(pane.visibleProperty());
+        return pane;
+    }
+
+    private static Label formLabel(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().addAll("form-label", Styles.TEXT_SMALL);
+        label.setWrapText(true);
+        return label;
+    }
+
+    /** A label showing {@code errors.get(name)}, which also marks {@code field} while there is an error. */
+    private static Label errorLabel(javafx.collections.ObservableMap<String, String> errors, String name, TextField field) {
+        Label error = new Label();
+        error.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER, "field-error");
+        error.setWrapText(true);
+        error.setVisible(false);
+        error.setManaged(false);
+        errors.addListener((MapChangeListener<String, String>) c -> {
+            String msg = errors.get(name);
+            error.setText(msg == null ? "" : msg);
+            error.setVisible(msg != null);
+            error.setManaged(msg != null);
+            field.pseudoClassStateChanged(Styles.STATE_DANGER, msg != null);
+        });
+        return error;
     }
 
     private static String describe(StoredCalculation c) {
@@ -242,7 +302,10 @@ public final class KellyLabView {
                         f -> String.format("%.4f±%.4f", f.meanLogGrowth(), f.meanLogGrowthStandardError()), 118)));
         table.setPrefHeight(170);
         growth.setPrefHeight(200);
-        VBox adjustmentsBox = Views.card("Sizing and sensitivity", adjustments);
+        ScrollPane adjustmentsScroll = new ScrollPane(adjustments);
+        adjustmentsScroll.setFitToWidth(true);
+        adjustmentsScroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        VBox adjustmentsBox = Views.card("Sizing and sensitivity", adjustmentsScroll);
         adjustmentsBox.setPrefWidth(240);
         adjustmentsBox.setMinWidth(180);
         TabPane tabs = new TabPane(new Tab("Simulated fractions", table),
@@ -273,6 +336,7 @@ public final class KellyLabView {
         model.resultProperty().addListener((o, a, r) -> showResult(r));
         model.simulationProperty().addListener((o, a, s) -> showSimulation(s));
         model.edgeProperty().addListener((o, a, e) -> showAdjustments(model.resultProperty().get()));
+        model.sizingProperty().addListener((o, a, e) -> showAdjustments(model.resultProperty().get()));
         logScale.selectedProperty().addListener((o, a, b) -> showSimulation(model.simulationProperty().get()));
         model.chosenFractionProperty().addListener((o, a, f) -> {
             chosenValue.setText(Double.isFinite(f.doubleValue()) ? "= " + Formats.decimal4(f.doubleValue())
@@ -319,10 +383,18 @@ public final class KellyLabView {
             lines.add("Negative edge: sized to zero, never short by accident.");
         }
         var edge = model.edgeProperty().get();
-        if (edge != null) {
-            lines.add(edge.name() + ": " + edge.all().reason());
-            edge.dynamicAdjustment().adjustments().forEach(a -> lines.add(a.name() + " x" + Formats.decimal2(a.multiplier())
-                    + ": " + a.reason()));
+        SizingResult sized = model.sizingProperty().get();
+        if (!model.bootstrapWarning().isEmpty()) {
+            lines.add(model.bootstrapWarning());
+        }
+        if (edge != null && sized != null) {
+            lines.add(edge.name() + ": " + sized.basis());
+            lines.add("Sized: " + Formats.percent(sized.fraction()) + " of capital (conviction "
+                    + sized.appliedConviction() + ")");
+            sized.adjustments().forEach(a -> lines.add(a.name() + " x" + Formats.decimal2(a.multiplier()) + ": "
+                    + a.reason()));
+            sized.bindingLimits().forEach(l -> lines.add("Limit " + l.name() + ": " + Formats.decimal4(l.before())
+                    + " -> " + Formats.decimal4(l.after()) + (l.reason() == null ? "" : " (" + l.reason() + ")")));
         }
         var s = r.sensitivityAnalysis();
         if (s.dKellyDWinProbability() != null) {

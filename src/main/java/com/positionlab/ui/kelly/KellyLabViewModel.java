@@ -25,16 +25,19 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
 import com.positionlab.domain.Strategy;
-import com.positionlab.engine.kelly.EdgeConfig;
+import com.positionlab.domain.StrategyKellyConfig;
+import com.positionlab.engine.kelly.Conviction;
+import com.positionlab.engine.kelly.SizingResult;
 import com.positionlab.engine.sim.growth.GrowthSimulationRequest;
 import com.positionlab.engine.sim.growth.GrowthSimulationResult;
 import com.positionlab.engine.sim.growth.GrowthSimulator;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.kelly.EdgeReport;
-import com.positionlab.service.kelly.EdgeService;
 import com.positionlab.service.kelly.KellyCalculationResponse;
 import com.positionlab.service.kelly.KellyService;
 import com.positionlab.service.kelly.SimulationService;
+import com.positionlab.service.kelly.StrategyKellyConfigService;
+import com.positionlab.service.kelly.StrategySizingService;
 import com.positionlab.store.KellyCalculationRepository.StoredCalculation;
 import com.positionlab.store.Store;
 import com.positionlab.ui.common.ErrorMessages;
@@ -58,6 +61,12 @@ public final class KellyLabViewModel {
     private final Store store;
     private final KellyService kelly;
     private final KellyService preview = new KellyService();
+    private final StrategySizingService sizingService;
+    private final StrategyKellyConfigService configs;
+    private final Map<String, StringProperty> configFields = new LinkedHashMap<>();
+    private final ObservableMap<String, String> configErrors = FXCollections.observableHashMap();
+    private final ObjectProperty<Conviction> conviction = new SimpleObjectProperty<>(Conviction.MEDIUM);
+    private final ReadOnlyObjectWrapper<SizingResult> sizing = new ReadOnlyObjectWrapper<>();
     private final TaskRunner runner;
     private final Notifier notifier;
 
@@ -81,6 +90,14 @@ public final class KellyLabViewModel {
     public KellyLabViewModel(Store store, TaskRunner runner, Notifier notifier, WorkspaceChanges changes) {
         this.store = store;
         this.kelly = new KellyService(store);
+        this.sizingService = new StrategySizingService(store);
+        this.configs = new StrategyKellyConfigService(store);
+        for (String name : StrategyKellyConfigService.FIELDS) {
+            StringProperty p = new SimpleStringProperty("");
+            p.addListener((o, a, b) -> configErrors.remove(name));
+            configFields.put(name, p);
+        }
+        conviction.addListener((o, a, b) -> loadStrategy(strategy.get()));
         this.runner = runner;
         this.notifier = notifier;
         String[] defaults = {"55", "150", "100", "", "0.25", "0.5", "250", "10000", "100000", "50", "2", "42"};
@@ -152,6 +169,81 @@ public final class KellyLabViewModel {
 
     public ObservableList<StoredCalculation> history() {
         return history;
+    }
+
+    /** The text of a strategy configuration field; names are those of {@link StrategyKellyConfigService#FIELDS}. */
+    public StringProperty configField(String name) {
+        StringProperty p = configFields.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no configuration field " + name);
+        }
+        return p;
+    }
+
+    /** Problems with the strategy configuration being edited, by field name. */
+    public ObservableMap<String, String> configErrors() {
+        return configErrors;
+    }
+
+    /** The conviction the selected strategy's next bet is sized with. */
+    public ObjectProperty<Conviction> convictionProperty() {
+        return conviction;
+    }
+
+    /** The selected strategy's sized fraction with its adjustments and binding limits; null without a strategy. */
+    public ReadOnlyObjectProperty<SizingResult> sizingProperty() {
+        return sizing.getReadOnlyProperty();
+    }
+
+    /**
+     * A warning when the strategy's worst trade lost more than one stake (its average loss): above
+     * 1 / (worst loss in stakes) a single such trade can wipe the account out, which the bootstrap shows.
+     * Empty otherwise.
+     */
+    public String bootstrapWarning() {
+        if (outcomes == null || strategy.get() == null) {
+            return "";
+        }
+        double worst = Arrays.stream(outcomes).min().orElse(0);
+        if (worst >= -1) {
+            return "";
+        }
+        return String.format(java.util.Locale.US, "The worst trade lost %.1f x the average loss: from a fraction of "
+                + "%.4f up, one such trade wipes the account out, as the simulation of the trades shows.", -worst,
+                -1 / worst);
+    }
+
+    /** Saves the edited configuration of the selected strategy and sizes it again. */
+    public void saveConfig() {
+        Strategy s = strategy.get();
+        if (s == null) {
+            return;
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        configFields.forEach((k, v) -> texts.put(k, v.get()));
+        runner.submit("Saving settings of " + s.id(), p -> configs.save(s.id(), texts), c -> {
+            configErrors.clear();
+            notifier.info("Settings saved", s.name() + ": Kelly multiplier " + c.kellyMultiplier() + ", tier " + c.tier());
+            loadStrategy(s);
+        }, e -> {
+            if (e instanceof ValidationException v) {
+                configErrors.put(v.field(), v.reason());
+            } else {
+                notifier.error("Settings not saved", ErrorMessages.describe(e) + ". Your input is kept; try again.");
+            }
+        });
+    }
+
+    /** Puts the selected strategy's configuration back to the defaults. */
+    public void resetConfig() {
+        Strategy s = strategy.get();
+        if (s == null) {
+            return;
+        }
+        runner.submit("Resetting settings of " + s.id(), p -> {
+            configs.reset(s.id());
+            return s;
+        }, this::loadStrategy, e -> notifier.error("Settings not reset", ErrorMessages.describe(e)));
     }
 
     // ---- commands ----------------------------------------------------------------------------
@@ -290,36 +382,62 @@ public final class KellyLabViewModel {
         if (s == null) {
             outcomes = null;
             edge.set(null);
+            sizing.set(null);
             return;
         }
-        runner.submit("Reading trades of " + s.id(), p -> {
-            var trades = store.trades().trades(s.id());
-            EdgeReport report = EdgeService.edge(s, trades, EdgeConfig.defaults(), EdgeService.DEFAULT_STARTING_CAPITAL);
-            double avgLoss = report.all().averageLoss() == null ? Double.NaN : report.all().averageLoss();
-            double[] perStake = trades.stream().mapToDouble(t -> t.pnl().doubleValue() / avgLoss).toArray();
-            return new StrategyData(report, perStake);
-        }, d -> applyStrategy(s, d), e -> notifier.error("Could not read the trades of " + s.id(),
-                ErrorMessages.describe(e)));
+        double capital = parsedCapital();
+        Conviction c = conviction.get();
+        runner.submit("Sizing " + s.id(), p -> sizingService.size(s.id(), c, capital), d -> applyStrategy(s, d),
+                e -> notifier.error("Could not size " + s.id(), ErrorMessages.describe(e)));
     }
 
-    private record StrategyData(EdgeReport report, double[] outcomesPerStake) {
+    private double parsedCapital() {
+        try {
+            double v = Double.parseDouble(field("initial_capital").get().strip().replace(",", ""));
+            return v > 0 && Double.isFinite(v) ? v : SimulationService.DEFAULT_INITIAL_CAPITAL;
+        } catch (NumberFormatException e) {
+            return SimulationService.DEFAULT_INITIAL_CAPITAL;
+        }
     }
 
-    private void applyStrategy(Strategy s, StrategyData d) {
-        EdgeReport.Window all = d.report().all();
-        edge.set(d.report());
+    private void applyStrategy(Strategy s, StrategySizingService.StrategySizing d) {
+        if (strategy.get() != s) {
+            return;
+        }
+        StrategyKellyConfig c = d.config();
+        configFields.get("kelly_multiplier").set(plain(c.kellyMultiplier()));
+        configFields.get("max_kelly_fraction").set(plain(c.maxKellyFraction()));
+        configFields.get("tier").set(c.tier().name());
+        configFields.get("min_position").set(plain(c.minPosition()));
+        configFields.get("max_position").set(plain(c.maxPosition()));
+        configFields.get("conviction_low").set(plain(c.convictionLow()));
+        configFields.get("conviction_medium").set(plain(c.convictionMedium()));
+        configFields.get("conviction_high").set(plain(c.convictionHigh()));
+        configFields.get("drawdown_floor").set(plain(c.drawdownFloor()));
+        configFields.get("max_drawdown").set(plain(c.maxDrawdown()));
+        configFields.get("min_trades").set(Integer.toString(c.minTrades()));
+        configFields.get("recent_trades").set(Integer.toString(c.recentTrades()));
+        configFields.get("recent_days").set(Integer.toString(c.recentDays()));
+        configFields.get("fallback_fraction").set(plain(c.fallbackFraction()));
+        configErrors.clear();
+        edge.set(d.edge());
+        sizing.set(d.sizing());
+        EdgeReport.Window all = d.edge().all();
         if (all.winRate() == null || all.averageWin() == null || all.averageLoss() == null
                 || all.averageLoss() == 0 || all.averageWin() == 0) {
             outcomes = null;
             status.set(s.name() + ": " + all.reason());
             return;
         }
-        outcomes = Arrays.stream(d.outcomesPerStake()).allMatch(Double::isFinite) ? d.outcomesPerStake() : null;
+        double[] perStake = d.outcomesPerStake();
+        outcomes = perStake != null && Arrays.stream(perStake).allMatch(Double::isFinite) ? perStake : null;
         double decisive = all.wins() + all.losses();
         field("win_rate").set(plain(100.0 * all.wins() / decisive));
         field("average_win").set(plain(all.averageWin()));
         field("average_loss").set(plain(all.averageLoss()));
         field("sample_size").set(Integer.toString((int) decisive));
+        field("kelly_multiplier").set(plain(c.kellyMultiplier()));
+        field("max_kelly_fraction").set(plain(c.maxKellyFraction()));
         calculate();
     }
 

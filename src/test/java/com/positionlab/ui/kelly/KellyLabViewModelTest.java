@@ -150,6 +150,36 @@ class KellyLabViewModelTest {
     }
 
     @Test
+    void strategySettingsAreValidatedPerFieldAndSavedSettingsDriveTheSize() {
+        new WorkspaceService(store).createDemo(Progress.NONE);
+        KellyLabViewModel m = model(new SyncTaskRunner());
+        m.refresh();
+        m.strategyProperty().set(m.strategies().stream().filter(s -> s.id().equals("TREND")).findFirst().orElseThrow());
+        assertThat(m.configField("tier").get()).isEqualTo("STRATEGIST");
+        assertThat(m.sizingProperty().get().fraction()).isPositive();
+        double before = m.sizingProperty().get().fraction();
+
+        m.configField("kelly_multiplier").set("3");
+        m.saveConfig();
+        assertThat(m.configErrors()).containsEntry("kelly_multiplier", "must be in (0, 2], got 3");
+        assertThat(m.configField("kelly_multiplier").get()).isEqualTo("3");
+
+        m.configField("kelly_multiplier").set("0.1");
+        m.saveConfig();
+        assertThat(m.configErrors()).isEmpty();
+        assertThat(m.field("kelly_multiplier").get()).isEqualTo("0.1");
+        assertThat(m.sizingProperty().get().fraction()).isLessThan(before);
+        assertThat(m.resultProperty().get().adjustedKelly()).isCloseTo(Math.min(m.resultProperty().get().kellyFraction(),
+                0.5) * 0.1, within(1e-12));
+
+        m.convictionProperty().set(com.positionlab.engine.kelly.Conviction.LOW);
+        assertThat(m.sizingProperty().get().appliedConviction()).isEqualTo(com.positionlab.engine.kelly.Conviction.LOW);
+
+        m.resetConfig();
+        assertThat(m.configField("kelly_multiplier").get()).isEqualTo("0.25");
+    }
+
+    @Test
     void aPastCalculationCanBeReloaded() {
         KellyLabViewModel m = model(new SyncTaskRunner());
         m.field("win_rate").set("60");
