@@ -291,7 +291,9 @@ public final class KellyLabView {
         table.getColumns().setAll(List.of(
                 column("f", "Fraction of capital staked per bet", f -> Formats.decimal4(f.fraction()), 62),
                 column("xK", "Multiple of Kelly", f -> Formats.decimal2(f.kellyMultiple()), 48),
-                column("Median", "Median terminal wealth", f -> Formats.compact(f.terminalWealthPercentiles().p50()), 64),
+                column("Median", "Median terminal wealth (exact lattice value in brackets)",
+                        f -> Formats.compact(f.terminalWealthPercentiles().p50()) + (f.exactTerminalWealthPercentiles() == null
+                                ? "" : " (" + Formats.compact(f.exactTerminalWealthPercentiles().p50()) + ")"), 112),
                 column("Ruin", "Probability of touching the ruin level (exact lattice value in brackets)",
                         f -> Formats.percent(f.probabilityOfRuin()) + (Double.isFinite(f.exactProbabilityOfRuin())
                                 ? " (" + Formats.percent(f.exactProbabilityOfRuin()) + ")" : ""), 128),
