@@ -95,12 +95,12 @@ class WorkstationUiTest extends FxRobot {
     }
 
     @Test
-    void themeToggleSwitchesAndIsRemembered() {
+    void themeToggleSwitchesAndIsRemembered() throws Exception {
         clickOn("#theme-toggle");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(app.workstation().model().themeProperty().get()).isEqualTo(Theme.DARK);
-        assertThat(new com.positionlab.store.SettingsFile(dataDir.resolve("settings.properties")).get("theme"))
-                .contains("dark");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> new com.positionlab.store.SettingsFile(
+                dataDir.resolve("settings.properties")).get("theme").orElse("").equals("dark"));
         clickOn("#theme-toggle");
     }
 

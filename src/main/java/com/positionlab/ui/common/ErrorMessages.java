@@ -1,18 +1,16 @@
 package com.positionlab.ui.common;
 
-import com.positionlab.store.StoreException;
-import com.positionlab.service.ValidationException;
-
 /** Turns an exception into a sentence for a notification. */
 public final class ErrorMessages {
 
     private ErrorMessages() {
     }
 
+    /** The first line of the message of {@code e}, or of its cause when {@code e} only wraps it. */
     public static String describe(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && !(t instanceof ValidationException) && !(t instanceof StoreException)
-                && (t.getMessage() == null || t instanceof RuntimeException && t.getClass() == RuntimeException.class)) {
+        while (t.getCause() != null && (t.getMessage() == null || t.getClass() == RuntimeException.class
+                || t instanceof java.util.concurrent.ExecutionException)) {
             t = t.getCause();
         }
         String msg = t.getMessage();

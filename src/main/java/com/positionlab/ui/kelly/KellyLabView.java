@@ -143,7 +143,6 @@ public final class KellyLabView {
         Button calculate = new Button("Calculate");
         calculate.setId("kelly-calculate");
         calculate.getStyleClass().add(Styles.ACCENT);
-        calculate.setDefaultButton(false);
         calculate.setOnAction(e -> model.calculate());
         Button cancel = new Button("Cancel simulation");
         cancel.setId("kelly-cancel");
@@ -262,7 +261,6 @@ public final class KellyLabView {
         slider.setMinorTickCount(4);
         slider.setPrefWidth(320);
         slider.valueProperty().bindBidirectional(model.kellyMultipleProperty());
-        slider.setValueChanging(false);
         Label sliderLabel = new Label();
         sliderLabel.textProperty().bind(model.kellyMultipleProperty().asString("Chosen fraction: %.2f x Kelly"));
         logScale.setId("kelly-log-scale");

@@ -102,7 +102,6 @@ public final class PortfolioView {
         saveCash.setId("save-cash");
         saveCash.setOnAction(e -> model.saveCash());
         Label cashError = Views.errorLabel(model.cashErrorProperty());
-        cash.pseudoClassStateChanged(Styles.STATE_DANGER, false);
         model.cashErrorProperty().addListener((o, a, b) -> cash.pseudoClassStateChanged(Styles.STATE_DANGER, !b.isEmpty()));
         VBox cashBox = new VBox(2, Views.caption("Cash"), new HBox(6, cash, saveCash), cashError);
 

@@ -41,12 +41,13 @@ public final class MainViewModel {
         this.notifier = notifier;
         this.settings = settings;
         theme.set(override != null ? override : Theme.parse(settings.get(THEME_KEY).orElse("light")));
-        theme.addListener((o, a, b) -> {
-            if (!settings.put(THEME_KEY, b.name().toLowerCase())) {
-                notifier.error("Theme not remembered", "The settings file could not be written; "
-                        + "check that the data folder is writable.");
-            }
-        });
+        theme.addListener((o, a, b) -> runner.submit("Saving theme", p -> settings.put(THEME_KEY,
+                b.name().toLowerCase()), written -> {
+                    if (!written) {
+                        notifier.error("Theme not remembered", "The settings file could not be written; "
+                                + "check that the data folder is writable.");
+                    }
+                }, e -> notifier.error("Theme not remembered", ErrorMessages.describe(e))));
     }
 
     public ObjectProperty<Theme> themeProperty() {
