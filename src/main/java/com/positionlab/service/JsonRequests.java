@@ -78,6 +78,10 @@ public final class JsonRequests {
         if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
             return "an array";
         }
+        if (type.isEnum()) {
+            return "one of " + String.join(", ", java.util.Arrays.stream(type.getEnumConstants())
+                    .map(Object::toString).toList());
+        }
         if (type == String.class) {
             return "a string";
         }

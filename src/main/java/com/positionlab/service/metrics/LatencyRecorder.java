@@ -1,0 +1,73 @@
+package com.positionlab.service.metrics;
+
+import java.util.Arrays;
+import java.util.function.LongSupplier;
+
+/**
+ * Counts calls and errors and keeps the latencies of the most recent calls, for percentiles and a
+ * calls-per-second rate. Thread-safe; recording is a few array writes under a lock.
+ */
+public final class LatencyRecorder {
+
+    /** Latencies kept for the percentiles. */
+    public static final int WINDOW = 8192;
+    private static final long RATE_WINDOW_NANOS = 10_000_000_000L;
+
+    /** What the recorder saw: totals, the recent rate, and latency percentiles in milliseconds (NaN before any call). */
+    public record Snapshot(long count, long errors, double ratePerSecond, double p50Ms, double p95Ms, double p99Ms,
+                           double maxMs) {
+    }
+
+    private final LongSupplier nanoClock;
+    private final long[] latencies = new long[WINDOW];
+    private final long[] finishedAt = new long[WINDOW];
+    private long count;
+    private long errors;
+
+    public LatencyRecorder() {
+        this(System::nanoTime);
+    }
+
+    public LatencyRecorder(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+    }
+
+    /** Records one call that took {@code nanos}; {@code error} when it failed (bad input included). */
+    public synchronized void record(long nanos, boolean error) {
+        int slot = (int) (count % WINDOW);
+        latencies[slot] = nanos;
+        finishedAt[slot] = nanoClock.getAsLong();
+        count++;
+        if (error) {
+            errors++;
+        }
+    }
+
+    public synchronized Snapshot snapshot() {
+        int n = (int) Math.min(count, WINDOW);
+        if (n == 0) {
+            return new Snapshot(0, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+        long[] sorted = Arrays.copyOf(latencies, n);
+        Arrays.sort(sorted);
+        long now = nanoClock.getAsLong();
+        int recent = 0;
+        long oldest = Long.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            oldest = Math.min(oldest, finishedAt[i]);
+            if (now - finishedAt[i] <= RATE_WINDOW_NANOS) {
+                recent++;
+            }
+        }
+        // Calls finished in the last 10 s, per second of that window (or of the time since the oldest call kept).
+        double seconds = Math.max(Math.min(RATE_WINDOW_NANOS, now - oldest) / 1e9, 1e-3);
+        return new Snapshot(count, errors, recent / seconds, percentile(sorted, 0.50), percentile(sorted, 0.95),
+                percentile(sorted, 0.99), sorted[n - 1] / 1e6);
+    }
+
+    /** Nearest-rank percentile in milliseconds. */
+    private static double percentile(long[] sorted, double p) {
+        int rank = (int) Math.ceil(p * sorted.length);
+        return sorted[Math.max(0, rank - 1)] / 1e6;
+    }
+}

@@ -1,0 +1,74 @@
+package com.positionlab.service.sizing;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The seed's PositionSizingResponse (snake_case in JSON) plus what PositionLab adds: the binding
+ * constraints, the risk budgets, the stress tests, and with {@code --all-methods} the comparison of every
+ * method. Risk figures are positive loss fractions of equity.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PositionSizingResponse(String sizingId, OptimalPosition optimalPosition, SizingAnalysis sizingAnalysis,
+                                     RiskMetrics riskMetrics, List<BindingConstraint> bindingConstraints,
+                                     List<BudgetUse> riskBudgets, List<StressResult> stressTests,
+                                     List<MethodComparison> comparison, List<String> warnings,
+                                     double processingTimeMs) {
+
+    /** The recommendation. A trade that cannot be placed has size 0 and {@code reason} says why. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OptimalPosition(String positionId, String instrumentId, String direction,
+                                  BigDecimal recommendedSize, BigDecimal recommendedNotional,
+                                  double recommendedWeight, String currency, String sizingMethodUsed,
+                                  double confidenceScore, String reason) {
+    }
+
+    /** Why the size is what it is. Return, volatility and Sharpe are annualised. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SizingAnalysis(Double kellyFraction, Double expectedReturn, Double expectedVolatility,
+                                 Double sharpeRatio, PortfolioImpact portfolioImpact,
+                                 Map<String, Object> optimizationDetails) {
+    }
+
+    /**
+     * What the trade does to the book: the change in annualised volatility, the correlation of the new
+     * position with the book, the share of its stand-alone risk diversified away
+     * ({@code 1 - sigma_after / (sigma_before + w sigma_new)}), and the Herfindahl index of the absolute
+     * weights after the trade.
+     */
+    public record PortfolioImpact(double portfolioRiskChange, double correlationImpact,
+                                  double diversificationBenefit, double concentrationRisk) {
+    }
+
+    /** VaR and CVaR, positive loss fractions of equity, at the confidence and horizon given. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RiskMetrics(String riskModel, double confidenceLevel, int horizonDays, String horizonScaling,
+                              double positionVar, double positionCvar, double portfolioVarBefore,
+                              double portfolioCvarBefore, double portfolioVarAfter, double portfolioCvarAfter,
+                              BigDecimal positionVarAmount, BigDecimal portfolioVarAfterAmount,
+                              Map<String, Double> garch) {
+    }
+
+    /** A limit that cut the size: the weight and units before and after it. */
+    public record BindingConstraint(String name, double weightBefore, double weightAfter, String reason) {
+    }
+
+    /** One risk budget: its (scaled) size and the part used before and after the trade, in annualised volatility. */
+    public record BudgetUse(String kind, String name, double budget, double usedBefore, double usedAfter) {
+    }
+
+    /** P&L (fractions of equity) of the book before, after, and of the new position alone, in one scenario. */
+    public record StressResult(String scenario, String kind, String window, double portfolioPnlBefore,
+                               double portfolioPnlAfter, double positionPnl) {
+    }
+
+    /** One method's answer to the same decision, for the side-by-side comparison. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MethodComparison(String sizingMethod, BigDecimal recommendedSize, BigDecimal recommendedNotional,
+                                   double recommendedWeight, double rawWeight, List<String> bindingConstraints,
+                                   String reason) {
+    }
+}
