@@ -3,6 +3,7 @@ package com.positionlab.service;
 import com.positionlab.engine.task.Progress;
 import com.positionlab.service.imports.ImportService;
 import com.positionlab.service.portfolio.PortfolioService;
+import com.positionlab.service.sizing.PositionSizingService;
 import com.positionlab.service.workspace.WorkspaceService;
 import com.positionlab.store.Database;
 import com.positionlab.store.Store;
@@ -12,7 +13,7 @@ import com.positionlab.store.Store;
  * same services, so a result is the same wherever it is asked for.
  */
 public record Services(Database database, Store store, PortfolioService portfolio, WorkspaceService workspace,
-                       ImportService imports) implements AutoCloseable {
+                       ImportService imports, PositionSizingService sizing) implements AutoCloseable {
 
     /**
      * Opens the database at {@code jdbcUrl} and, on first start, creates the demo workspace. Callers
@@ -24,7 +25,7 @@ public record Services(Database database, Store store, PortfolioService portfoli
         try {
             Store store = new Store(db);
             Services s = new Services(db, store, new PortfolioService(store), new WorkspaceService(store),
-                    new ImportService(store));
+                    new ImportService(store), new PositionSizingService(store));
             s.workspace().ensureInitialised(progress);
             return s;
         } catch (RuntimeException e) {
@@ -37,6 +38,7 @@ public record Services(Database database, Store store, PortfolioService portfoli
     @Override
     public void close() {
         try {
+            sizing.close();
             if (database.isFileBased()) {
                 database.backup();
             }

@@ -36,6 +36,7 @@ public final class Database implements AutoCloseable {
     private final String url;
     private final JdbcConnectionPool pool;
     private final boolean restoredFromBackup;
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
     private Database(String url, JdbcConnectionPool pool, boolean restoredFromBackup) {
         this.url = url;
@@ -209,6 +210,18 @@ public final class Database implements AutoCloseable {
     /** A pooled connection; close it with try-with-resources. */
     public Connection connection() throws SQLException {
         return pool.getConnection();
+    }
+
+    /**
+     * How many transactions have changed the workspace's data since it was opened. Caches compare it to
+     * know when to drop what they hold; appends to logs (history, events, metrics) do not count.
+     */
+    public long changeCount() {
+        return changes.get();
+    }
+
+    void markChanged() {
+        changes.incrementAndGet();
     }
 
     public String url() {

@@ -23,8 +23,22 @@ final class Jdbc {
         }
     }
 
-    /** Runs {@code work} in one transaction: every write lands, or none does. */
+    /**
+     * Runs {@code work} in one transaction: every write lands, or none does. Counts as a change of the
+     * workspace's data ({@link Database#changeCount()}).
+     */
     static <T> T inTransaction(Database db, String what, SqlWork<T> work) {
+        T result = transaction(db, what, work);
+        db.markChanged();
+        return result;
+    }
+
+    /** Like {@link #inTransaction} for appends to logs (history, events, metrics): not a change of the data. */
+    static <T> T append(Database db, String what, SqlWork<T> work) {
+        return transaction(db, what, work);
+    }
+
+    private static <T> T transaction(Database db, String what, SqlWork<T> work) {
         try (Connection c = db.connection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);

@@ -27,7 +27,7 @@ public final class KellyCalculationRepository {
     }
 
     public void save(StoredCalculation c) {
-        Jdbc.inTransaction(db, "save Kelly calculation", conn -> {
+        Jdbc.append(db, "save Kelly calculation", conn -> {
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO kelly_calculations (calculation_id, "
                     + "strategy_id, instrument_id, win_probability, average_win, average_loss, expected_return, "
                     + "kelly_fraction, adjusted_kelly, confidence_lower, confidence_upper, confidence_level, sample_size, "

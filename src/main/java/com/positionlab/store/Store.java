@@ -17,7 +17,7 @@ public final class Store {
     /** Workspace kinds recorded in {@code workspace_info}. */
     public enum WorkspaceKind { DEMO, EMPTY, USER }
 
-    private static final List<String> DATA_TABLES_CHILD_FIRST = List.of("position_sizing_metrics",
+    private static final List<String> DATA_TABLES_CHILD_FIRST = List.of("sizing_events", "position_sizing_metrics",
             "kelly_calculations", "strategy_kelly_config", "position_sizing_history", "correlation_matrices",
             "historical_performance", "position_sizing_rules", "holdings", "portfolios", "trades", "strategies",
             "prices", "instruments", "workspace_info");
@@ -29,6 +29,8 @@ public final class Store {
     private final PortfolioRepository portfolios;
     private final KellyCalculationRepository kellyCalculations;
     private final StrategyKellyConfigRepository strategyKellyConfigs;
+    private final SizingHistoryRepository sizingHistory;
+    private final SizingEventRepository sizingEvents;
 
     public Store(Database db) {
         this.db = db;
@@ -38,6 +40,16 @@ public final class Store {
         this.portfolios = new PortfolioRepository(db);
         this.kellyCalculations = new KellyCalculationRepository(db);
         this.strategyKellyConfigs = new StrategyKellyConfigRepository(db);
+        this.sizingHistory = new SizingHistoryRepository(db);
+        this.sizingEvents = new SizingEventRepository(db);
+    }
+
+    public SizingHistoryRepository sizingHistory() {
+        return sizingHistory;
+    }
+
+    public SizingEventRepository sizingEvents() {
+        return sizingEvents;
     }
 
     public Database database() {

@@ -5,7 +5,7 @@ package com.positionlab.engine.kelly;
  * 1.2e-9 over (0, 1): fast enough to run on every Kelly calculation, accurate well beyond what an
  * interval needs. Tests compare it with Commons Math's exact inverse.
  */
-final class NormalQuantile {
+public final class NormalQuantile {
 
     private static final double[] A = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
             1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
@@ -21,7 +21,7 @@ final class NormalQuantile {
     }
 
     /** The z with P(Z <= z) = u for a standard normal Z; u in (0, 1). */
-    static double of(double u) {
+    public static double of(double u) {
         if (!(u > 0 && u < 1)) {
             throw new IllegalArgumentException("probability must be in (0, 1), got " + u);
         }

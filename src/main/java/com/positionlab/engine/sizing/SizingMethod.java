@@ -18,6 +18,9 @@ package com.positionlab.engine.sizing;
  *       {@code prod(1 + f r_i / L)} with {@code L} the largest loss, so {@code w = f / L}, times
  *       optimal_f_fraction.</li>
  * </ul>
+ * VOLATILITY_ADJUSTED, RISK_PARITY and EQUAL_WEIGHT give a target weight for the whole position: when
+ * the instrument is already held in the trade's direction, the trade is the target less the holding.
+ * The others size the trade itself (Kelly's formula already accounts for the holding through the book).
  */
 public enum SizingMethod {
     KELLY_CRITERION,

@@ -11,10 +11,10 @@ import java.util.TreeSet;
 import com.positionlab.store.PriceRepository.PriceSeries;
 
 /** Puts several price series on their common dates and turns them into a matrix of daily simple returns. */
-final class ReturnAlignment {
+public final class ReturnAlignment {
 
     /** {@code returns[t][i]}: instrument i's simple return from common date t to t + 1. */
-    record Aligned(List<LocalDate> dates, double[][] returns) {
+    public record Aligned(List<LocalDate> dates, double[][] returns) {
     }
 
     private ReturnAlignment() {
@@ -24,7 +24,7 @@ final class ReturnAlignment {
      * Aligns the series on the dates all of them share, keeps the last {@code maxReturns + 1} of those
      * dates, and returns the daily simple returns between consecutive common dates.
      */
-    static Aligned align(List<PriceSeries> series, int maxReturns) {
+    public static Aligned align(List<PriceSeries> series, int maxReturns) {
         if (series.isEmpty()) {
             return new Aligned(List.of(), new double[0][0]);
         }

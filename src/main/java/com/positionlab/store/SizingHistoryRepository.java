@@ -1,0 +1,119 @@
+package com.positionlab.store;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Accepted sizings ({@code position_sizing_history}), newest first. */
+public final class SizingHistoryRepository {
+
+    /** One accepted sizing with its request and response as JSON. */
+    public record StoredSizing(String sizingId, String decisionId, String portfolioId, String instrumentId,
+                               String direction, String sizingMethod, String ruleId, BigDecimal recommendedSize,
+                               BigDecimal recommendedNotional, Double recommendedWeight, Double kellyFraction,
+                               Double confidenceScore, String requestJson, String responseJson,
+                               Double processingTimeMs, Instant createdAt) {
+    }
+
+    /** Which sizings to list; null fields do not filter. {@code text} matches instrument or method. */
+    public record Filter(String instrumentId, String sizingMethod, String text, int limit) {
+        public static Filter latest(int limit) {
+            return new Filter(null, null, null, limit);
+        }
+    }
+
+    private final Database db;
+
+    SizingHistoryRepository(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Saves an accepted sizing.
+     *
+     * @throws StoreException when this decision was already accepted with this method
+     */
+    public void save(StoredSizing s) {
+        Jdbc.append(db, "save sizing " + s.sizingId(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO position_sizing_history (sizing_id, "
+                    + "decision_id, portfolio_id, instrument_id, direction, sizing_method, rule_id, recommended_size, "
+                    + "recommended_notional, recommended_weight, kelly_fraction, confidence_score, request_json, "
+                    + "response_json, processing_time_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    + "?, ?)")) {
+                ps.setString(1, s.sizingId());
+                ps.setString(2, s.decisionId());
+                ps.setString(3, s.portfolioId());
+                ps.setString(4, s.instrumentId());
+                ps.setString(5, s.direction());
+                ps.setString(6, s.sizingMethod());
+                ps.setString(7, s.ruleId());
+                ps.setBigDecimal(8, s.recommendedSize());
+                ps.setBigDecimal(9, s.recommendedNotional());
+                Jdbc.setNullableDouble(ps, 10, s.recommendedWeight());
+                Jdbc.setNullableDouble(ps, 11, s.kellyFraction());
+                Jdbc.setNullableDouble(ps, 12, s.confidenceScore());
+                ps.setString(13, s.requestJson());
+                ps.setString(14, s.responseJson());
+                Jdbc.setNullableDouble(ps, 15, s.processingTimeMs());
+                ps.setTimestamp(16, Timestamp.from(s.createdAt() == null ? Instant.now() : s.createdAt()));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public List<StoredSizing> list(Filter f) {
+        return Jdbc.read(db, "read sizing history", c -> {
+            StringBuilder sql = new StringBuilder("SELECT * FROM position_sizing_history WHERE 1 = 1");
+            List<String> args = new ArrayList<>();
+            if (f.instrumentId() != null) {
+                sql.append(" AND instrument_id = ?");
+                args.add(f.instrumentId());
+            }
+            if (f.sizingMethod() != null) {
+                sql.append(" AND sizing_method = ?");
+                args.add(f.sizingMethod());
+            }
+            if (f.text() != null && !f.text().isBlank()) {
+                sql.append(" AND (LOWER(instrument_id) LIKE ? OR LOWER(sizing_method) LIKE ? OR LOWER(decision_id) "
+                        + "LIKE ?)");
+                String like = "%" + f.text().trim().toLowerCase(java.util.Locale.ROOT) + "%";
+                args.add(like);
+                args.add(like);
+                args.add(like);
+            }
+            sql.append(" ORDER BY created_at DESC, sizing_id LIMIT ").append(Math.max(1, f.limit()));
+            List<StoredSizing> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setString(i + 1, args.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(map(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public int count() {
+        return Jdbc.read(db, "count sizing history", c -> Store.count(c, "position_sizing_history"));
+    }
+
+    private static StoredSizing map(ResultSet rs) throws SQLException {
+        return new StoredSizing(rs.getString("sizing_id"), rs.getString("decision_id"), rs.getString("portfolio_id"),
+                rs.getString("instrument_id"), rs.getString("direction"), rs.getString("sizing_method"),
+                rs.getString("rule_id"), Jdbc.plain(rs.getBigDecimal("recommended_size")),
+                rs.getBigDecimal("recommended_notional"), Jdbc.nullableDouble(rs, "recommended_weight"),
+                Jdbc.nullableDouble(rs, "kelly_fraction"), Jdbc.nullableDouble(rs, "confidence_score"),
+                rs.getString("request_json"), rs.getString("response_json"),
+                Jdbc.nullableDouble(rs, "processing_time_ms"), rs.getTimestamp("created_at").toInstant());
+    }
+}
