@@ -22,6 +22,8 @@ public final class MarketModel {
     private final double bookVariance;
     private final double[][] bookWindowReturns;
     private final double[][] candidateWindowReturns;
+    private final java.util.concurrent.ConcurrentHashMap<Object, Object> memo =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private MarketModel(Book book) {
         this.book = book;
@@ -163,6 +165,20 @@ public final class MarketModel {
 
     double[] candidateWindowReturns(int k) {
         return candidateWindowReturns[k];
+    }
+
+    /**
+     * A figure of this model that does not depend on the trade's size (the book's VaR, the candidate's
+     * per-unit VaR), computed once per key. Values are immutable; a race computes one twice.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T memo(Object key, java.util.function.Supplier<T> compute) {
+        Object v = memo.get(key);
+        if (v == null) {
+            v = compute.get();
+            memo.putIfAbsent(key, v);
+        }
+        return (T) v;
     }
 
     @Override

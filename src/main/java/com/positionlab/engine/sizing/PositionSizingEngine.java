@@ -155,7 +155,7 @@ public final class PositionSizingEngine {
 
             List<BudgetUse> budgets = List.of();
             if (spec.budgets() != null) {
-                budgets = new RiskBudgeting(model, spec.budgets(), trade.strategyId()).uses(d);
+                budgets = budgeting().uses(d);
             }
             double sharpe = forecastVol > 0 ? expected / forecastVol : Double.NaN;
             details.put("lookback_days", book.days());
@@ -402,8 +402,17 @@ public final class PositionSizingEngine {
             return x;
         }
 
+        private RiskBudgeting budgeting;
+
+        private RiskBudgeting budgeting() {
+            if (budgeting == null) {
+                budgeting = new RiskBudgeting(model, spec.budgets(), trade.strategyId());
+            }
+            return budgeting;
+        }
+
         private double budgets(double w) {
-            RiskBudgeting rb = new RiskBudgeting(model, spec.budgets(), trade.strategyId());
+            RiskBudgeting rb = budgeting();
             details.put("risk_budget_scale", rb.scale());
             details.put("risk_budget_drawdown", rb.drawdown());
             double total = rb.effectiveTotal();
@@ -534,11 +543,31 @@ public final class PositionSizingEngine {
         return s.scale() < 0 ? s.setScale(0) : s;
     }
 
+    /** {@code 12.34%}, without the cost of a Formatter (reasons are built on the hot path). */
     static String pct(double v) {
-        return String.format(java.util.Locale.ROOT, "%.2f%%", v * 100);
+        return fixed(v * 100, 2) + "%";
     }
 
+    /** Four decimals, e.g. {@code 0.5638}. */
     static String fmt(double v) {
-        return String.format(java.util.Locale.ROOT, "%.4g", v);
+        return fixed(v, 4);
+    }
+
+    static String fixed(double v, int decimals) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        long scale = decimals == 2 ? 100 : 10_000;
+        long n = Math.round(Math.abs(v) * scale);
+        StringBuilder sb = new StringBuilder(16);
+        if (v < 0 && n != 0) {
+            sb.append('-');
+        }
+        sb.append(n / scale).append('.');
+        String frac = Long.toString(n % scale);
+        for (int i = frac.length(); i < decimals; i++) {
+            sb.append('0');
+        }
+        return sb.append(frac).toString();
     }
 }

@@ -60,59 +60,44 @@ public final class RiskBudgeting {
         return spec.totalVolatility() * scale;
     }
 
-    /** Euler contribution of each asset, annualised, with signed candidate weight d added. */
-    double[] contributions(double d) {
-        Book b = model.book();
-        int n = b.size();
-        int k = b.candidate();
-        double var = model.bookVariance() + 2 * d * model.candidateBookCovariance() + d * d * model.candidateVariance();
-        double[] rc = new double[n];
-        if (var <= 0) {
-            return rc;
-        }
-        double sigma = Math.sqrt(var);
-        double annual = Math.sqrt(SizingSpec.PERIODS_PER_YEAR);
-        for (int i = 0; i < n; i++) {
-            double w = b.weights()[i] + (i == k ? d : 0);
-            rc[i] = w * (model.covWithBook(i) + d * model.covWithCandidate(i)) / sigma * annual;
-        }
-        return rc;
-    }
-
     /** What the candidate's sector uses with d added. */
     double sectorUse(String sector, double d) {
-        double[] rc = contributions(d);
-        Book b = model.book();
-        double u = 0;
-        for (int i = 0; i < b.size(); i++) {
-            if (Objects.equals(b.sectors()[i], sector)) {
-                u += rc[i];
-            }
-        }
-        return u;
+        return groupUse(sector, null, d);
     }
 
     /** What a strategy uses with d added (the added part of the candidate counts towards the trade's strategy). */
     double strategyUse(String strategy, double d) {
-        double[] rc = contributions(d);
+        return groupUse(null, strategy, d);
+    }
+
+    /** Sum of the Euler contributions of the assets in a sector (or of a strategy), without allocating. */
+    private double groupUse(String sector, String strategy, double d) {
         Book b = model.book();
         int k = b.candidate();
+        double var = model.bookVariance() + 2 * d * model.candidateBookCovariance() + d * d * model.candidateVariance();
+        if (var <= 0) {
+            return 0;
+        }
+        double scale = Math.sqrt(SizingSpec.PERIODS_PER_YEAR) / Math.sqrt(var);
+        double[] weights = b.weights();
+        String[] groups = sector != null ? b.sectors() : b.strategies();
+        String group = sector != null ? sector : strategy;
         double u = 0;
-        for (int i = 0; i < b.size(); i++) {
-            if (i == k) {
-                double w0 = b.weights()[k];
-                double w1 = w0 + d;
-                if (w1 == 0) {
-                    continue;
+        for (int i = 0; i < weights.length; i++) {
+            double w = weights[i] + (i == k ? d : 0);
+            if (w == 0) {
+                continue;
+            }
+            double rc = w * (model.covWithBook(i) + d * model.covWithCandidate(i)) * scale;
+            if (i == k && strategy != null) {
+                if (Objects.equals(groups[k], group)) {
+                    u += rc * weights[k] / w;
                 }
-                if (Objects.equals(b.strategies()[k], strategy)) {
-                    u += rc[k] * w0 / w1;
+                if (Objects.equals(tradeStrategy, group)) {
+                    u += rc * d / w;
                 }
-                if (Objects.equals(tradeStrategy, strategy)) {
-                    u += rc[k] * d / w1;
-                }
-            } else if (Objects.equals(b.strategies()[i], strategy)) {
-                u += rc[i];
+            } else if (Objects.equals(groups[i], group)) {
+                u += rc;
             }
         }
         return u;

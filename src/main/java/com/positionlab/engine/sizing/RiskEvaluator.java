@@ -37,10 +37,14 @@ final class RiskEvaluator {
                 ? risk.scenarios() : book.length];
     }
 
+    /** Keys of the figures memoised on the model. */
+    private record Memo(String what, SizingSpec.Risk risk) {
+    }
+
     /** The book before the trade. */
     VarEstimate before() {
         if (before == null) {
-            before = bookIsEmpty() ? new VarEstimate(0, 0) : portfolio(0);
+            before = model.memo(new Memo("before", risk), () -> bookIsEmpty() ? new VarEstimate(0, 0) : portfolio(0));
         }
         return before;
     }
@@ -50,7 +54,8 @@ final class RiskEvaluator {
         if (d == 0) {
             return new VarEstimate(0, 0);
         }
-        VarEstimate unit = d > 0 ? unit(1) : unit(-1);
+        VarEstimate unit = d > 0 ? model.memo(new Memo("long unit", risk), () -> unit(1))
+                : model.memo(new Memo("short unit", risk), () -> unit(-1));
         double a = Math.abs(d);
         return new VarEstimate(a * unit.var(), a * unit.cvar());
     }

@@ -3,7 +3,6 @@ package com.positionlab.service.sizing;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -803,11 +802,18 @@ public final class PositionSizingService implements AutoCloseable {
                 round(c.rawWeight()), c.bindings().stream().map(SizingOutcome.Binding::name).toList(), c.reason());
     }
 
-    private static double round(double v) {
-        if (!Double.isFinite(v)) {
+    /** Ten significant digits, so arithmetic noise ({@code 0.045097499510000004}) does not reach the JSON. */
+    static double round(double v) {
+        if (!Double.isFinite(v) || v == 0) {
             return v;
         }
-        return BigDecimal.valueOf(v).round(new java.math.MathContext(10, RoundingMode.HALF_EVEN)).doubleValue();
+        int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
+        double scale = Math.pow(10, 9 - exponent);
+        double scaled = v * scale;
+        if (!Double.isFinite(scale) || Math.abs(scaled) > 1e15) {
+            return v;
+        }
+        return Math.rint(scaled) / scale;
     }
 
     private static Double finite(double v) {
