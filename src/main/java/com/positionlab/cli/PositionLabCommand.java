@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "positionlab", mixinStandardHelpOptions = true, version = "PositionLab 0.1",
         description = "Quantitative position sizing workstation. Without a command, opens the workstation.",
         subcommands = {DemoCommand.class, PortfolioCommand.class, ImportCommand.class, KellyCommand.class, SimulateCommand.class, EdgeCommand.class,
-                ScreenshotCommand.class, SizeCommand.class, EventsCommand.class})
+                ScreenshotCommand.class, SizeCommand.class, EventsCommand.class, RiskCommand.class, ServeCommand.class})
 public final class PositionLabCommand implements Runnable {
 
     @Spec

@@ -1,0 +1,87 @@
+package com.positionlab.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+import com.positionlab.service.kelly.KellyCalculationRequest;
+import com.positionlab.service.kelly.KellyService;
+import com.positionlab.service.sizing.PositionSizingRequest;
+import com.positionlab.service.sizing.PositionSizingService;
+import com.positionlab.service.sizing.RuleLookup;
+import com.positionlab.store.Store;
+
+/**
+ * The four operations of the seed's API, each calling the same service as the CLI and the UI.
+ *
+ * <p>The Kelly endpoint uses a {@link KellyService} without a store: a busy API would otherwise fill
+ * the workspace's {@code kelly_calculations} table with every what-if a client asks (the CLI's
+ * {@code kelly --db} stores on purpose). Sizing goes through one {@link PositionSizingService} over the
+ * workspace (built as the CLI's {@code size} builds it), which reads the portfolio, history and rules a
+ * request leaves out, caches them, and stores a {@code position_sized} event for every sizing; it lives as
+ * long as the server, and {@link #close()} flushes its events.
+ */
+final class Endpoints implements AutoCloseable {
+
+    static final String CALCULATE_POSITION_SIZE = "/api/v1/calculate-position-size";
+    static final String KELLY_CRITERION = "/api/v1/kelly-criterion";
+    static final String HEALTH = "/api/v1/health";
+    static final String METRICS = "/api/v1/metrics";
+    static final List<String> PATHS = List.of(CALCULATE_POSITION_SIZE, KELLY_CRITERION, HEALTH, METRICS);
+
+    private final PositionSizingService sizing;
+    private final KellyService kelly = new KellyService();
+    private final HealthCheck health;
+    private final ApiMetrics metrics;
+    private final String version;
+    private final LongSupplier nanoClock;
+    private final long startedAt;
+
+    Endpoints(Store store, ApiMetrics metrics, String version, LongSupplier nanoClock) {
+        this.sizing = new PositionSizingService(store, RuleLookup.of(store));
+        this.health = new HealthCheck(store);
+        this.metrics = metrics;
+        this.version = version;
+        this.nanoClock = nanoClock;
+        this.startedAt = nanoClock.getAsLong();
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.post(CALCULATE_POSITION_SIZE, this::calculatePositionSize),
+                Route.post(KELLY_CRITERION, this::kellyCriterion),
+                Route.get(HEALTH, r -> health()),
+                Route.get(METRICS, r -> metrics()));
+    }
+
+    private Reply calculatePositionSize(ApiRequest request) throws Exception {
+        return Reply.ok(sizing.size(request.body(PositionSizingRequest.class)));
+    }
+
+    private Reply kellyCriterion(ApiRequest request) throws Exception {
+        return Reply.ok(kelly.calculate(request.body(KellyCalculationRequest.class)));
+    }
+
+    /** 200 when the workspace answers, 503 (DEGRADED) when it does not. */
+    private Reply health() {
+        HealthReport.StoreHealth store = health.store();
+        boolean up = "UP".equals(store.status());
+        HealthReport report = new HealthReport(up ? "UP" : "DEGRADED", store, version,
+                (long) uptimeSeconds());
+        return Reply.of(up ? 200 : 503, report);
+    }
+
+    private Reply metrics() {
+        return Reply.ok(metrics.report(uptimeSeconds(), Map.of("position_sizing", sizing.metrics())));
+    }
+
+    /** Stores the sizing events still queued and stops the service's writer. */
+    @Override
+    public void close() {
+        sizing.close();
+    }
+
+    private double uptimeSeconds() {
+        return (nanoClock.getAsLong() - startedAt) / 1e9;
+    }
+}

@@ -1,0 +1,166 @@
+package com.positionlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+
+import com.positionlab.api.ApiServer;
+import com.positionlab.store.Database;
+import com.positionlab.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code serve}: the local REST API over a workspace until interrupted. Prints one line with the address
+ * it listens on; on Ctrl+C (or SIGTERM) it stops serving, writes the workspace backup and closes it.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serves the JSON API over HTTP until interrupted: POST /api/v1/calculate-position-size, "
+                + "POST /api/v1/kelly-criterion, GET /api/v1/health, GET /api/v1/metrics.",
+                "Listens on loopback unless --bind names another address. Bad input is answered 400 with "
+                        + "every field named."})
+final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)"
+            + "(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    static final String TOKEN_VARIABLE = "POSITIONLAB_API_TOKEN";
+
+    @Mixin
+    DbOption db;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "IP address to listen on, or localhost (default: ${DEFAULT-VALUE}). Anything but "
+                    + "loopback exposes the API to the network: use --token.")
+    String bind;
+
+    @Option(names = "--token", paramLabel = "TOKEN",
+            description = "Require 'Authorization: Bearer TOKEN' on every request (default: $" + TOKEN_VARIABLE
+                    + ", else none). The variable keeps the token out of the process list.")
+    String token;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: max(4, 2 x cores)).")
+    Integer threads;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ApiServer.Options options = options();
+        Database database = Database.open(closedByUs(db.resolvedUrl()));
+        ApiServer api;
+        try {
+            api = ApiServer.start(new Store(database), options);
+        } catch (IOException e) {
+            database.close();
+            throw new IOException("could not listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+        }
+        if (!options.bind().isLoopbackAddress() && options.token() == null) {
+            LOG.warn("The API listens on {} without a token: anyone who can reach it can use it", api.url());
+        }
+        return serveUntilStopped(api, database);
+    }
+
+    private ApiServer.Options options() {
+        if (port < 0 || port > 65535) {
+            throw new InvalidInputException("--port: must be in [0, 65535], got " + port);
+        }
+        if (threads != null && threads < 1) {
+            throw new InvalidInputException("--threads: must be at least 1, got " + threads);
+        }
+        String secret = token != null ? token : System.getenv(TOKEN_VARIABLE);
+        if (secret != null && secret.isBlank()) {
+            throw new InvalidInputException("--token: must not be empty");
+        }
+        return new ApiServer.Options(bindAddress(), port, secret,
+                threads == null ? ApiServer.Options.defaultThreads() : threads, version());
+    }
+
+    /** An IP literal or {@code localhost}; host names are refused so that nothing is looked up in DNS. */
+    private InetAddress bindAddress() {
+        String b = bind.strip();
+        boolean literal = IPV4.matcher(b).matches() || b.contains(":");
+        if (!literal && !b.equalsIgnoreCase("localhost")) {
+            throw new InvalidInputException("--bind: expected an IP address such as 127.0.0.1 or ::1, got \""
+                    + bind + "\"");
+        }
+        try {
+            return InetAddress.getByName(b.startsWith("[") && b.endsWith("]") ? b.substring(1, b.length() - 1) : b);
+        } catch (UnknownHostException e) {
+            throw new InvalidInputException("--bind: \"" + bind + "\" is not an IP address");
+        }
+    }
+
+    /**
+     * Turns off H2's own shutdown hook, which would otherwise close the workspace while ours is still
+     * storing the queued sizing events and writing the backup (JVM shutdown hooks run concurrently).
+     */
+    static String closedByUs(String url) {
+        return url.toUpperCase().contains("DB_CLOSE_ON_EXIT") ? url : url + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private String version() {
+        String[] v = spec.root().version();
+        return v.length == 0 ? "unknown" : v[0].replaceFirst("^PositionLab\\s*", "");
+    }
+
+    /** Blocks until the JVM shuts down (the hook then closes everything) or this thread is interrupted. */
+    private int serveUntilStopped(ApiServer api, Database database) {
+        AtomicBoolean closed = new AtomicBoolean();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runnable shutdown = () -> {
+            if (closed.compareAndSet(false, true)) {
+                shutdown(api, database);
+            }
+            stopped.countDown();
+        };
+        Thread hook = new Thread(shutdown, "positionlab-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("PositionLab API listening on " + api.url());
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                LOG.debug("JVM already shutting down; the hook closes the server", shuttingDown);
+            }
+            shutdown.run();
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static void shutdown(ApiServer api, Database database) {
+        try {
+            api.close();
+        } finally {
+            try {
+                if (database.isFileBased()) {
+                    database.backup();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Could not write the workspace backup on shutdown", e);
+            } finally {
+                database.close();
+            }
+        }
+    }
+}
