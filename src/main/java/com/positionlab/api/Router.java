@@ -49,8 +49,16 @@ final class Router implements HttpHandler {
         } catch (Throwable t) {
             reply = Failures.toReply(t, method, path);
         }
-        int status = send(exchange, reply, method, path);
-        metrics.forPath(path).record(System.nanoTime() - start, status);
+        byte[] body;
+        try {
+            body = WRITER.writeValueAsBytes(reply.body());
+        } catch (IOException | RuntimeException e) {
+            reply = Failures.internal(e, method, path);
+            body = errorBytes(reply);
+        }
+        // Counted before the answer goes out, so a client that reads the metrics next always sees this call.
+        metrics.forPath(path).record(System.nanoTime() - start, reply.status());
+        send(exchange, reply, body, method, path);
     }
 
     private Reply dispatch(HttpExchange exchange, String method, String path) throws Exception {
@@ -71,15 +79,8 @@ final class Router implements HttpHandler {
                 routes.stream().map(Route::method).collect(Collectors.joining(", ")));
     }
 
-    /** Writes {@code reply}; returns the status sent. */
-    private static int send(HttpExchange exchange, Reply reply, String method, String path) {
-        byte[] body;
-        try {
-            body = WRITER.writeValueAsBytes(reply.body());
-        } catch (IOException | RuntimeException e) {
-            reply = Failures.internal(e, method, path);
-            body = errorBytes(reply);
-        }
+    /** Writes {@code reply} with its serialised {@code body}. */
+    private static void send(HttpExchange exchange, Reply reply, byte[] body, String method, String path) {
         try (OutputStream out = exchange.getResponseBody()) {
             reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
@@ -94,7 +95,6 @@ final class Router implements HttpHandler {
         } finally {
             exchange.close();
         }
-        return reply.status();
     }
 
     private static byte[] errorBytes(Reply reply) {

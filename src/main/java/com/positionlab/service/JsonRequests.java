@@ -27,7 +27,9 @@ public final class JsonRequests {
             }
             return value;
         } catch (UnrecognizedPropertyException e) {
-            throw new ValidationException(e.getPropertyName(), "is not a field of this request");
+            String at = path(e);
+            throw new ValidationException(at.equals("request") ? e.getPropertyName() : at,
+                    "is not a field of this request");
         } catch (InvalidFormatException e) {
             throw new ValidationException(path(e), "expected " + describe(e.getTargetType()) + ", got "
                     + e.getValue());

@@ -857,6 +857,7 @@ public final class PositionSizingService implements AutoCloseable {
             case "stop_price", "entry_price", "direction", "expected_return" -> "trading_decision." + field;
             case "equity" -> "portfolio_state.equity";
             case "trade_returns" -> "sizing_parameters.trade_returns";
+            case "returns" -> "portfolio_state.return_history";
             case "kelly_multiplier", "max_kelly_fraction" -> "sizing_parameters." + field;
             default -> field;
         };
