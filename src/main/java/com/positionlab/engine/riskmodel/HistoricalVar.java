@@ -20,9 +20,80 @@ public final class HistoricalVar {
     public static VarEstimate of(double[] returns, double confidence) {
         Checks.returns(returns, 2);
         Checks.confidence(confidence);
-        double[] sorted = returns.clone();
-        Arrays.sort(sorted);
-        return ofSorted(sorted, confidence);
+        // Selection instead of a full sort: only the order statistics around the quantile matter (O(n)).
+        double[] x = returns.clone();
+        int n = x.length;
+        double h = (n - 1) * (1 - confidence);
+        int lo = (int) Math.floor(h);
+        select(x, lo);
+        double xlo = x[lo];
+        double xhi = xlo;
+        if (lo + 1 < n) {
+            xhi = Double.POSITIVE_INFINITY;
+            for (int i = lo + 1; i < n; i++) {
+                xhi = Math.min(xhi, x[i]);
+            }
+        }
+        double q = lo + 1 < n ? xlo + (h - lo) * (xhi - xlo) : xlo;
+        double sum = 0;
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (x[i] <= q) {
+                sum += x[i];
+                count++;
+            }
+        }
+        return new VarEstimate(-q, -sum / count);
+    }
+
+    /**
+     * Rearranges {@code a} so that {@code a[k]} is its k-th smallest value, everything before it is not
+     * larger and everything after it not smaller (Hoare's selection with a median-of-three pivot).
+     */
+    static void select(double[] a, int k) {
+        int left = 0;
+        int right = a.length - 1;
+        while (right > left) {
+            int mid = (left + right) >>> 1;
+            if (a[mid] < a[left]) {
+                swap(a, mid, left);
+            }
+            if (a[right] < a[left]) {
+                swap(a, right, left);
+            }
+            if (a[right] < a[mid]) {
+                swap(a, right, mid);
+            }
+            double pivot = a[mid];
+            int i = left;
+            int j = right;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(a, i, j);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                right = j;
+            } else if (k >= i) {
+                left = i;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private static void swap(double[] a, int i, int j) {
+        double t = a[i];
+        a[i] = a[j];
+        a[j] = t;
     }
 
     /** The same figures from returns already sorted ascending (checked by the caller). */

@@ -89,4 +89,27 @@ class HistoricalVarTest {
         assertThatThrownBy(() -> HistoricalVar.of(TEN, 0.0))
                 .isInstanceOf(InvalidParameterException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void selectionGivesExactlyWhatSortingGives() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        for (int trial = 0; trial < 2000; trial++) {
+            int n = 2 + rnd.nextInt(300);
+            double[] r = new double[n];
+            for (int i = 0; i < n; i++) {
+                // Rounded values make ties common, the hard case for selection.
+                r[i] = Math.rint((rnd.nextDouble() - 0.5) * 40) / 1000;
+            }
+            double c = 0.5 + 0.49 * rnd.nextDouble();
+            double[] sorted = r.clone();
+            java.util.Arrays.sort(sorted);
+            VarEstimate expected = HistoricalVar.ofSorted(sorted, c);
+            double[] before = r.clone();
+            VarEstimate actual = HistoricalVar.of(r, c);
+            org.assertj.core.api.Assertions.assertThat(actual.var()).isEqualTo(expected.var());
+            org.assertj.core.api.Assertions.assertThat(actual.cvar()).isCloseTo(expected.cvar(),
+                    org.assertj.core.api.Assertions.within(1e-15));
+            org.assertj.core.api.Assertions.assertThat(r).containsExactly(before);
+        }
+    }
 }
