@@ -489,7 +489,7 @@ public final class PositionSizingService implements AutoCloseable {
         List<ResolvedRequest.Position> positions = new ArrayList<>();
         double value = 0;
         List<HoldingState> holdings = ps.holdings() == null ? List.of() : ps.holdings();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Set<String> seen = new java.util.HashSet<>(holdings.size() * 2 + 1);
         for (int i = 0; i < holdings.size(); i++) {
             HoldingState h = holdings.get(i);
             String f = "portfolio_state.holdings[" + i + "]";
