@@ -123,8 +123,9 @@ class CliTest {
     @Test
     void unknownViewIsRefusedBeforeAnythingStarts() {
         assertThat(run("screenshot", "--view", "frontier", "--out", dir.resolve("x.png").toString())).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo(
-                "error: --view: unknown view \"frontier\"; one of: portfolio, kelly, data");
+        assertThat(err.toString().strip()).isEqualTo("error: --view: unknown view \"frontier\"; one of: "
+                + String.join(", ", java.util.Arrays.stream(com.positionlab.ui.shell.Page.values())
+                        .map(p -> p.name().toLowerCase()).toList()));
         assertThat(run("screenshot", "--view", "data")).isEqualTo(2);
         assertThat(err.toString()).contains("--out");
         assertThat(List.of(err.toString().strip().split("\n"))).hasSize(1);

@@ -22,6 +22,14 @@ public final class ScriptedDialogs implements DialogService {
         return Optional.ofNullable(files.poll());
     }
 
+    /** Answers from {@link #files} too: the next scripted path, or a cancel when none is left. */
+    @Override
+    public Optional<Path> chooseFileToSave(String title, String initialName, String extensionDescription,
+                                           String... patterns) {
+        asked.add(title + " (" + initialName + ")");
+        return Optional.ofNullable(files.poll());
+    }
+
     @Override
     public boolean confirm(String title, String message, String action) {
         asked.add(title + ": " + message);

@@ -91,7 +91,42 @@ class WorkstationUiTest extends FxRobot {
                 .queryAs(javafx.scene.chart.BarChart.class);
         assertThat(wealth.getData().get(0).getData()).hasSize(40);
 
+        press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.CONTROL, KeyCode.DIGIT4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.workstation().model().selectedPageProperty().get()).isEqualTo(Page.SIZE);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !lookup("#size-units").queryAs(Label.class).getText()
+                .equals("—"));
+        assertThat(lookup("#size-comparison").queryAs(TableView.class).getItems()).hasSize(7);
+
+        press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.CONTROL, KeyCode.DIGIT6);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.workstation().model().selectedPageProperty().get()).isEqualTo(Page.ACTIVITY);
+        assertThat(lookup("#activity-view").query().isVisible()).isTrue();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !lookup("#activity-count").queryAs(Label.class)
+                .getText().equals("0"));
+
         assertThat(lookup(n -> n instanceof Notification).queryAll()).isEmpty();
+    }
+
+    @Test
+    void aTradeSizedOnTheTicketAndAcceptedIsListedInActivity() throws Exception {
+        clickOn("#nav-size");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !lookup("#size-units").queryAs(Label.class).getText()
+                .equals("—"));
+        clickOn("#size-entry").eraseText(20).write("12x");
+        WaitForAsyncUtils.waitForFxEvents();
+        Node error = lookup(".field-error").match(Node::isVisible).query();
+        assertThat(((Label) error).getText()).isEqualTo("\"12x\" is not a number");
+        assertThat(lookup("#size-accept").query().isDisabled()).isTrue();
+        clickOn("#size-entry").eraseText(20).write("100");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !lookup("#size-accept").query().isDisabled());
+        clickOn("#size-accept");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#size-accept").query().isDisabled()
+                && lookup(n -> n instanceof Notification).tryQuery().isPresent());
+
+        clickOn("#nav-activity");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#activity-history").queryAs(TableView.class)
+                .getItems().size() == 1);
     }
 
     @Test

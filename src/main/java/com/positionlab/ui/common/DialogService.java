@@ -8,6 +8,12 @@ public interface DialogService {
 
     Optional<Path> chooseFileToOpen(String title, String extensionDescription, String... patterns);
 
+    /**
+     * Asks where to save a file, proposing {@code initialName}; empty when the user cancels. The caller
+     * writes the file (on a background task).
+     */
+    Optional<Path> chooseFileToSave(String title, String initialName, String extensionDescription, String... patterns);
+
     /** Asks a yes/no question; true when the user confirms {@code action}. */
     boolean confirm(String title, String message, String action);
 }

@@ -33,6 +33,18 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseFileToSave(String title, String initialName, String extensionDescription,
+                                           String... patterns) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(initialName);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(extensionDescription, patterns),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File f = chooser.showSaveDialog(owner.get());
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    @Override
     public boolean confirm(String title, String message, String action) {
         ButtonType ok = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, ok, ButtonType.CANCEL);

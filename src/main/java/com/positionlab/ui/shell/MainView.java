@@ -1,6 +1,7 @@
 package com.positionlab.ui.shell;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import javafx.collections.ListChangeListener;
@@ -33,6 +34,8 @@ import atlantafx.base.theme.Styles;
 
 import com.positionlab.service.Services;
 import com.positionlab.store.Store;
+import com.positionlab.ui.activity.ActivityView;
+import com.positionlab.ui.activity.ActivityViewModel;
 import com.positionlab.ui.common.DialogService;
 import com.positionlab.ui.common.WorkspaceChanges;
 import com.positionlab.ui.data.DataView;
@@ -41,6 +44,8 @@ import com.positionlab.ui.kelly.KellyLabView;
 import com.positionlab.ui.kelly.KellyLabViewModel;
 import com.positionlab.ui.portfolio.PortfolioView;
 import com.positionlab.ui.portfolio.PortfolioViewModel;
+import com.positionlab.ui.size.SizeTradeView;
+import com.positionlab.ui.size.SizeTradeViewModel;
 import com.positionlab.ui.task.Job;
 
 /**
@@ -53,6 +58,8 @@ public final class MainView {
     private final FxNotifier notifier;
     private final DialogService dialogs;
     private final WorkspaceChanges changes = new WorkspaceChanges();
+    /** Signalled when a sizing is accepted into the history: narrower than {@link #changes}. */
+    private final WorkspaceChanges acceptedSizings = new WorkspaceChanges();
     private final StackPane content = new StackPane();
     private final Map<Page, Node> pages = new EnumMap<>(Page.class);
     private final ToggleGroup navigation = new ToggleGroup();
@@ -196,9 +203,18 @@ public final class MainView {
         DataViewModel data = new DataViewModel(s.store(), s.workspace(), s.imports(), s.portfolio(), model.runner(),
                 notifier, dialogs, changes);
         pages.put(Page.DATA, new DataView(data).createView());
+        // Rule picker: pass the rule service's active rules here once it exists (List::of offers none).
+        SizeTradeViewModel size = new SizeTradeViewModel(s.store(), s.sizing(), List::of, model.runner(), notifier,
+                dialogs, changes, acceptedSizings, SizeTradeViewModel.DEBOUNCE);
+        pages.put(Page.SIZE, new SizeTradeView(size).createView());
+        ActivityViewModel activity = new ActivityViewModel(s.sizing(), model.runner(), notifier, dialogs, changes,
+                acceptedSizings);
+        pages.put(Page.ACTIVITY, new ActivityView(activity).createView());
         portfolio.refresh();
         kelly.refresh();
         data.refresh();
+        size.refresh();
+        activity.refresh();
         updateDemoLabel();
     }
 

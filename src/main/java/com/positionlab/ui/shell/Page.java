@@ -9,7 +9,9 @@ import org.kordamp.ikonli.feather.Feather;
 public enum Page {
     PORTFOLIO("Portfolio", Feather.PIE_CHART, "Shortcut+1"),
     KELLY("Kelly Lab", Feather.TRENDING_UP, "Shortcut+2"),
-    DATA("Data", Feather.DATABASE, "Shortcut+3");
+    DATA("Data", Feather.DATABASE, "Shortcut+3"),
+    SIZE("Size a trade", Feather.TARGET, "Shortcut+4"),
+    ACTIVITY("Activity", Feather.ACTIVITY, "Shortcut+6");
 
     private final String title;
     private final Ikon icon;

@@ -79,7 +79,9 @@ public final class FxTaskRunner implements TaskRunner {
                 });
             }
         });
-        job.setInterrupter(() -> future.cancel(true));
+        // Cancellation is by flag (Progress.isCancelled), never by interrupt: an interrupt during H2's file
+        // I/O makes H2 close the database file.
+        job.setInterrupter(() -> future.cancel(false));
         return job;
     }
 
@@ -92,6 +94,6 @@ public final class FxTaskRunner implements TaskRunner {
     public void shutdown() {
         sampler.stop();
         running.forEach(Job::cancel);
-        pool.shutdownNow();
+        pool.shutdown();
     }
 }

@@ -52,7 +52,10 @@ public final class Job {
         return message.getReadOnlyProperty();
     }
 
-    /** Asks the work to stop: its {@link Progress#isCancelled()} turns true and its thread is interrupted. */
+    /**
+     * Asks the work to stop: its {@link Progress#isCancelled()} turns true (work checks it between steps).
+     * The thread is not interrupted, because an interrupt during H2's file I/O closes the database.
+     */
     public void cancel() {
         cancelRequested = true;
         interrupter.run();

@@ -1,0 +1,237 @@
+package com.positionlab.ui.activity;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+
+import com.positionlab.engine.sizing.SizingMethod;
+import com.positionlab.service.metrics.LatencyRecorder;
+import com.positionlab.store.SizingHistoryRepository.StoredSizing;
+import com.positionlab.ui.common.Columns;
+import com.positionlab.ui.common.Formats;
+import com.positionlab.ui.common.Views;
+
+/**
+ * The Activity view: live figures of the sizing service on top (sampled once a second while the page is
+ * shown), the accepted sizings with their filters, and the selected sizing's reasons and the caches below.
+ */
+public final class ActivityView {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private final ActivityViewModel model;
+    private final Label rate = value("activity-rate");
+    private final Label count = value("activity-count");
+    private final Label errors = value("activity-errors");
+    private final Label p50 = value("activity-p50");
+    private final Label p95 = value("activity-p95");
+    private final Label p99 = value("activity-p99");
+    private final Label max = value("activity-max");
+    private final Timeline sampler;
+
+    public ActivityView(ActivityViewModel model) {
+        this.model = model;
+        sampler = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.sampleMetrics()));
+        sampler.setCycleCount(Animation.INDEFINITE);
+    }
+
+    public Node createView() {
+        Label title = new Label("Activity");
+        title.getStyleClass().add(Styles.TITLE_3);
+        Button export = new Button("Export events (JSON Lines)", new FontIcon(Feather.DOWNLOAD));
+        export.setId("activity-export");
+        export.setTooltip(new Tooltip("Every position_sized event of the workspace, one JSON object per line, "
+                + "oldest first"));
+        export.setOnAction(e -> model.exportEvents());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(12, title, spacer, export);
+        head.setAlignment(Pos.CENTER_LEFT);
+
+        Node history = historyCard();
+        HBox.setHgrow(history, Priority.ALWAYS);
+        HBox body = new HBox(8, history, side());
+        VBox.setVgrow(body, Priority.ALWAYS);
+        VBox root = new VBox(8, head, metricsCard(), body);
+        root.setId("activity-view");
+        root.getStyleClass().add("page");
+        model.metricsProperty().addListener((o, a, s) -> showMetrics(s));
+        showMetrics(model.metricsProperty().get());
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene == null) {
+                sampler.stop();
+            } else {
+                model.sampleMetrics();
+                sampler.play();
+            }
+        });
+        return root;
+    }
+
+    private Node metricsCard() {
+        HBox tiles = new HBox(34, tile("Sizings per second", rate, "Sizings finished in the last 10 seconds, per "
+                        + "second"), tile("Sizings since start", count, "Sizings this session ran, comparisons included"),
+                tile("Errors", errors, "Sizings that failed, bad input included"),
+                tile("P50 latency", p50, "Half of the recent sizings took at most this long"),
+                tile("P95 latency", p95, "95% of the recent sizings took at most this long"),
+                tile("P99 latency", p99, "99% of the recent sizings took at most this long"),
+                tile("Slowest", max, "The slowest recent sizing"));
+        VBox box = new VBox(4, tiles, Views.caption("Live, this session; latency over the last "
+                + LatencyRecorder.WINDOW + " sizings, updated every second."));
+        return Views.card("Sizing service", box);
+    }
+
+    private Node historyCard() {
+        TextField filter = new TextField();
+        filter.setId("activity-filter");
+        filter.setPromptText("Filter: instrument, method or decision id");
+        filter.textProperty().bindBidirectional(model.filterTextProperty());
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        ComboBox<SizingMethod> method = new ComboBox<>();
+        method.setId("activity-method");
+        method.getItems().add(null);
+        method.getItems().addAll(SizingMethod.values());
+        method.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SizingMethod m) {
+                return m == null ? "All methods" : m.name();
+            }
+
+            @Override
+            public SizingMethod fromString(String s) {
+                return null;
+            }
+        });
+        method.valueProperty().bindBidirectional(model.methodFilterProperty());
+        method.setPrefWidth(190);
+        Label status = Views.caption("");
+        status.textProperty().bind(model.statusProperty());
+        HBox filters = new HBox(8, filter, method, status);
+        filters.setAlignment(Pos.CENTER_LEFT);
+
+        TableView<StoredSizing> table = new TableView<>(model.history());
+        table.setId("activity-history");
+        table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, "compact-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No accepted sizings yet: size a trade and press Accept."));
+        table.getColumns().setAll(List.of(
+                Columns.text("Time", "When the sizing was accepted", s -> TIME.format(s.createdAt()), 150),
+                Columns.text("Ticker", "The instrument", StoredSizing::instrumentId, 65),
+                Columns.text("Side", "LONG or SHORT", StoredSizing::direction, 58),
+                Columns.text("Method", null, StoredSizing::sizingMethod, 160),
+                Columns.number("Units", "Recommended units", s -> Formats.quantity(s.recommendedSize()), 60),
+                Columns.number("Notional", "Units x entry price, in the instrument's currency",
+                        s -> Formats.money(s.recommendedNotional()), 95),
+                Columns.number("Weight", "Notional as % of equity", s -> percent(s.recommendedWeight()), 62),
+                Columns.number("Kelly f*", "Growth-optimal weight, % of equity (negative: the edge is against "
+                        + "the trade's direction)", s -> percent(s.kellyFraction()), 72),
+                Columns.number("Confidence", "Confidence score of the estimate (0 to 1)",
+                        s -> s.confidenceScore() == null ? "—" : Formats.decimal2(s.confidenceScore()), 95)));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.selectedProperty().set(b));
+        model.selectedProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                table.getSelectionModel().clearSelection();
+            } else if (table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().select(b);
+            }
+        });
+        VBox box = new VBox(6, filters, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return Views.card("Accepted sizings", box);
+    }
+
+    private Node side() {
+        Label detail = new Label();
+        detail.setId("activity-detail");
+        detail.setWrapText(true);
+        detail.getStyleClass().add(Styles.TEXT_SMALL);
+        detail.textProperty().bind(model.selectedDetailProperty());
+        Label hint = Views.caption("Select a sizing to see what bound its size.");
+        hint.visibleProperty().bind(model.selectedProperty().isNull());
+        hint.managedProperty().bind(hint.visibleProperty());
+
+        TableView<ActivityViewModel.CacheRow> caches = new TableView<>(model.caches());
+        caches.setId("activity-caches");
+        caches.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, "compact-table");
+        caches.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        caches.getColumns().setAll(List.of(
+                Columns.longText("Cache", "What the sizing service keeps in memory; dropped when the data changes",
+                        ActivityViewModel.CacheRow::name, 170),
+                Columns.number("Keeps", "Time to live", c -> ttl(c.ttl()), 62),
+                Columns.number("Hits", "Lookups answered from the cache, of all lookups",
+                        c -> c.hits() + " of " + (c.hits() + c.misses()), 68)));
+        VBox.setVgrow(caches, Priority.ALWAYS);
+        VBox box = new VBox(8, Views.card("Selected sizing", new VBox(4, hint, detail)),
+                Views.card("Caches", caches));
+        VBox.setVgrow(box.getChildren().get(1), Priority.ALWAYS);
+        box.setMinWidth(320);
+        box.setPrefWidth(320);
+        return box;
+    }
+
+    private void showMetrics(LatencyRecorder.Snapshot s) {
+        if (s == null) {
+            return;
+        }
+        rate.setText(Formats.decimal2(s.ratePerSecond()));
+        count.setText(Long.toString(s.count()));
+        errors.setText(Long.toString(s.errors()));
+        if (s.errors() > 0 && !errors.getStyleClass().contains(Styles.DANGER)) {
+            errors.getStyleClass().add(Styles.DANGER);
+        }
+        p50.setText(ms(s.p50Ms()));
+        p95.setText(ms(s.p95Ms()));
+        p99.setText(ms(s.p99Ms()));
+        max.setText(ms(s.maxMs()));
+    }
+
+    private static String ms(double v) {
+        return Double.isFinite(v) ? (v < 10 ? Formats.decimal2(v) : String.format(java.util.Locale.US, "%.0f", v)) + " ms" : "—";
+    }
+
+    private static String percent(Double v) {
+        return v == null ? "—" : Formats.percent(v);
+    }
+
+    private static String ttl(java.time.Duration d) {
+        return d.toMinutes() >= 60 && d.toMinutes() % 60 == 0 ? d.toHours() + " h" : d.toMinutes() + " min";
+    }
+
+    private static Node tile(String caption, Label value, String tip) {
+        Label c = Views.caption(caption);
+        c.setTooltip(new Tooltip(tip));
+        return new VBox(1, c, value);
+    }
+
+    private static Label value(String id) {
+        Label l = new Label("—");
+        l.setId(id);
+        l.getStyleClass().addAll(Styles.TITLE_3, "tile-value");
+        return l;
+    }
+}

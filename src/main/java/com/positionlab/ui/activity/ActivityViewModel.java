@@ -1,0 +1,201 @@
+package com.positionlab.ui.activity;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import com.positionlab.engine.sizing.SizingMethod;
+import com.positionlab.service.Json;
+import com.positionlab.service.metrics.LatencyRecorder;
+import com.positionlab.service.sizing.PositionSizingResponse;
+import com.positionlab.service.sizing.PositionSizingService;
+import com.positionlab.service.sizing.TtlCache;
+import com.positionlab.store.SizingHistoryRepository;
+import com.positionlab.store.SizingHistoryRepository.StoredSizing;
+import com.positionlab.ui.common.DialogService;
+import com.positionlab.ui.common.ErrorMessages;
+import com.positionlab.ui.common.Formats;
+import com.positionlab.ui.common.Notifier;
+import com.positionlab.ui.common.TextFiles;
+import com.positionlab.ui.common.WorkspaceChanges;
+import com.positionlab.ui.task.TaskRunner;
+
+/**
+ * The Activity page: the accepted sizings (position_sizing_history), filtered by text and method, and the
+ * live figures of the sizing service (rate, count, errors, latency percentiles, caches). The figures are
+ * read from the service's in-memory recorder by {@link #sampleMetrics()}, which is cheap enough to call
+ * every second on the UI thread.
+ */
+public final class ActivityViewModel {
+
+    /** Most sizings listed. */
+    public static final int HISTORY_LIMIT = 500;
+
+    /** One cache of the sizing service: its name, time to live, and hits and misses so far. */
+    public record CacheRow(String name, Duration ttl, long hits, long misses) {
+    }
+
+    private final PositionSizingService service;
+    private final TaskRunner runner;
+    private final Notifier notifier;
+    private final DialogService dialogs;
+
+    private final ObservableList<StoredSizing> history = FXCollections.observableArrayList();
+    private final StringProperty filterText = new SimpleStringProperty("");
+    private final ObjectProperty<SizingMethod> methodFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<StoredSizing> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper selectedDetail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<LatencyRecorder.Snapshot> metrics = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<CacheRow> caches = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private int historyGeneration;
+
+    /**
+     * @param changes  the workspace's data changed (history rows may be gone)
+     * @param accepted a sizing was accepted into the history
+     */
+    public ActivityViewModel(PositionSizingService service, TaskRunner runner, Notifier notifier,
+                             DialogService dialogs, WorkspaceChanges changes, WorkspaceChanges accepted) {
+        this.service = service;
+        this.runner = runner;
+        this.notifier = notifier;
+        this.dialogs = dialogs;
+        filterText.addListener((o, a, b) -> refresh());
+        methodFilter.addListener((o, a, b) -> refresh());
+        selected.addListener((o, a, b) -> selectedDetail.set(detail(b)));
+        changes.revisionProperty().addListener((o, a, b) -> refresh());
+        accepted.revisionProperty().addListener((o, a, b) -> refresh());
+        sampleMetrics();
+    }
+
+    // ---- state -------------------------------------------------------------------------------
+
+    /** Accepted sizings matching the filters, newest first. */
+    public ObservableList<StoredSizing> history() {
+        return history;
+    }
+
+    /** Text that the instrument, method or decision id must contain; blank for all. */
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    /** The method sizings must have been made with; null for all. */
+    public ObjectProperty<SizingMethod> methodFilterProperty() {
+        return methodFilter;
+    }
+
+    public ObjectProperty<StoredSizing> selectedProperty() {
+        return selected;
+    }
+
+    /** Why the selected sizing has its size: its binding constraints, reason and warnings, as lines. */
+    public ReadOnlyStringProperty selectedDetailProperty() {
+        return selectedDetail.getReadOnlyProperty();
+    }
+
+    /** The service's counts and latencies at the last sample. */
+    public ReadOnlyObjectProperty<LatencyRecorder.Snapshot> metricsProperty() {
+        return metrics.getReadOnlyProperty();
+    }
+
+    public ObservableList<CacheRow> caches() {
+        return caches;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    // ---- commands ----------------------------------------------------------------------------
+
+    /** Reads the history with the current filters in the background; only the newest read is shown. */
+    public void refresh() {
+        int gen = ++historyGeneration;
+        String text = filterText.get() == null || filterText.get().isBlank() ? null : filterText.get().strip();
+        SizingMethod m = methodFilter.get();
+        SizingHistoryRepository.Filter filter = new SizingHistoryRepository.Filter(null, m == null ? null : m.name(),
+                text, HISTORY_LIMIT);
+        runner.submit("Reading the sizing history", p -> service.history(filter), rows -> {
+            if (gen != historyGeneration) {
+                return;
+            }
+            String keep = selected.get() == null ? null : selected.get().sizingId();
+            history.setAll(rows);
+            selected.set(rows.stream().filter(s -> s.sizingId().equals(keep)).findFirst()
+                    .orElse(rows.isEmpty() ? null : rows.get(0)));
+            status.set(rows.size() + (rows.size() == 1 ? " sizing" : " sizings")
+                    + (rows.size() == HISTORY_LIMIT ? " (the newest " + HISTORY_LIMIT + ")" : ""));
+        }, e -> notifier.error("Could not read the sizing history", ErrorMessages.describe(e)));
+    }
+
+    /** Copies the service's latency recorder and cache counters into the properties (cheap, UI thread). */
+    public void sampleMetrics() {
+        metrics.set(service.metrics().snapshot());
+        List<CacheRow> rows = service.caches().stream().map(ActivityViewModel::row).toList();
+        if (!rows.equals(caches)) {
+            caches.setAll(rows);
+        }
+    }
+
+    /** Asks for a file and writes every stored position_sized event there, one JSON object per line. */
+    public void exportEvents() {
+        Optional<Path> target = dialogs.chooseFileToSave("Export sizing events (JSON Lines)", "sizing-events.jsonl",
+                "JSON Lines", "*.jsonl", "*.ndjson");
+        target.ifPresent(path -> runner.submit("Exporting sizing events", p -> {
+            int[] count = new int[1];
+            TextFiles.writeAtomically(path, w -> count[0] = service.exportEvents(w));
+            return count[0];
+        }, n -> notifier.info("Events exported", n + (n == 1 ? " event" : " events") + " written to " + path),
+                e -> notifier.error("Events not exported", ErrorMessages.describe(e)
+                        + ". Choose another folder or file name.")));
+    }
+
+    private static CacheRow row(TtlCache<?, ?> c) {
+        return new CacheRow(c.name(), c.ttl(), c.hits(), c.misses());
+    }
+
+    /** The stored response's reason, binding constraints and warnings; a line saying so when it cannot be read. */
+    static String detail(StoredSizing s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        b.append(s.direction()).append(' ').append(Formats.quantity(s.recommendedSize())).append(' ')
+                .append(s.instrumentId()).append(" by ").append(s.sizingMethod());
+        if (s.ruleId() != null) {
+            b.append(" (rule ").append(s.ruleId()).append(')');
+        }
+        try {
+            PositionSizingResponse r = Json.mapper().readValue(s.responseJson(), PositionSizingResponse.class);
+            if (r.optimalPosition().reason() != null) {
+                b.append("\nNo position: ").append(r.optimalPosition().reason());
+            }
+            if (r.bindingConstraints() == null || r.bindingConstraints().isEmpty()) {
+                b.append("\nNo limit bound the size.");
+            } else {
+                r.bindingConstraints().forEach(c -> b.append("\n").append(c.name()).append(": ")
+                        .append(Formats.percent(c.weightBefore())).append(" → ").append(Formats.percent(c.weightAfter()))
+                        .append(" (").append(c.reason()).append(')'));
+            }
+            if (r.warnings() != null) {
+                r.warnings().forEach(w -> b.append("\nNote: ").append(w));
+            }
+        } catch (Exception e) {
+            b.append("\nThe stored response could not be read: ").append(ErrorMessages.describe(e));
+        }
+        return b.toString();
+    }
+}

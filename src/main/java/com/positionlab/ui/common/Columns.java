@@ -1,0 +1,55 @@
+package com.positionlab.ui.common;
+
+import java.util.function.Function;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+
+import atlantafx.base.theme.Tweaks;
+
+/** Read-only table columns of formatted text, with a tooltip on the header that says what the column means. */
+public final class Columns {
+
+    private Columns() {
+    }
+
+    /** A left-aligned text column. */
+    public static <T> TableColumn<T, String> text(String name, String tip, Function<T, String> value, double width) {
+        TableColumn<T, String> c = new TableColumn<>();
+        Label header = new Label(name);
+        if (tip != null) {
+            header.setTooltip(new Tooltip(tip));
+        }
+        c.setGraphic(header);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        c.setMinWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    /** A text column whose cells show their whole text in a tooltip, for text that may be cut off. */
+    public static <T> TableColumn<T, String> longText(String name, String tip, Function<T, String> value,
+                                                      double width) {
+        TableColumn<T, String> c = text(name, tip, value, width);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
+        return c;
+    }
+
+    /** A right-aligned column for numbers. */
+    public static <T> TableColumn<T, String> number(String name, String tip, Function<T, String> value, double width) {
+        TableColumn<T, String> c = text(name, tip, value, width);
+        c.getStyleClass().add(Tweaks.ALIGN_RIGHT);
+        return c;
+    }
+}

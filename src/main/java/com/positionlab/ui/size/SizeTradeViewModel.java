@@ -1,0 +1,474 @@
+package com.positionlab.ui.size;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+import com.positionlab.domain.Side;
+import com.positionlab.domain.Strategy;
+import com.positionlab.engine.kelly.Conviction;
+import com.positionlab.engine.riskmodel.RiskModel;
+import com.positionlab.engine.sizing.SizingMethod;
+import com.positionlab.service.Json;
+import com.positionlab.service.ValidationException;
+import com.positionlab.service.sizing.PositionSizingRequest;
+import com.positionlab.service.sizing.PositionSizingResponse;
+import com.positionlab.service.sizing.PositionSizingService;
+import com.positionlab.service.sizing.SizingRule;
+import com.positionlab.store.Store;
+import com.positionlab.ui.common.DialogService;
+import com.positionlab.ui.common.ErrorMessages;
+import com.positionlab.ui.common.Formats;
+import com.positionlab.ui.common.Notifier;
+import com.positionlab.ui.common.TextFiles;
+import com.positionlab.ui.common.WorkspaceChanges;
+import com.positionlab.ui.task.Job;
+import com.positionlab.ui.task.JobState;
+import com.positionlab.ui.task.TaskRunner;
+
+/**
+ * The "Size a trade" ticket: an instrument, a decision and limits in; the service's sizing of it by the
+ * chosen method, and by every method side by side, out. Every change is checked at once (errors by field,
+ * the text kept as typed) and, once the ticket has been quiet for the debounce delay, sized in the
+ * background. One sizing runs at a time: a change while it runs sizes again when it ends, and only the
+ * newest ticket's result is shown. A running sizing is never interrupted, since it may be reading the store.
+ */
+public final class SizeTradeViewModel {
+
+    /** How long the ticket must be quiet before it is sized. */
+    public static final Duration DEBOUNCE = Duration.ofMillis(250);
+
+    private final Store store;
+    private final PositionSizingService service;
+    private final Supplier<List<SizingRule>> activeRules;
+    private final TaskRunner runner;
+    private final Notifier notifier;
+    private final DialogService dialogs;
+    private final WorkspaceChanges changes;
+    private final WorkspaceChanges accepted;
+    private final long debounceMillis;
+
+    private final ObservableList<InstrumentChoice> instruments = FXCollections.observableArrayList();
+    private final ObjectProperty<InstrumentChoice> instrument = new SimpleObjectProperty<>();
+    private final ObjectProperty<Side> direction = new SimpleObjectProperty<>(Side.LONG);
+    private final ObservableList<Strategy> strategies = FXCollections.observableArrayList();
+    private final ObjectProperty<Strategy> strategy = new SimpleObjectProperty<>();
+    private final ObjectProperty<Conviction> conviction = new SimpleObjectProperty<>(Conviction.MEDIUM);
+    private final ObservableList<SizingRule> rules = FXCollections.observableArrayList();
+    private final ObjectProperty<SizingRule> rule = new SimpleObjectProperty<>();
+    private final ObjectProperty<SizingMethod> method = new SimpleObjectProperty<>(PositionSizingService.DEFAULT_METHOD);
+    private final ObjectProperty<RiskModel> riskModel = new SimpleObjectProperty<>(PositionSizingService.DEFAULT_RISK_MODEL);
+    private final Map<String, StringProperty> fields = new LinkedHashMap<>();
+    private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
+    private final BooleanProperty updateHoldings = new SimpleBooleanProperty();
+
+    private final ReadOnlyObjectWrapper<PositionSizingResponse> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper resultAccepted = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final BooleanBinding canAccept;
+
+    private PositionSizingRequest resultRequest;
+    private int generation;
+    private int quiet;
+    private boolean inFlight;
+    private boolean pending;
+    private Job waiting;
+
+    /**
+     * @param activeRules the stored rules offered in the rule picker, by ascending priority (may be empty)
+     * @param changes     signalled when accepting also updated the holdings; reloads the ticket when signalled
+     * @param accepted    signalled when a sizing is accepted into the history
+     * @param debounce    how long the ticket must be quiet before it is sized (zero: at once)
+     */
+    public SizeTradeViewModel(Store store, PositionSizingService service, Supplier<List<SizingRule>> activeRules,
+                              TaskRunner runner, Notifier notifier, DialogService dialogs, WorkspaceChanges changes,
+                              WorkspaceChanges accepted, Duration debounce) {
+        this.store = store;
+        this.service = service;
+        this.activeRules = activeRules;
+        this.runner = runner;
+        this.notifier = notifier;
+        this.dialogs = dialogs;
+        this.changes = changes;
+        this.accepted = accepted;
+        this.debounceMillis = debounce.toMillis();
+        TradeTicket.defaults().forEach((name, text) -> {
+            StringProperty p = new SimpleStringProperty(text);
+            p.addListener((o, a, b) -> ticketChanged());
+            fields.put(name, p);
+        });
+        instrument.addListener((o, a, b) -> {
+            if (b != null && (a == null || !a.id().equals(b.id()))) {
+                quietly(() -> fields.get(TradeTicket.ENTRY).set(TradeTicket.plain(b.lastClose())));
+            }
+            ticketChanged();
+        });
+        rule.addListener((o, a, b) -> {
+            quietly(() -> applyRule(b));
+            ticketChanged();
+        });
+        List.of(direction, strategy, conviction, method, riskModel).forEach(p -> p.addListener((o, a, b) -> ticketChanged()));
+        canAccept = Bindings.createBooleanBinding(() -> result.get() != null && !stale.get() && !busy.get()
+                && !resultAccepted.get(), result, stale, busy, resultAccepted);
+        changes.revisionProperty().addListener((o, a, b) -> refresh());
+    }
+
+    // ---- state -------------------------------------------------------------------------------
+
+    public ObservableList<InstrumentChoice> instruments() {
+        return instruments;
+    }
+
+    public ObjectProperty<InstrumentChoice> instrumentProperty() {
+        return instrument;
+    }
+
+    public ObjectProperty<Side> directionProperty() {
+        return direction;
+    }
+
+    public ObservableList<Strategy> strategies() {
+        return strategies;
+    }
+
+    /** The strategy the trade belongs to (its trades feed OPTIMAL_F and strategy budgets), or null. */
+    public ObjectProperty<Strategy> strategyProperty() {
+        return strategy;
+    }
+
+    public ObjectProperty<Conviction> convictionProperty() {
+        return conviction;
+    }
+
+    /** The active stored rules; empty until the workspace has some. */
+    public ObservableList<SizingRule> rules() {
+        return rules;
+    }
+
+    /** The rule whose parameters and constraints fill the ticket, or null to choose them by hand. */
+    public ObjectProperty<SizingRule> ruleProperty() {
+        return rule;
+    }
+
+    public ObjectProperty<SizingMethod> methodProperty() {
+        return method;
+    }
+
+    public ObjectProperty<RiskModel> riskModelProperty() {
+        return riskModel;
+    }
+
+    /** The text of a typed field; names are those of {@link TradeTicket#FIELDS}. */
+    public StringProperty field(String name) {
+        StringProperty p = fields.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no field " + name);
+        }
+        return p;
+    }
+
+    /**
+     * Problems by ticket field (the names of {@link TradeTicket#FIELDS}, or {@code instrument}, {@code strategy},
+     * {@code rule}, {@code method}, {@code direction}, and {@code ticket} for the rest); empty when all is fine.
+     */
+    public ObservableMap<String, String> errors() {
+        return errors;
+    }
+
+    /** Whether Accept also adds the units to the portfolio's holding. */
+    public BooleanProperty updateHoldingsProperty() {
+        return updateHoldings;
+    }
+
+    /** The newest sizing of the ticket (with the comparison of every method); null before the first. */
+    public ReadOnlyObjectProperty<PositionSizingResponse> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** True when the ticket has changed into something that cannot be sized: the result is of an earlier ticket. */
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    /** True from a change of the ticket until its sizing is shown. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** True once the shown result has been accepted. */
+    public ReadOnlyBooleanProperty resultAcceptedProperty() {
+        return resultAccepted.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canAcceptProperty() {
+        return canAccept;
+    }
+
+    // ---- commands ----------------------------------------------------------------------------
+
+    /** Loads the instruments, strategies and rules, keeps the choices that still exist, and sizes the ticket. */
+    public void refresh() {
+        runner.submit("Loading the trade ticket", p -> TicketData.load(store, activeRules), this::loaded,
+                e -> notifier.error("Could not load the trade ticket", ErrorMessages.describe(e)));
+    }
+
+    /** Sizes the ticket now, without waiting for the debounce delay. */
+    public void size() {
+        generation++;
+        cancelWait();
+        busy.set(true);
+        startSizing();
+    }
+
+    /** Stores the shown sizing in the history (and the holdings, when asked). */
+    public void accept() {
+        PositionSizingResponse r = result.get();
+        PositionSizingRequest q = resultRequest;
+        if (!canAccept.get() || r == null || q == null) {
+            return;
+        }
+        boolean update = updateHoldings.get();
+        var p = r.optimalPosition();
+        String what = Formats.quantity(p.recommendedSize()) + " " + p.instrumentId() + " " + p.direction() + " ("
+                + p.sizingMethodUsed() + ", " + Formats.money(p.recommendedNotional(), p.currency()) + ")";
+        runner.submit("Accepting the sizing of " + p.instrumentId(), x -> {
+            service.accept(q, r, update);
+            return r;
+        }, ok -> {
+            if (result.get() == ok) {
+                resultAccepted.set(true);
+            }
+            notifier.info("Sizing accepted", what + " is in the history" + (update
+                    && p.recommendedSize().signum() > 0 ? "; the holding is updated." : "."));
+            accepted.changed();
+            if (update) {
+                changes.changed();
+            }
+        }, e -> notifier.error("Sizing not accepted", ErrorMessages.describe(e)));
+    }
+
+    /** Asks for a file and writes the shown sizing there as JSON (the contract's PositionSizingResponse). */
+    public void exportJson() {
+        PositionSizingResponse r = result.get();
+        if (r == null) {
+            return;
+        }
+        String name = "sizing-" + r.optimalPosition().instrumentId() + "-" + r.sizingId().substring(0, 8) + ".json";
+        Optional<Path> target = dialogs.chooseFileToSave("Export sizing as JSON", name, "JSON files", "*.json");
+        target.ifPresent(path -> runner.submit("Exporting the sizing", p -> {
+            TextFiles.writeAtomically(path, w -> w.write(Json.mapper().writeValueAsString(r)));
+            return path;
+        }, written -> notifier.info("Sizing exported", "Written to " + written), e -> notifier.error(
+                "Sizing not exported", ErrorMessages.describe(e) + ". Choose another folder or file name.")));
+    }
+
+    // ---- loading -----------------------------------------------------------------------------
+
+    private void loaded(TicketData l) {
+        quietly(() -> {
+            String keepInstrument = instrument.get() == null ? null : instrument.get().id();
+            String keepStrategy = strategy.get() == null ? null : strategy.get().id();
+            String keepRule = rule.get() == null ? null : rule.get().ruleId();
+            instruments.setAll(l.instruments());
+            strategies.setAll(l.strategies());
+            rules.setAll(l.rules());
+            instrument.set(l.instrumentOr(keepInstrument));
+            strategy.set(l.strategies().stream().filter(s -> s.id().equals(keepStrategy)).findFirst().orElse(null));
+            rule.set(l.rules().stream().filter(r -> r.ruleId().equals(keepRule)).findFirst().orElse(null));
+        });
+        if (instrument.get() == null) {
+            status.set("The workspace has no instrument with prices: import some on the Data page.");
+            return;
+        }
+        size();
+    }
+
+    /** Copies what the rule sets into the ticket, so the trader sees it and may override it. */
+    private void applyRule(SizingRule r) {
+        if (r == null) {
+            return;
+        }
+        if (r.parameters() != null) {
+            Optional.ofNullable(r.parameters().sizingMethod()).ifPresent(method::set);
+            Optional.ofNullable(r.parameters().riskModel()).ifPresent(riskModel::set);
+        }
+        TradeTicket.texts(r).forEach((name, text) -> fields.get(name).set(text));
+    }
+
+    // ---- sizing ------------------------------------------------------------------------------
+
+    /** Runs {@code change} without each of its property changes starting a sizing. */
+    private void quietly(Runnable change) {
+        quiet++;
+        try {
+            change.run();
+        } finally {
+            quiet--;
+        }
+    }
+
+    private void ticketChanged() {
+        if (quiet > 0) {
+            return;
+        }
+        generation++;
+        cancelWait();
+        if (check().ticket() == null) {
+            markUnsizable();
+            return;
+        }
+        busy.set(true);
+        if (debounceMillis <= 0) {
+            startSizing();
+            return;
+        }
+        int gen = generation;
+        // Only this wait is ever cancelled (interrupting a sleep is harmless); the sizing itself never is.
+        waiting = runner.submit("Sizing " + instrumentId(), p -> {
+            Thread.sleep(debounceMillis);
+            return gen;
+        }, g -> {
+            if (g == generation) {
+                startSizing();
+            }
+        }, e -> { });
+    }
+
+    private void cancelWait() {
+        if (waiting != null) {
+            waiting.cancel();
+            waiting = null;
+        }
+    }
+
+    private void startSizing() {
+        TradeTicket.Parsed parsed = check();
+        if (parsed.ticket() == null) {
+            markUnsizable();
+            return;
+        }
+        if (inFlight) {
+            pending = true;
+            return;
+        }
+        PositionSizingRequest request = parsed.ticket().request(choices());
+        int gen = generation;
+        inFlight = true;
+        status.set("Sizing " + instrumentId() + "…");
+        Job job = runner.submit("Sizing " + instrumentId(), p -> service.sizeAllMethods(request),
+                r -> show(gen, request, r), e -> showFailure(gen, e));
+        if (job.state().isDone()) {
+            sizingEnded(job);
+        } else {
+            job.stateProperty().addListener((o, a, b) -> {
+                if (b.isDone()) {
+                    sizingEnded(job);
+                }
+            });
+        }
+    }
+
+    private void sizingEnded(Job job) {
+        inFlight = false;
+        if (pending) {
+            pending = false;
+            startSizing();
+        } else if (job.state() == JobState.CANCELLED) {
+            busy.set(false);
+            status.set("Sizing cancelled; change the ticket or press Size to size it again.");
+        }
+    }
+
+    private void show(int gen, PositionSizingRequest request, PositionSizingResponse r) {
+        if (gen != generation) {
+            return;
+        }
+        resultRequest = request;
+        result.set(r);
+        resultAccepted.set(false);
+        stale.set(false);
+        busy.set(false);
+        status.set("Sized in " + Formats.decimal2(r.processingTimeMs()) + " ms, every method compared.");
+    }
+
+    private void showFailure(int gen, Throwable e) {
+        if (gen != generation) {
+            return;
+        }
+        busy.set(false);
+        stale.set(result.get() != null);
+        if (e instanceof ValidationException v) {
+            for (ValidationException.FieldError f : v.errors()) {
+                errors.putIfAbsent(TradeTicket.fieldFor(f.field()), f.reason());
+            }
+            status.set("The ticket cannot be sized: check the highlighted fields.");
+        } else {
+            status.set("Sizing failed.");
+            notifier.error("Sizing failed", ErrorMessages.describe(e) + ". Your ticket is kept; try again.");
+        }
+    }
+
+    private void markUnsizable() {
+        busy.set(false);
+        stale.set(result.get() != null);
+        status.set("Check the highlighted fields.");
+    }
+
+    /** Parses the ticket and shows its problems; the ticket is null when there are any. */
+    private TradeTicket.Parsed check() {
+        Map<String, String> texts = new LinkedHashMap<>();
+        fields.forEach((k, v) -> texts.put(k, v.get()));
+        TradeTicket.Parsed parsed = TradeTicket.parse(texts);
+        Map<String, String> found = new LinkedHashMap<>(parsed.errors());
+        if (instrument.get() == null) {
+            found.put(TradeTicket.INSTRUMENT, "choose an instrument");
+        }
+        errors.keySet().removeIf(k -> !found.containsKey(k));
+        found.forEach((k, v) -> {
+            if (!Objects.equals(errors.get(k), v)) {
+                errors.put(k, v);
+            }
+        });
+        return found.isEmpty() ? parsed : new TradeTicket.Parsed(null, found);
+    }
+
+    private TradeTicket.Choices choices() {
+        InstrumentChoice i = instrument.get();
+        return new TradeTicket.Choices(i.id(), i.sector(), direction.get(),
+                strategy.get() == null ? null : strategy.get().id(), conviction.get(),
+                rule.get() == null ? null : rule.get().ruleId(), method.get(), riskModel.get());
+    }
+
+    private String instrumentId() {
+        return instrument.get() == null ? "" : instrument.get().id();
+    }
+}

@@ -1,0 +1,43 @@
+package com.positionlab.ui.size;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.positionlab.domain.Holding;
+import com.positionlab.domain.Instrument;
+import com.positionlab.domain.PriceBar;
+import com.positionlab.domain.Strategy;
+import com.positionlab.service.sizing.SizingRule;
+import com.positionlab.store.Store;
+
+/** What the ticket offers to choose from: instruments with a price, strategies, and the active rules. */
+record TicketData(List<InstrumentChoice> instruments, List<Strategy> strategies, List<SizingRule> rules) {
+
+    /** Reads the choices from the store (run it on a background task). */
+    static TicketData load(Store store, Supplier<List<SizingRule>> activeRules) {
+        List<Instrument> all = store.instruments().findAll();
+        Map<String, PriceBar> last = store.prices().latest(all.stream().map(Instrument::id).toList());
+        Map<String, Double> held = new HashMap<>();
+        store.portfolios().findAll().stream().findFirst().ifPresent(p -> store.portfolios().holdings(p.id())
+                .forEach((Holding h) -> held.put(h.instrumentId(), h.quantity().doubleValue())));
+        List<InstrumentChoice> choices = new ArrayList<>();
+        for (Instrument i : all) {
+            PriceBar bar = last.get(i.id());
+            if (bar != null) {
+                choices.add(new InstrumentChoice(i.id(), i.name(), i.sector(), i.currency(), bar.close(),
+                        held.getOrDefault(i.id(), 0.0)));
+            }
+        }
+        return new TicketData(choices, store.trades().strategies(), List.copyOf(activeRules.get()));
+    }
+
+    /** The instrument with {@code id}; else the first not held (a new trade); else the first; null when none. */
+    InstrumentChoice instrumentOr(String id) {
+        return instruments.stream().filter(i -> i.id().equals(id)).findFirst()
+                .or(() -> instruments.stream().filter(i -> i.held() == 0).findFirst())
+                .or(() -> instruments.stream().findFirst()).orElse(null);
+    }
+}

@@ -1,0 +1,279 @@
+package com.positionlab.ui.size;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.positionlab.domain.Side;
+import com.positionlab.engine.kelly.Conviction;
+import com.positionlab.engine.riskmodel.RiskModel;
+import com.positionlab.engine.sizing.SizingMethod;
+import com.positionlab.service.sizing.PositionSizingRequest;
+import com.positionlab.service.sizing.PositionSizingRequest.RiskBudgets;
+import com.positionlab.service.sizing.PositionSizingRequest.RiskConstraints;
+import com.positionlab.service.sizing.PositionSizingRequest.SizingParameters;
+import com.positionlab.service.sizing.PositionSizingRequest.StressScenario;
+import com.positionlab.service.sizing.PositionSizingRequest.TradingDecision;
+import com.positionlab.service.sizing.SizingRule;
+
+/**
+ * The ticket's typed numbers, parsed. Percent fields are typed in percent and held here as fractions;
+ * a blank optional field is null, so the service applies its default. {@link #parse} checks each field
+ * against the same range as the service (in the unit the user typed) and collects every problem at once.
+ */
+record TradeTicket(double entry, Double stop, Double expectedReturn, double confidence, int horizonDays,
+                   Double maxPosition, Double maxVolatility, Double maxSector, Double leverage,
+                   Double budgetVolatility, Double budgetSectorShare, Double sectorShock) {
+
+    static final String ENTRY = "entry";
+    static final String STOP = "stop";
+    static final String EXPECTED_RETURN = "expected_return";
+    static final String CONFIDENCE = "confidence";
+    static final String HORIZON = "horizon";
+    static final String MAX_POSITION = "max_position";
+    static final String MAX_VOLATILITY = "max_volatility";
+    static final String MAX_SECTOR = "max_sector";
+    static final String LEVERAGE = "leverage";
+    static final String BUDGET_VOLATILITY = "budget_volatility";
+    static final String BUDGET_SECTOR_SHARE = "budget_sector_share";
+    static final String SECTOR_SHOCK = "sector_shock";
+
+    /** Error keys of the choices (not typed): shown beside their pickers. */
+    static final String INSTRUMENT = "instrument";
+    static final String DIRECTION = "direction";
+    static final String STRATEGY = "strategy";
+    static final String RULE = "rule";
+    static final String METHOD = "method";
+    /** Errors that belong to no ticket field, shown at the top of the ticket. */
+    static final String GENERAL = "ticket";
+
+    /** The typed fields, in the order of the form. */
+    static final List<String> FIELDS = List.of(ENTRY, STOP, EXPECTED_RETURN, CONFIDENCE, HORIZON, MAX_POSITION,
+            MAX_VOLATILITY, MAX_SECTOR, LEVERAGE, BUDGET_VOLATILITY, BUDGET_SECTOR_SHARE, SECTOR_SHOCK);
+
+    /** What a new ticket starts with (entry is filled from the instrument's last close). */
+    static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        FIELDS.forEach(f -> d.put(f, ""));
+        d.put(CONFIDENCE, "95");
+        d.put(HORIZON, "1");
+        d.put(MAX_POSITION, "10");
+        d.put(MAX_VOLATILITY, "25");
+        d.put(MAX_SECTOR, "40");
+        d.put(LEVERAGE, "1.5");
+        d.put(BUDGET_VOLATILITY, "25");
+        d.put(BUDGET_SECTOR_SHARE, "40");
+        d.put(SECTOR_SHOCK, "-20");
+        return d;
+    }
+
+    record Parsed(TradeTicket ticket, Map<String, String> errors) {
+    }
+
+    /** Parses the texts; the ticket is null when any field is wrong, and {@code errors} then names each. */
+    static Parsed parse(Map<String, String> text) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Reader r = new Reader(text, errors);
+        Double entry = r.number(ENTRY, true, 0, false, Double.MAX_VALUE, 1);
+        Double stop = r.number(STOP, false, 0, false, Double.MAX_VALUE, 1);
+        Double expected = r.number(EXPECTED_RETURN, false, -100, false, 1000, 0.01);
+        Double confidence = r.number(CONFIDENCE, true, 0, false, 100, 0.01);
+        if (confidence != null && confidence >= 1) {
+            errors.put(CONFIDENCE, "must be below 100%, got " + text.get(CONFIDENCE).strip());
+        }
+        Integer horizon = r.integer(HORIZON, 1, 250);
+        Double maxPosition = r.number(MAX_POSITION, false, 0, false, 1000, 0.01);
+        Double maxVolatility = r.number(MAX_VOLATILITY, false, 0, false, 200, 0.01);
+        Double maxSector = r.number(MAX_SECTOR, false, 0, false, 1000, 0.01);
+        Double leverage = r.number(LEVERAGE, false, 0, false, 100, 1);
+        Double budget = r.number(BUDGET_VOLATILITY, false, 0, false, 200, 0.01);
+        Double share = r.number(BUDGET_SECTOR_SHARE, false, 0, true, 100, 0.01);
+        if (share != null && budget == null && !errors.containsKey(BUDGET_VOLATILITY)) {
+            errors.put(BUDGET_SECTOR_SHARE, "needs a portfolio risk budget above");
+        }
+        Double shock = r.number(SECTOR_SHOCK, false, -100, true, 1000, 0.01);
+        if (!errors.isEmpty()) {
+            return new Parsed(null, errors);
+        }
+        return new Parsed(new TradeTicket(entry, stop, expected, confidence, horizon, maxPosition, maxVolatility,
+                maxSector, leverage, budget, share, shock), errors);
+    }
+
+    /** The choices that are not typed: instrument, direction, strategy, conviction, rule, method, model. */
+    record Choices(String instrumentId, String sector, Side direction, String strategyId, Conviction conviction,
+                   String ruleId, SizingMethod method, RiskModel riskModel) {
+    }
+
+    /**
+     * The request for the service. The portfolio is the workspace's; the sector budget and the sector shock
+     * apply to the instrument's sector.
+     */
+    PositionSizingRequest request(Choices c) {
+        TradingDecision decision = new TradingDecision(null, c.instrumentId(), c.direction(), entry, stop,
+                expectedReturn, null, c.strategyId(), c.conviction(), null, null);
+        SizingParameters parameters = new SizingParameters(c.method(), c.riskModel(), confidence, null, maxPosition,
+                null, null, null, null, null, null, null, null, horizonDays, null, null, null);
+        RiskConstraints constraints = new RiskConstraints(maxVolatility, null, null, maxSector, null, leverage);
+        RiskBudgets budgets = null;
+        if (budgetVolatility != null) {
+            budgets = new RiskBudgets(budgetVolatility, budgetSectorShare == null || c.sector() == null ? null
+                    : Map.of(c.sector(), budgetSectorShare), null, null, null);
+        }
+        List<StressScenario> stress = null;
+        if (sectorShock != null && c.sector() != null) {
+            stress = List.of(new StressScenario(c.sector() + " " + signedPercent(sectorShock), null,
+                    Map.of(c.sector(), sectorShock)));
+        }
+        return new PositionSizingRequest(decision, null, parameters, constraints, budgets, stress, c.ruleId());
+    }
+
+    /**
+     * The texts of the fields a stored rule sets (percent fields in percent); a VaR-measured portfolio limit
+     * has no field and is left to the rule.
+     */
+    static Map<String, String> texts(SizingRule rule) {
+        Map<String, String> out = new LinkedHashMap<>();
+        SizingParameters p = rule.parameters();
+        if (p != null) {
+            putPercent(out, CONFIDENCE, p.confidenceLevel());
+            putPercent(out, MAX_POSITION, p.maxPositionSize());
+            if (p.horizonDays() != null) {
+                out.put(HORIZON, Integer.toString(p.horizonDays()));
+            }
+        }
+        RiskConstraints k = rule.constraints();
+        if (k != null) {
+            if (k.riskLimitMeasure() != PositionSizingRequest.RiskLimitMeasure.VAR) {
+                putPercent(out, MAX_VOLATILITY, k.maxPortfolioRisk());
+            }
+            putPercent(out, MAX_SECTOR, k.maxSectorWeight());
+            if (k.leverageLimit() != null) {
+                out.put(LEVERAGE, plain(k.leverageLimit()));
+            }
+        }
+        return out;
+    }
+
+    private static void putPercent(Map<String, String> out, String field, Double fraction) {
+        if (fraction != null) {
+            out.put(field, plain(fraction * 100));
+        }
+    }
+
+    /**
+     * The ticket field a service error belongs to, from its JSON path ({@code trading_decision.entry_price});
+     * {@link #GENERAL} when it belongs to none.
+     */
+    static String fieldFor(String path) {
+        if (path == null) {
+            return GENERAL;
+        }
+        return switch (path) {
+            case "trading_decision.instrument_id" -> INSTRUMENT;
+            case "trading_decision.direction" -> DIRECTION;
+            case "trading_decision.entry_price" -> ENTRY;
+            case "trading_decision.stop_price" -> STOP;
+            case "trading_decision.expected_return" -> EXPECTED_RETURN;
+            case "trading_decision.strategy_id" -> STRATEGY;
+            case "sizing_parameters.confidence_level" -> CONFIDENCE;
+            case "sizing_parameters.horizon_days" -> HORIZON;
+            case "sizing_parameters.max_position_size" -> MAX_POSITION;
+            case "sizing_parameters.sizing_method" -> METHOD;
+            case "risk_constraints.max_portfolio_risk" -> MAX_VOLATILITY;
+            case "risk_constraints.max_sector_weight" -> MAX_SECTOR;
+            case "risk_constraints.leverage_limit" -> LEVERAGE;
+            case "risk_budgets.total_volatility" -> BUDGET_VOLATILITY;
+            case "rule_id" -> RULE;
+            default -> {
+                if (path.startsWith("sizing_parameters.trade_returns")) {
+                    yield STRATEGY;
+                } else if (path.startsWith("risk_budgets.sector_shares")) {
+                    yield BUDGET_SECTOR_SHARE;
+                } else if (path.startsWith("stress_scenarios")) {
+                    yield SECTOR_SHOCK;
+                }
+                yield GENERAL;
+            }
+        };
+    }
+
+    private static String signedPercent(double fraction) {
+        String p = plain(fraction * 100) + "%";
+        return fraction > 0 ? "+" + p : p;
+    }
+
+    /** A number as typed back into a field: at most 8 significant digits, no exponent, no trailing zeros. */
+    static String plain(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(8)).stripTrailingZeros().toPlainString();
+    }
+
+    /** Reads one field at a time, recording what is wrong with it. */
+    private record Reader(Map<String, String> text, Map<String, String> errors) {
+
+        private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
+        /**
+         * The field's number times {@code scale}, or null when blank and optional (or wrong). The typed value
+         * must be above {@code lo} (or at least, when {@code loInclusive}) and at most {@code hi}.
+         */
+        Double number(String name, boolean required, double lo, boolean loInclusive, double hi, double scale) {
+            String t = clean(name, scale == 0.01 ? "%" : name.equals(LEVERAGE) ? "x" : "");
+            if (t.isEmpty()) {
+                if (required) {
+                    errors.put(name, "enter a value");
+                }
+                return null;
+            }
+            if (!DECIMAL.matcher(t).matches()) {
+                errors.put(name, "\"" + t + "\" is not a number");
+                return null;
+            }
+            try {
+                double v = Double.parseDouble(t);
+                boolean low = loInclusive ? v >= lo : v > lo;
+                if (!Double.isFinite(v) || !low || v > hi) {
+                    errors.put(name, "must be " + (loInclusive ? "at least " : "above ") + fmt(lo)
+                            + (hi < 1e14 ? " and at most " + fmt(hi) : "") + ", got " + t);
+                    return null;
+                }
+                return v * scale;
+            } catch (NumberFormatException e) {
+                errors.put(name, "\"" + t + "\" is not a number");
+                return null;
+            }
+        }
+
+        Integer integer(String name, int lo, int hi) {
+            String t = clean(name, "");
+            if (t.isEmpty()) {
+                errors.put(name, "enter a whole number");
+                return null;
+            }
+            try {
+                int v = Integer.parseInt(t);
+                if (v < lo || v > hi) {
+                    errors.put(name, "must be from " + lo + " to " + hi + ", got " + t);
+                    return null;
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                errors.put(name, "\"" + t + "\" is not a whole number");
+                return null;
+            }
+        }
+
+        /** The text without blanks, thousands separators and the unit the field allows as a suffix. */
+        private String clean(String name, String unit) {
+            String t = text.getOrDefault(name, "").strip().replace(",", "");
+            if (!unit.isEmpty() && t.endsWith(unit)) {
+                t = t.substring(0, t.length() - unit.length()).strip();
+            }
+            return t;
+        }
+
+        private static String fmt(double v) {
+            return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package com.positionlab.ui.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.positionlab.domain.Side;
+import com.positionlab.engine.sizing.SizingMethod;
+import com.positionlab.engine.task.Progress;
+import com.positionlab.service.Json;
+import com.positionlab.service.sizing.PositionSizingRequest;
+import com.positionlab.service.sizing.PositionSizingRequest.SizingParameters;
+import com.positionlab.service.sizing.PositionSizingRequest.TradingDecision;
+import com.positionlab.service.sizing.PositionSizingService;
+import com.positionlab.service.workspace.WorkspaceService;
+import com.positionlab.store.Database;
+import com.positionlab.store.SizingHistoryRepository.StoredSizing;
+import com.positionlab.store.Store;
+import com.positionlab.testing.RecordingNotifier;
+import com.positionlab.testing.ScriptedDialogs;
+import com.positionlab.testing.TestStores;
+import com.positionlab.ui.common.WorkspaceChanges;
+import com.positionlab.ui.task.SyncTaskRunner;
+
+/** The Activity page: the history with its filters, refreshing on accept, live metrics and the event export. */
+class ActivityViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private Database db;
+    private PositionSizingService service;
+    private ActivityViewModel model;
+    private final RecordingNotifier notifier = new RecordingNotifier();
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private final WorkspaceChanges accepted = new WorkspaceChanges();
+
+    @BeforeEach
+    void setUp() {
+        db = TestStores.memory();
+        Store store = new Store(db);
+        new WorkspaceService(store).createDemo(Progress.NONE);
+        service = new PositionSizingService(store);
+        model = new ActivityViewModel(service, new SyncTaskRunner(), notifier, dialogs, new WorkspaceChanges(),
+                accepted);
+        model.refresh();
+    }
+
+    @AfterEach
+    void tearDown() {
+        service.close();
+        db.close();
+    }
+
+    private void sizeAndAccept(String instrument, double entry, SizingMethod method) {
+        PositionSizingRequest q = new PositionSizingRequest(new TradingDecision(null, instrument, Side.LONG, entry,
+                null, 0.10, null, null, null, null, null), null, new SizingParameters(method, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null), null, null, null, null);
+        service.accept(q, service.size(q), false);
+        accepted.changed();
+    }
+
+    @Test
+    void listsAcceptedSizingsNewestFirstWhenSignalled() {
+        assertThat(model.history()).isEmpty();
+        assertThat(model.selectedProperty().get()).isNull();
+        sizeAndAccept("SEMI", 50, SizingMethod.KELLY_CRITERION);
+        assertThat(model.selectedProperty().get().instrumentId()).as("the first is selected").isEqualTo("SEMI");
+        sizeAndAccept("QBIT", 40, SizingMethod.FIXED_PERCENTAGE);
+
+        assertThat(model.history()).extracting(StoredSizing::instrumentId).containsExactly("QBIT", "SEMI");
+        assertThat(model.selectedProperty().get().instrumentId()).as("the selection is kept").isEqualTo("SEMI");
+        assertThat(model.selectedDetailProperty().get()).startsWith("LONG").contains("SEMI by KELLY_CRITERION");
+        assertThat(model.statusProperty().get()).isEqualTo("2 sizings");
+    }
+
+    @Test
+    void filtersByTextAndByMethod() {
+        sizeAndAccept("SEMI", 50, SizingMethod.KELLY_CRITERION);
+        sizeAndAccept("QBIT", 40, SizingMethod.FIXED_PERCENTAGE);
+        sizeAndAccept("SOLR", 30, SizingMethod.FIXED_PERCENTAGE);
+
+        model.filterTextProperty().set("semi");
+        assertThat(model.history()).extracting(StoredSizing::instrumentId).containsExactly("SEMI");
+        model.filterTextProperty().set("");
+        model.methodFilterProperty().set(SizingMethod.FIXED_PERCENTAGE);
+        assertThat(model.history()).extracting(StoredSizing::instrumentId).containsExactlyInAnyOrder("QBIT", "SOLR");
+        model.filterTextProperty().set("solr");
+        assertThat(model.history()).extracting(StoredSizing::instrumentId).containsExactly("SOLR");
+        model.methodFilterProperty().set(null);
+        model.filterTextProperty().set("nothing like it");
+        assertThat(model.history()).isEmpty();
+        assertThat(model.selectedProperty().get()).isNull();
+    }
+
+    @Test
+    void metricsCountSizingsAndErrors() {
+        model.sampleMetrics();
+        assertThat(model.metricsProperty().get().count()).isZero();
+        sizeAndAccept("SEMI", 50, SizingMethod.KELLY_CRITERION);
+        try {
+            service.size(new PositionSizingRequest(new TradingDecision(null, "SEMI", Side.LONG, -1.0, null, null, null,
+                    null, null, null, null), null, null, null, null, null, null));
+        } catch (RuntimeException expected) {
+            // bad input counts as an error
+        }
+        model.sampleMetrics();
+        assertThat(model.metricsProperty().get().count()).isEqualTo(2);
+        assertThat(model.metricsProperty().get().errors()).isEqualTo(1);
+        assertThat(model.metricsProperty().get().p99Ms()).isPositive();
+    }
+
+    @Test
+    void exportsEveryEventAsOneJsonObjectPerLine() throws Exception {
+        sizeAndAccept("SEMI", 50, SizingMethod.KELLY_CRITERION);
+        sizeAndAccept("QBIT", 40, SizingMethod.FIXED_PERCENTAGE);
+        Path file = dir.resolve("events.jsonl");
+        dialogs.files.add(file);
+
+        model.exportEvents();
+
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(2);
+        for (String line : lines) {
+            JsonNode event = Json.mapper().readTree(line);
+            assertThat(event.has("event_id")).isTrue();
+            assertThat(event.path("optimal_position").path("instrument_id").asText()).isIn("SEMI", "QBIT");
+        }
+        assertThat(notifier.infos).singleElement().asString().contains("2 events written");
+        assertThat(dialogs.asked).singleElement().asString().contains("sizing-events.jsonl");
+    }
+}
