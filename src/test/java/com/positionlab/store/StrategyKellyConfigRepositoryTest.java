@@ -184,7 +184,8 @@ class StrategyKellyConfigRepositoryTest {
         try (Connection c = db.connection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT MAX(\"version\") FROM \"flyway_schema_history\"")) {
             rs.next();
-            assertThat(rs.getString(1)).isEqualTo("2");
+            // Migrated through version 2 and on to whatever the latest migration is.
+            assertThat(Integer.parseInt(rs.getString(1))).isGreaterThanOrEqualTo(2);
         }
     }
 
