@@ -93,6 +93,7 @@ public final class PositionSizingService implements AutoCloseable {
     private final TtlCache<ReturnsKey, Aligned> returns;
     private final TtlCache<SizingHistoryRepository.Filter, List<StoredSizing>> recentSizings;
     private final TtlCache<String, double[]> strategyReturns;
+    private final TtlCache<String, Optional<StoredBook>> portfolios;
 
     /** A calculator without a workspace: portfolio state and return history must come in the request. */
     public PositionSizingService() {
@@ -121,6 +122,7 @@ public final class PositionSizingService implements AutoCloseable {
         returns = new TtlCache<>("aligned return history", Duration.ofMinutes(30), clock, version, 256);
         recentSizings = new TtlCache<>("recent sizings", Duration.ofMinutes(30), clock, version, 64);
         strategyReturns = new TtlCache<>("Kelly inputs by strategy", Duration.ofMinutes(15), clock, version, 256);
+        portfolios = new TtlCache<>("stored portfolios", Duration.ofMinutes(30), clock, version, 64);
         outbox = store == null ? null : new SizingEventOutbox(store);
     }
 
@@ -244,7 +246,7 @@ public final class PositionSizingService implements AutoCloseable {
 
     /** The caches, for the Activity view and tests. */
     public List<TtlCache<?, ?>> caches() {
-        return List.of(rules, models, instruments, returns, recentSizings, strategyReturns);
+        return List.of(rules, models, instruments, returns, recentSizings, strategyReturns, portfolios);
     }
 
     @Override
@@ -541,23 +543,29 @@ public final class PositionSizingService implements AutoCloseable {
         return new Book0(ps.portfolioId(), equity, currency, positions);
     }
 
+    /** A stored portfolio as read once: its id, cash, currency and holdings. */
+    private record StoredBook(String id, BigDecimal cash, String currency, List<Holding> holdings) {
+    }
+
     private Book0 storedPortfolio(Checks c, String portfolioId) {
-        String id = portfolioId;
-        if (id == null) {
-            id = store.portfolios().findAll().stream().findFirst().map(com.positionlab.domain.Portfolio::id).orElse(null);
-            if (id == null) {
+        Optional<StoredBook> read = portfolios.get(portfolioId == null ? "" : portfolioId, key -> {
+            String id = key.isEmpty() ? store.portfolios().findAll().stream().findFirst()
+                    .map(com.positionlab.domain.Portfolio::id).orElse(null) : key;
+            return id == null ? Optional.empty() : store.portfolios().find(id).map(p -> new StoredBook(p.id(), p.cash(),
+                    p.baseCurrency(), List.copyOf(store.portfolios().holdings(p.id()))));
+        });
+        if (read.isEmpty()) {
+            if (portfolioId == null) {
                 c.fail("portfolio_state", "is required: the workspace has no portfolio");
-                return null;
+            } else {
+                c.fail("portfolio_state.portfolio_id", "no portfolio \"" + portfolioId + "\" in the workspace");
             }
-        }
-        var portfolio = store.portfolios().find(id);
-        if (portfolio.isEmpty()) {
-            c.fail("portfolio_state.portfolio_id", "no portfolio \"" + id + "\" in the workspace");
             return null;
         }
+        StoredBook book = read.get();
         List<ResolvedRequest.Position> positions = new ArrayList<>();
         double value = 0;
-        for (Holding h : store.portfolios().holdings(id)) {
+        for (Holding h : book.holdings()) {
             Optional<InstrumentData> ins = instrument(h.instrumentId());
             double price = ins.map(InstrumentData::lastClose).orElse(Double.NaN);
             if (Double.isNaN(price)) {
@@ -568,11 +576,11 @@ public final class PositionSizingService implements AutoCloseable {
                     ins.get().sector(), null));
             value += h.quantity().doubleValue() * price;
         }
-        double equity = value + portfolio.get().cash().doubleValue();
+        double equity = value + book.cash().doubleValue();
         if (!(equity > 0)) {
-            c.fail("portfolio_state.equity", "the stored portfolio " + id + " is worth " + Checks.num(equity));
+            c.fail("portfolio_state.equity", "the stored portfolio " + book.id() + " is worth " + Checks.num(equity));
         }
-        return new Book0(id, equity, portfolio.get().baseCurrency(), positions);
+        return new Book0(book.id(), equity, book.currency(), positions);
     }
 
     // ---- market data ------------------------------------------------------------------------------------
