@@ -4,6 +4,7 @@ import com.positionlab.engine.task.Progress;
 import com.positionlab.service.imports.ImportService;
 import com.positionlab.service.portfolio.PortfolioService;
 import com.positionlab.service.sizing.PositionSizingService;
+import com.positionlab.service.sizing.RuleService;
 import com.positionlab.service.workspace.WorkspaceService;
 import com.positionlab.store.Database;
 import com.positionlab.store.Store;
@@ -13,11 +14,13 @@ import com.positionlab.store.Store;
  * same services, so a result is the same wherever it is asked for.
  */
 public record Services(Database database, Store store, PortfolioService portfolio, WorkspaceService workspace,
-                       ImportService imports, PositionSizingService sizing) implements AutoCloseable {
+                       ImportService imports, PositionSizingService sizing, RuleService rules) implements AutoCloseable {
 
     /**
-     * Opens the database at {@code jdbcUrl} and, on first start, creates the demo workspace. Callers
-     * write a {@link Database#backup()} when convenient (the workstation does at start and close).
+     * Opens the database at {@code jdbcUrl} and, on first start, creates the demo workspace; a workspace
+     * without sizing rules (one made before rules existed, or whose rules were all deleted) gets the starter
+     * rules. Callers write a {@link Database#backup()} when convenient (the workstation does at start and
+     * close).
      */
     public static Services open(String jdbcUrl, Progress progress) {
         progress.update(0.0, "Opening workspace");
@@ -25,8 +28,9 @@ public record Services(Database database, Store store, PortfolioService portfoli
         try {
             Store store = new Store(db);
             Services s = new Services(db, store, new PortfolioService(store), new WorkspaceService(store),
-                    new ImportService(store), new PositionSizingService(store));
+                    new ImportService(store), new PositionSizingService(store), new RuleService(store));
             s.workspace().ensureInitialised(progress);
+            s.rules().ensureDefaults();
             return s;
         } catch (RuntimeException e) {
             db.close();

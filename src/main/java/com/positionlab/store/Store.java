@@ -29,6 +29,7 @@ public final class Store {
     private final PortfolioRepository portfolios;
     private final KellyCalculationRepository kellyCalculations;
     private final StrategyKellyConfigRepository strategyKellyConfigs;
+    private final SizingRuleRepository rules;
     private final SizingHistoryRepository sizingHistory;
     private final SizingEventRepository sizingEvents;
 
@@ -40,6 +41,7 @@ public final class Store {
         this.portfolios = new PortfolioRepository(db);
         this.kellyCalculations = new KellyCalculationRepository(db);
         this.strategyKellyConfigs = new StrategyKellyConfigRepository(db);
+        this.rules = new SizingRuleRepository(db);
         this.sizingHistory = new SizingHistoryRepository(db);
         this.sizingEvents = new SizingEventRepository(db);
     }
@@ -78,6 +80,10 @@ public final class Store {
 
     public StrategyKellyConfigRepository strategyKellyConfigs() {
         return strategyKellyConfigs;
+    }
+
+    public SizingRuleRepository rules() {
+        return rules;
     }
 
     /** The recorded workspace kind, empty for a store nobody has set up yet. */

@@ -105,6 +105,15 @@ class WorkstationUiTest extends FxRobot {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !lookup("#activity-count").queryAs(Label.class)
                 .getText().equals("0"));
 
+        press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.CONTROL, KeyCode.DIGIT5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.workstation().model().selectedPageProperty().get()).isEqualTo(Page.RULES);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> lookup("#rules-table").queryAs(TableView.class).getItems().size() == 5);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> lookup("#preview-comparison").queryAs(TableView.class).getItems().size() == 7);
+        assertThat(lookup("#preview-units").queryAs(Label.class).getText()).isNotEqualTo("—");
+
         assertThat(lookup(n -> n instanceof Notification).queryAll()).isEmpty();
     }
 
@@ -127,6 +136,32 @@ class WorkstationUiTest extends FxRobot {
         clickOn("#nav-activity");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#activity-history").queryAs(TableView.class)
                 .getItems().size() == 1);
+    }
+
+    @Test
+    void aRuleFieldOutOfBoundsIsDecoratedAndSaveSaysWhy() throws Exception {
+        clickOn("#nav-rules");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> lookup("#rules-table").queryAs(TableView.class).getItems().size() == 5);
+        doubleClickOn("#rule-confidence-level").write("100");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#rule-save").query().isDisabled()).isTrue();
+        assertThat(lookup("#rule-save-hint").queryAs(Label.class).getText())
+                .isEqualTo("Fix 1 field to save: Confidence level");
+        assertThat(lookup("#rule-confidence-level").queryTextInputControl().getText()).isEqualTo("100");
+        assertThat(lookup("#rule-problems .label").queryAs(Label.class).getText())
+                .startsWith("Confidence level: must be in (0, 1)");
+        assertThat(lookup("#rule-confidence-level").queryAs(javafx.scene.control.TextField.class).getTooltip().getText())
+                .startsWith("must be in (0, 1)");
+        assertThat(org.controlsfx.control.decoration.Decorator.getDecorations(lookup("#rule-confidence-level").query()))
+                .as("ControlsFX error decoration").isNotEmpty();
+
+        doubleClickOn("#rule-confidence-level").write("99");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#rule-save").query().isDisabled()).isFalse();
+        clickOn("#rule-save");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#rule-revert").query().isDisabled());
+        assertThat(lookup(n -> n instanceof Notification).queryAll()).hasSize(1);
     }
 
     @Test

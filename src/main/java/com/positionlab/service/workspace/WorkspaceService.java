@@ -6,6 +6,7 @@ import java.util.List;
 import com.positionlab.domain.Portfolio;
 import com.positionlab.engine.task.Progress;
 import com.positionlab.service.portfolio.PortfolioService;
+import com.positionlab.service.sizing.RuleService;
 import com.positionlab.store.Store;
 import com.positionlab.store.Store.WorkspaceKind;
 
@@ -40,7 +41,7 @@ public final class WorkspaceService {
         return WorkspaceKind.USER;
     }
 
-    /** Replaces everything in the store with the deterministic demo workspace. */
+    /** Replaces everything in the store with the deterministic demo workspace and the starter sizing rules. */
     public DemoWorkspace.Data createDemo(Progress progress) {
         progress.update(0.0, "Generating demo prices");
         DemoWorkspace.Data data = DemoWorkspace.generate(DemoWorkspace.SEED, scaled(progress, 0.0, 0.3));
@@ -55,16 +56,18 @@ public final class WorkspaceService {
         store.trades().saveStrategies(data.strategies());
         store.trades().saveAll(data.trades());
         store.portfolios().replace(data.portfolio(), data.holdings());
+        new RuleService(store).ensureDefaults();
         store.setWorkspaceKind(WorkspaceKind.DEMO);
         progress.update(1.0, "Demo workspace ready");
         return data;
     }
 
-    /** Empties the store and leaves one empty portfolio with no cash. */
+    /** Empties the store and leaves one empty portfolio with no cash, and the starter sizing rules. */
     public void createEmpty() {
         store.clearAll();
         store.portfolios().replace(new Portfolio(PortfolioService.DEFAULT_PORTFOLIO_ID, "My portfolio", "USD",
                 BigDecimal.ZERO.setScale(2)), List.of());
+        new RuleService(store).ensureDefaults();
         store.setWorkspaceKind(WorkspaceKind.EMPTY);
     }
 

@@ -44,6 +44,9 @@ import com.positionlab.ui.kelly.KellyLabView;
 import com.positionlab.ui.kelly.KellyLabViewModel;
 import com.positionlab.ui.portfolio.PortfolioView;
 import com.positionlab.ui.portfolio.PortfolioViewModel;
+import com.positionlab.ui.rules.RulePreviewModel;
+import com.positionlab.ui.rules.RulesView;
+import com.positionlab.ui.rules.RulesViewModel;
 import com.positionlab.ui.size.SizeTradeView;
 import com.positionlab.ui.size.SizeTradeViewModel;
 import com.positionlab.ui.task.Job;
@@ -203,6 +206,9 @@ public final class MainView {
         DataViewModel data = new DataViewModel(s.store(), s.workspace(), s.imports(), s.portfolio(), model.runner(),
                 notifier, dialogs, changes);
         pages.put(Page.DATA, new DataView(data).createView());
+        RulePreviewModel preview = new RulePreviewModel(s.store(), s.sizing()::sizeAllMethods, model.runner());
+        RulesViewModel rules = new RulesViewModel(s.rules(), preview, model.runner(), notifier, dialogs, changes);
+        pages.put(Page.RULES, new RulesView(rules).createView());
         // Rule picker: pass the rule service's active rules here once it exists (List::of offers none).
         SizeTradeViewModel size = new SizeTradeViewModel(s.store(), s.sizing(), List::of, model.runner(), notifier,
                 dialogs, changes, acceptedSizings, SizeTradeViewModel.DEBOUNCE);
@@ -213,6 +219,7 @@ public final class MainView {
         portfolio.refresh();
         kelly.refresh();
         data.refresh();
+        rules.refresh();
         size.refresh();
         activity.refresh();
         updateDemoLabel();

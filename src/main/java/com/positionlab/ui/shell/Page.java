@@ -11,6 +11,7 @@ public enum Page {
     KELLY("Kelly Lab", Feather.TRENDING_UP, "Shortcut+2"),
     DATA("Data", Feather.DATABASE, "Shortcut+3"),
     SIZE("Size a trade", Feather.TARGET, "Shortcut+4"),
+    RULES("Rules", Feather.SLIDERS, "Shortcut+5"),
     ACTIVITY("Activity", Feather.ACTIVITY, "Shortcut+6");
 
     private final String title;

@@ -1,0 +1,168 @@
+package com.positionlab.service.sizing;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import com.positionlab.service.ValidationException.FieldError;
+import com.positionlab.service.sizing.PositionSizingRequest.RiskConstraints;
+import com.positionlab.service.sizing.PositionSizingRequest.SizingParameters;
+
+/**
+ * The bounds of every field of a {@link SizingRule}, checked all at once. Fields are named by their contract
+ * paths ({@code rule_name}, {@code sizing_parameters.confidence_level}, {@code risk_constraints.max_sector_weight}).
+ * Fractions are of equity (0.02 = 2%), never percent; their messages also give the bounds in percent, for
+ * forms that take percentages. A null value means "not set" (the defaults apply) and is valid except for
+ * {@code rule_name} and {@code sizing_parameters.sizing_method}.
+ */
+final class SizingRuleValidator {
+
+    static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_DESCRIPTION_LENGTH = 1000;
+
+    private static final String P = "sizing_parameters.";
+    private static final String C = "risk_constraints.";
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private SizingRuleValidator() {
+    }
+
+    /**
+     * Every problem of {@code rule}, in form order; empty when it can be stored. {@code others} are the
+     * rules it must not share a name with (a rule with the same id is the rule itself and is skipped).
+     */
+    static List<FieldError> validate(SizingRule rule, Collection<SizingRule> others) {
+        SizingRuleValidator v = new SizingRuleValidator();
+        v.name(rule, others);
+        if (rule.description() != null && rule.description().length() > MAX_DESCRIPTION_LENGTH) {
+            v.add("description", "must be at most " + MAX_DESCRIPTION_LENGTH + " characters, got "
+                    + rule.description().length());
+        }
+        v.parameters(rule.parameters());
+        v.constraints(rule.constraints());
+        return List.copyOf(v.errors);
+    }
+
+    private void name(SizingRule rule, Collection<SizingRule> others) {
+        String name = rule.ruleName() == null ? "" : rule.ruleName().strip();
+        if (name.isEmpty()) {
+            add("rule_name", "is required");
+            return;
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            add("rule_name", "must be at most " + MAX_NAME_LENGTH + " characters, got " + name.length());
+            return;
+        }
+        for (SizingRule other : others) {
+            boolean itself = rule.ruleId() != null && rule.ruleId().equals(other.ruleId());
+            if (!itself && other.ruleName() != null && other.ruleName().strip().equalsIgnoreCase(name)) {
+                add("rule_name", "\"" + name + "\" is already the name of another rule");
+                return;
+            }
+        }
+    }
+
+    private void parameters(SizingParameters p) {
+        if (p == null || p.sizingMethod() == null) {
+            add(P + "sizing_method", "is required");
+        }
+        if (p == null) {
+            return;
+        }
+        fraction(P + "confidence_level", p.confidenceLevel(), 0, true, 1, true);
+        whole(P + "lookback_period", p.lookbackPeriod(), 20, 5000, "trading days");
+        fraction(P + "max_position_size", p.maxPositionSize(), 0, true, 1, false);
+        double maxPosition = p.maxPositionSize() != null && p.maxPositionSize() > 0 && p.maxPositionSize() <= 1
+                ? p.maxPositionSize() : 1;
+        if (p.minPositionSize() != null && p.minPositionSize() > maxPosition && p.minPositionSize() <= 1) {
+            add(P + "min_position_size", "must not exceed max_position_size (" + number(maxPosition) + " = "
+                    + percent(maxPosition) + "), got " + number(p.minPositionSize()) + " (" + percent(p.minPositionSize())
+                    + ")");
+        } else {
+            fraction(P + "min_position_size", p.minPositionSize(), 0, false, 1, false);
+        }
+        fraction(P + "volatility_target", p.volatilityTarget(), 0, true, 2, false);
+        fraction(P + "fixed_percentage", p.fixedPercentage(), 0, true, 1, false);
+        fraction(P + "risk_per_trade", p.riskPerTrade(), 0, true, 0.2, false);
+        multiple(P + "kelly_multiplier", p.kellyMultiplier(), 1);
+        fraction(P + "max_kelly_fraction", p.maxKellyFraction(), 0, true, 1, false);
+        multiple(P + "optimal_f_fraction", p.optimalFFraction(), 1);
+        whole(P + "horizon_days", p.horizonDays(), 1, 250, "days");
+        whole(P + "monte_carlo_scenarios", p.monteCarloScenarios(), 1000, 1_000_000, "scenarios");
+        if (p.tradeReturns() != null) {
+            for (int i = 0; i < p.tradeReturns().length; i++) {
+                if (!Double.isFinite(p.tradeReturns()[i])) {
+                    add(P + "trade_returns[" + i + "]", "must be a finite number, got " + p.tradeReturns()[i]);
+                    break;
+                }
+            }
+        }
+    }
+
+    private void constraints(RiskConstraints c) {
+        if (c == null) {
+            return;
+        }
+        fraction(C + "max_portfolio_risk", c.maxPortfolioRisk(), 0, true, 2, false);
+        fraction(C + "max_instrument_weight", c.maxInstrumentWeight(), 0, true, 1, false);
+        fraction(C + "max_sector_weight", c.maxSectorWeight(), 0, true, 1, false);
+        Double correlation = c.correlationLimit();
+        if (correlation != null && finite(C + "correlation_limit", correlation)
+                && !(correlation > -1 && correlation <= 1)) {
+            add(C + "correlation_limit", "must be in (-1, 1], got " + number(correlation));
+        }
+        multiple(C + "leverage_limit", c.leverageLimit(), 10);
+    }
+
+    /** A fraction of equity between {@code lo} and {@code hi}, each end open or closed. */
+    private void fraction(String field, Double v, double lo, boolean loOpen, double hi, boolean hiOpen) {
+        if (v == null || !finite(field, v)) {
+            return;
+        }
+        boolean ok = (loOpen ? v > lo : v >= lo) && (hiOpen ? v < hi : v <= hi);
+        if (!ok) {
+            add(field, "must be in " + (loOpen ? "(" : "[") + number(lo) + ", " + number(hi) + (hiOpen ? ")" : "]")
+                    + ", that is " + (loOpen ? "above " : "from ") + percent(lo) + (hiOpen ? " and below " : " up to ")
+                    + percent(hi) + "; got " + number(v) + " (" + percent(v) + ")");
+        }
+    }
+
+    /** A multiplier in (0, hi]. */
+    private void multiple(String field, Double v, double hi) {
+        if (v == null || !finite(field, v)) {
+            return;
+        }
+        if (!(v > 0 && v <= hi)) {
+            add(field, "must be in (0, " + number(hi) + "], got " + number(v));
+        }
+    }
+
+    private void whole(String field, Integer v, int lo, int hi, String unit) {
+        if (v != null && (v < lo || v > hi)) {
+            add(field, "must be from " + lo + " to " + hi + " " + unit + ", got " + v);
+        }
+    }
+
+    private boolean finite(String field, double v) {
+        if (!Double.isFinite(v)) {
+            add(field, "must be a finite number, got " + v);
+            return false;
+        }
+        return true;
+    }
+
+    private void add(String field, String reason) {
+        errors.add(new FieldError(field, reason));
+    }
+
+    /** {@code 3} rather than {@code 3.0}, and no exponent. */
+    static String number(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** A fraction in percent, exact in decimal ({@code 0.07 -> "7%"}). */
+    static String percent(double fraction) {
+        return java.math.BigDecimal.valueOf(fraction).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+}

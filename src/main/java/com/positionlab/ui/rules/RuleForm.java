@@ -1,0 +1,387 @@
+package com.positionlab.ui.rules;
+
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.positionlab.engine.kelly.KellyPolicy;
+import com.positionlab.engine.riskmodel.RiskModel;
+import com.positionlab.engine.sizing.SizingMethod;
+import com.positionlab.service.sizing.PositionSizingRequest.RiskConstraints;
+import com.positionlab.service.sizing.PositionSizingRequest.RiskLimitMeasure;
+import com.positionlab.service.sizing.PositionSizingRequest.SizingParameters;
+import com.positionlab.service.sizing.PositionSizingService;
+import com.positionlab.service.sizing.SizingRule;
+
+/**
+ * The text fields of the rule editor, named by their contract paths, and the conversion between what the
+ * user types and a {@link SizingRule}. Every fraction of equity is typed in percent ("2" for 2%, a trailing
+ * "%" allowed) and stored as a fraction (0.02); multipliers and counts are typed as they are. A blank field
+ * is "not set": the sizing service's default applies.
+ */
+final class RuleForm {
+
+    /** How a field's text is read. */
+    enum Kind { TEXT, PERCENT, MULTIPLE, DECIMAL, WHOLE, LONG }
+
+    /**
+     * One text field: its contract path, label, unit hint, and the methods and risk models it applies to
+     * (fields of other methods are hidden and not stored).
+     */
+    record Field(String path, String label, Kind kind, String unit, Set<SizingMethod> methods,
+                 Set<RiskModel> riskModels) {
+
+        boolean appliesTo(SizingMethod method, RiskModel model) {
+            return (methods == null || method != null && methods.contains(method))
+                    && (riskModels == null || riskModels.contains(model == null ? RiskModel.HISTORICAL_VAR : model));
+        }
+    }
+
+    static final String P = "sizing_parameters.";
+    static final String C = "risk_constraints.";
+    static final String RULE_NAME = "rule_name";
+    static final String DESCRIPTION = "description";
+    static final String PRIORITY = "priority";
+    static final String METHOD = P + "sizing_method";
+    static final String RISK_MODEL = P + "risk_model";
+    static final String CORNISH_FISHER = P + "cornish_fisher";
+    static final String LIMIT_MEASURE = C + "risk_limit_measure";
+    /** Priority of a new rule, and of one whose priority is left blank. */
+    static final int DEFAULT_PRIORITY = 100;
+
+    static final List<Field> FIELDS = List.of(
+            field(RULE_NAME, "Name", Kind.TEXT, "required, unique"),
+            field(DESCRIPTION, "Description", Kind.TEXT, "optional"),
+            field(PRIORITY, "Priority", Kind.WHOLE, "lower is offered first"),
+            method(P + "kelly_multiplier", "Kelly multiplier", Kind.MULTIPLE, "× Kelly (0.25 = quarter)",
+                    SizingMethod.KELLY_CRITERION),
+            method(P + "max_kelly_fraction", "Max Kelly fraction", Kind.PERCENT, "% of equity, caps raw Kelly",
+                    SizingMethod.KELLY_CRITERION),
+            method(P + "fixed_percentage", "Fixed percentage", Kind.PERCENT, "% of equity",
+                    SizingMethod.FIXED_PERCENTAGE),
+            method(P + "volatility_target", "Volatility target", Kind.PERCENT, "% a year",
+                    SizingMethod.VOLATILITY_ADJUSTED),
+            method(P + "risk_per_trade", "Risk per trade", Kind.PERCENT, "% of equity lost at stop",
+                    SizingMethod.FIXED_RISK),
+            method(P + "optimal_f_fraction", "Optimal f fraction", Kind.MULTIPLE, "× optimal f",
+                    SizingMethod.OPTIMAL_F),
+            field(P + "max_position_size", "Max position", Kind.PERCENT, "% of equity"),
+            field(P + "min_position_size", "Min position", Kind.PERCENT, "% of equity"),
+            field(P + "confidence_level", "Confidence level", Kind.PERCENT, "% (e.g. 95)"),
+            field(P + "lookback_period", "Lookback", Kind.WHOLE, "trading days, 20–5000"),
+            field(P + "horizon_days", "Horizon", Kind.WHOLE, "days, 1–250"),
+            model(P + "monte_carlo_scenarios", "Scenarios", Kind.WHOLE, "1,000–1,000,000", RiskModel.MONTE_CARLO),
+            model(P + "seed", "Seed", Kind.LONG, "same seed, same scenarios", RiskModel.MONTE_CARLO),
+            field(C + "max_portfolio_risk", "Max portfolio risk", Kind.PERCENT, "% (vol a year, or VaR)"),
+            field(C + "max_instrument_weight", "Max instrument weight", Kind.PERCENT, "% of equity after trade"),
+            field(C + "max_sector_weight", "Max sector weight", Kind.PERCENT, "% of equity after trade"),
+            field(C + "correlation_limit", "Correlation limit", Kind.DECIMAL, "−1 to 1, with the book"),
+            field(C + "leverage_limit", "Leverage limit", Kind.MULTIPLE, "× equity, gross"));
+
+    private static final Map<String, Field> BY_PATH = new LinkedHashMap<>();
+
+    /** What a blank field means, as the sizing service fills it in (in the field's unit). */
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry(P + "kelly_multiplier", plain(KellyPolicy.DEFAULT_KELLY_MULTIPLIER)),
+            Map.entry(P + "max_kelly_fraction", percent(KellyPolicy.DEFAULT_MAX_KELLY_FRACTION)),
+            Map.entry(P + "fixed_percentage", percent(PositionSizingService.DEFAULT_FIXED_PERCENTAGE)),
+            Map.entry(P + "volatility_target", percent(PositionSizingService.DEFAULT_VOLATILITY_TARGET)),
+            Map.entry(P + "risk_per_trade", percent(PositionSizingService.DEFAULT_RISK_PER_TRADE)),
+            Map.entry(P + "optimal_f_fraction", plain(PositionSizingService.DEFAULT_OPTIMAL_F_FRACTION)),
+            Map.entry(P + "max_position_size", percent(PositionSizingService.DEFAULT_MAX_POSITION)),
+            Map.entry(P + "min_position_size", "0"),
+            Map.entry(P + "confidence_level", percent(PositionSizingService.DEFAULT_CONFIDENCE)),
+            Map.entry(P + "lookback_period", Integer.toString(PositionSizingService.DEFAULT_LOOKBACK)),
+            Map.entry(P + "horizon_days", "1"),
+            Map.entry(P + "monte_carlo_scenarios", Integer.toString(PositionSizingService.DEFAULT_SCENARIOS)),
+            Map.entry(P + "seed", Long.toString(PositionSizingService.DEFAULT_SEED)));
+
+    static {
+        FIELDS.forEach(f -> BY_PATH.put(f.path(), f));
+    }
+
+    private RuleForm() {
+    }
+
+    static Field field(String path) {
+        Field f = BY_PATH.get(path);
+        if (f == null) {
+            throw new IllegalArgumentException("no rule field " + path);
+        }
+        return f;
+    }
+
+    /** The prompt of a blank field: the default it stands for ("default 95"), or "no limit" for a constraint. */
+    static String prompt(String path) {
+        if (DEFAULTS.containsKey(path)) {
+            return "default " + DEFAULTS.get(path);
+        }
+        if (path.equals(RULE_NAME)) {
+            return "e.g. Half Kelly";
+        }
+        if (path.equals(DESCRIPTION)) {
+            return "what the rule is for";
+        }
+        return path.startsWith(C) ? "no limit" : "";
+    }
+
+    /** The label of a field or of a choice, for messages ("Confidence level"). */
+    static String label(String path) {
+        return switch (path) {
+            case METHOD -> "Sizing method";
+            case RISK_MODEL -> "Risk model";
+            case LIMIT_MEASURE -> "Risk limit measure";
+            case CORNISH_FISHER -> "Cornish-Fisher";
+            default -> BY_PATH.containsKey(path) ? BY_PATH.get(path).label() : path;
+        };
+    }
+
+    /** The label of a limit named by the sizing service ({@code max_position_size -> "Max position"}). */
+    static String constraintLabel(String name) {
+        if (BY_PATH.containsKey(P + name)) {
+            return BY_PATH.get(P + name).label();
+        }
+        if (BY_PATH.containsKey(C + name)) {
+            return BY_PATH.get(C + name).label();
+        }
+        String words = name.replace('_', ' ');
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** A method's short name, for lists ("Kelly", "Fixed %"). */
+    static String methodName(SizingMethod m) {
+        if (m == null) {
+            return "(none)";
+        }
+        return switch (m) {
+            case KELLY_CRITERION -> "Kelly";
+            case FIXED_PERCENTAGE -> "Fixed %";
+            case VOLATILITY_ADJUSTED -> "Vol target";
+            case RISK_PARITY -> "Risk parity";
+            case EQUAL_WEIGHT -> "Equal weight";
+            case FIXED_RISK -> "Fixed risk";
+            case OPTIMAL_F -> "Optimal f";
+        };
+    }
+
+    /** What {@code max_portfolio_risk} limits, for choices. */
+    static String measureName(RiskLimitMeasure m) {
+        return m == null ? "" : m == RiskLimitMeasure.VAR ? "VaR" : "Volatility";
+    }
+
+    /** A risk model's name for choices ("Historical VaR"). */
+    static String riskModelName(RiskModel m) {
+        if (m == null) {
+            return "";
+        }
+        return switch (m) {
+            case HISTORICAL_VAR -> "Historical VaR";
+            case PARAMETRIC -> "Parametric (normal)";
+            case MONTE_CARLO -> "Monte Carlo";
+            case GARCH -> "GARCH(1,1)";
+        };
+    }
+
+    /** What a method computes, in one line (the formulas of {@link SizingMethod}). */
+    static String methodSummary(SizingMethod m) {
+        if (m == null) {
+            return "Choose how the position's weight is chosen.";
+        }
+        return switch (m) {
+            case KELLY_CRITERION -> "Growth-optimal weight from the edge and the book's covariance, capped at the max "
+                    + "Kelly fraction, times the multiplier.";
+            case FIXED_PERCENTAGE -> "The same share of equity for every position.";
+            case VOLATILITY_ADJUSTED -> "Weight = volatility target / the instrument's forecast annualised volatility.";
+            case RISK_PARITY -> "The weight at which the position adds as much portfolio variance as each holding. "
+                    + "No settings of its own.";
+            case EQUAL_WEIGHT -> "Weight = 1 / (number of holdings + 1). No settings of its own.";
+            case FIXED_RISK -> "Units = equity x risk per trade / |entry - stop|: needs a stop price when sizing.";
+            case OPTIMAL_F -> "Vince's optimal f over the strategy's trade returns, times the fraction.";
+        };
+    }
+
+    /** The choices of the form beside its texts. */
+    record Choices(SizingMethod method, RiskModel riskModel, RiskLimitMeasure limitMeasure, boolean active,
+                   boolean cornishFisher) {
+    }
+
+    /** What the form gives: the rule (unreadable fields left unset) and why each unreadable field is so. */
+    record Parsed(SizingRule rule, Map<String, String> errors) {
+    }
+
+    /**
+     * Reads the form. {@code original} is the rule being edited (null for a new one): its id and the values
+     * the form does not show (trade returns) are kept.
+     */
+    static Parsed parse(Map<String, String> texts, Choices choices, SizingRule original) {
+        Reader r = new Reader(texts, choices);
+        SizingMethod m = choices.method();
+        SizingParameters p = new SizingParameters(m, choices.riskModel(), r.fraction(P + "confidence_level"),
+                r.whole(P + "lookback_period"), r.fraction(P + "max_position_size"), r.fraction(P + "min_position_size"),
+                r.fraction(P + "volatility_target"), r.fraction(P + "fixed_percentage"), r.fraction(P + "risk_per_trade"),
+                r.decimal(P + "kelly_multiplier"), r.fraction(P + "max_kelly_fraction"),
+                r.decimal(P + "optimal_f_fraction"),
+                original == null || original.parameters() == null ? null : original.parameters().tradeReturns(),
+                r.whole(P + "horizon_days"),
+                choices.riskModel() == RiskModel.PARAMETRIC && choices.cornishFisher() ? Boolean.TRUE : null,
+                r.whole(P + "monte_carlo_scenarios"), r.longValue(P + "seed"));
+        RiskConstraints c = new RiskConstraints(r.fraction(C + "max_portfolio_risk"), choices.limitMeasure(),
+                r.fraction(C + "max_instrument_weight"), r.fraction(C + "max_sector_weight"),
+                r.decimal(C + "correlation_limit"), r.decimal(C + "leverage_limit"));
+        Integer priority = r.whole(PRIORITY);
+        String description = texts.getOrDefault(DESCRIPTION, "");
+        SizingRule rule = new SizingRule(original == null ? null : original.ruleId(),
+                texts.getOrDefault(RULE_NAME, "").strip(), description.isBlank() ? null : description.strip(),
+                choices.active(), priority == null ? DEFAULT_PRIORITY : priority, p, isEmpty(c) ? null : c);
+        return new Parsed(rule, r.errors);
+    }
+
+    /** The texts showing {@code rule}: fractions in percent, unset values blank. */
+    static Map<String, String> texts(SizingRule rule) {
+        Map<String, String> t = new LinkedHashMap<>();
+        SizingParameters p = rule.parameters();
+        RiskConstraints c = rule.constraints();
+        t.put(RULE_NAME, rule.ruleName() == null ? "" : rule.ruleName());
+        t.put(DESCRIPTION, rule.description() == null ? "" : rule.description());
+        t.put(PRIORITY, Integer.toString(rule.priority()));
+        boolean hasP = p != null;
+        t.put(P + "kelly_multiplier", plain(hasP ? p.kellyMultiplier() : null));
+        t.put(P + "max_kelly_fraction", percent(hasP ? p.maxKellyFraction() : null));
+        t.put(P + "fixed_percentage", percent(hasP ? p.fixedPercentage() : null));
+        t.put(P + "volatility_target", percent(hasP ? p.volatilityTarget() : null));
+        t.put(P + "risk_per_trade", percent(hasP ? p.riskPerTrade() : null));
+        t.put(P + "optimal_f_fraction", plain(hasP ? p.optimalFFraction() : null));
+        t.put(P + "max_position_size", percent(hasP ? p.maxPositionSize() : null));
+        t.put(P + "min_position_size", percent(hasP ? p.minPositionSize() : null));
+        t.put(P + "confidence_level", percent(hasP ? p.confidenceLevel() : null));
+        t.put(P + "lookback_period", whole(hasP ? p.lookbackPeriod() : null));
+        t.put(P + "horizon_days", whole(hasP ? p.horizonDays() : null));
+        t.put(P + "monte_carlo_scenarios", whole(hasP ? p.monteCarloScenarios() : null));
+        t.put(P + "seed", hasP && p.seed() != null ? Long.toString(p.seed()) : "");
+        boolean hasC = c != null;
+        t.put(C + "max_portfolio_risk", percent(hasC ? c.maxPortfolioRisk() : null));
+        t.put(C + "max_instrument_weight", percent(hasC ? c.maxInstrumentWeight() : null));
+        t.put(C + "max_sector_weight", percent(hasC ? c.maxSectorWeight() : null));
+        t.put(C + "correlation_limit", plain(hasC ? c.correlationLimit() : null));
+        t.put(C + "leverage_limit", plain(hasC ? c.leverageLimit() : null));
+        return t;
+    }
+
+    /** The choices showing {@code rule}. */
+    static Choices choices(SizingRule rule) {
+        SizingParameters p = rule.parameters();
+        RiskConstraints c = rule.constraints();
+        return new Choices(p == null ? null : p.sizingMethod(),
+                p == null || p.riskModel() == null ? RiskModel.HISTORICAL_VAR : p.riskModel(),
+                c == null || c.riskLimitMeasure() == null ? RiskLimitMeasure.VOLATILITY : c.riskLimitMeasure(),
+                rule.active(), p != null && Boolean.TRUE.equals(p.cornishFisher()));
+    }
+
+    private static boolean isEmpty(RiskConstraints c) {
+        return c.maxPortfolioRisk() == null && c.maxInstrumentWeight() == null && c.maxSectorWeight() == null
+                && c.correlationLimit() == null && c.leverageLimit() == null;
+    }
+
+    /** A fraction in percent, exact in decimal (0.07 -> "7"). */
+    static String percent(Double fraction) {
+        return fraction == null ? "" : BigDecimal.valueOf(fraction).movePointRight(2).stripTrailingZeros().toPlainString();
+    }
+
+    static String plain(Double v) {
+        return v == null ? "" : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    private static String whole(Integer v) {
+        return v == null ? "" : Integer.toString(v);
+    }
+
+    /** Reads the texts of the fields that apply, recording why a text cannot be read. */
+    private static final class Reader {
+        private final Map<String, String> texts;
+        private final Choices choices;
+        private final Map<String, String> errors = new LinkedHashMap<>();
+
+        Reader(Map<String, String> texts, Choices choices) {
+            this.texts = texts;
+            this.choices = choices;
+        }
+
+        /** The trimmed text of a field that applies to the chosen method and model; null when blank or hidden. */
+        private String text(String path) {
+            if (!field(path).appliesTo(choices.method(), choices.riskModel())) {
+                return null;
+            }
+            String t = texts.get(path);
+            t = t == null ? "" : t.strip().replace(",", "");
+            return t.isEmpty() ? null : t;
+        }
+
+        Double fraction(String path) {
+            String t = text(path);
+            if (t == null) {
+                return null;
+            }
+            String digits = t.endsWith("%") ? t.substring(0, t.length() - 1).strip() : t;
+            try {
+                return new BigDecimal(digits).movePointLeft(2).doubleValue();
+            } catch (NumberFormatException e) {
+                errors.put(path, "must be a number in percent (type 2 for 2%), got \"" + t + "\"");
+                return null;
+            }
+        }
+
+        Double decimal(String path) {
+            String t = text(path);
+            if (t == null) {
+                return null;
+            }
+            try {
+                return new BigDecimal(t).doubleValue();
+            } catch (NumberFormatException e) {
+                errors.put(path, "must be a number, got \"" + t + "\"");
+                return null;
+            }
+        }
+
+        Integer whole(String path) {
+            String t = text(path);
+            if (t == null) {
+                return null;
+            }
+            try {
+                return Integer.parseInt(t);
+            } catch (NumberFormatException e) {
+                errors.put(path, "must be a whole number, got \"" + t + "\"");
+                return null;
+            }
+        }
+
+        Long longValue(String path) {
+            String t = text(path);
+            if (t == null) {
+                return null;
+            }
+            try {
+                return Long.parseLong(t);
+            } catch (NumberFormatException e) {
+                errors.put(path, "must be a whole number, got \"" + t + "\"");
+                return null;
+            }
+        }
+    }
+
+    private static Field field(String path, String label, Kind kind, String unit) {
+        return new Field(path, label, kind, unit, null, null);
+    }
+
+    private static Field method(String path, String label, Kind kind, String unit, SizingMethod method) {
+        return new Field(path, label, kind, unit, EnumSet.of(method), null);
+    }
+
+    private static Field model(String path, String label, Kind kind, String unit, RiskModel model) {
+        return new Field(path, label, kind, unit, null, EnumSet.of(model));
+    }
+}
