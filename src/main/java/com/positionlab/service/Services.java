@@ -4,6 +4,7 @@ import com.positionlab.engine.task.Progress;
 import com.positionlab.service.imports.ImportService;
 import com.positionlab.service.portfolio.PortfolioService;
 import com.positionlab.service.sizing.PositionSizingService;
+import com.positionlab.service.sizing.RuleLookup;
 import com.positionlab.service.sizing.RuleService;
 import com.positionlab.service.workspace.WorkspaceService;
 import com.positionlab.store.Database;
@@ -28,7 +29,7 @@ public record Services(Database database, Store store, PortfolioService portfoli
         try {
             Store store = new Store(db);
             Services s = new Services(db, store, new PortfolioService(store), new WorkspaceService(store),
-                    new ImportService(store), new PositionSizingService(store), new RuleService(store));
+                    new ImportService(store), new PositionSizingService(store, RuleLookup.of(store)), new RuleService(store));
             s.workspace().ensureInitialised(progress);
             s.rules().ensureDefaults();
             return s;

@@ -136,7 +136,19 @@ public final class PositionSizingService implements AutoCloseable {
         return run(request, true);
     }
 
+    /**
+     * Sizes by every method like {@link #sizeAllMethods}, for previews (the rule editor): no
+     * {@code position_sized} event and not counted in the metrics, since nobody asked for a sizing.
+     */
+    public PositionSizingResponse preview(PositionSizingRequest request) {
+        return run(request, true, false);
+    }
+
     private PositionSizingResponse run(PositionSizingRequest request, boolean compare) {
+        return run(request, compare, true);
+    }
+
+    private PositionSizingResponse run(PositionSizingRequest request, boolean compare, boolean record) {
         long start = System.nanoTime();
         boolean failed = true;
         try {
@@ -158,13 +170,15 @@ public final class PositionSizingService implements AutoCloseable {
             String sizingId = newId();
             double ms = (System.nanoTime() - start) / 1e6;
             PositionSizingResponse response = toResponse(sizingId, r, o, model, comparison, ms);
-            if (outbox != null) {
+            if (outbox != null && record) {
                 outbox.emit(sizingId, r.decisionId(), response);
             }
             failed = false;
             return response;
         } finally {
-            metrics.record(System.nanoTime() - start, failed);
+            if (record) {
+                metrics.record(System.nanoTime() - start, failed);
+            }
         }
     }
 

@@ -13,7 +13,6 @@ public final class RuleLookup {
 
     /** Rules of the workspace's position_sizing_rules table. */
     public static Function<String, Optional<SizingRule>> of(Store store) {
-        // Wired to the rule repository once it lands (issue 4, rules); until then no rule is found.
-        return id -> Optional.empty();
+        return new RuleService(store)::find;
     }
 }

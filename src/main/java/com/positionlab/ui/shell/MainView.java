@@ -44,6 +44,7 @@ import com.positionlab.ui.kelly.KellyLabView;
 import com.positionlab.ui.kelly.KellyLabViewModel;
 import com.positionlab.ui.portfolio.PortfolioView;
 import com.positionlab.ui.portfolio.PortfolioViewModel;
+import com.positionlab.service.sizing.SizingRule;
 import com.positionlab.ui.rules.RulePreviewModel;
 import com.positionlab.ui.rules.RulesView;
 import com.positionlab.ui.rules.RulesViewModel;
@@ -206,11 +207,11 @@ public final class MainView {
         DataViewModel data = new DataViewModel(s.store(), s.workspace(), s.imports(), s.portfolio(), model.runner(),
                 notifier, dialogs, changes);
         pages.put(Page.DATA, new DataView(data).createView());
-        RulePreviewModel preview = new RulePreviewModel(s.store(), s.sizing()::sizeAllMethods, model.runner());
+        RulePreviewModel preview = new RulePreviewModel(s.store(), s.sizing()::preview, model.runner());
         RulesViewModel rules = new RulesViewModel(s.rules(), preview, model.runner(), notifier, dialogs, changes);
         pages.put(Page.RULES, new RulesView(rules).createView());
-        // Rule picker: pass the rule service's active rules here once it exists (List::of offers none).
-        SizeTradeViewModel size = new SizeTradeViewModel(s.store(), s.sizing(), List::of, model.runner(), notifier,
+        SizeTradeViewModel size = new SizeTradeViewModel(s.store(), s.sizing(),
+                () -> s.rules().list().stream().filter(SizingRule::active).toList(), model.runner(), notifier,
                 dialogs, changes, acceptedSizings, SizeTradeViewModel.DEBOUNCE);
         pages.put(Page.SIZE, new SizeTradeView(size).createView());
         ActivityViewModel activity = new ActivityViewModel(s.sizing(), model.runner(), notifier, dialogs, changes,

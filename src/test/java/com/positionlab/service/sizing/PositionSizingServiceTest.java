@@ -214,6 +214,28 @@ class PositionSizingServiceTest {
         }
     }
 
+    @Test
+    void storedRulesAreFoundByIdAndPreviewsLeaveNoTrace() {
+        SizingRule fixed = new RuleService(store).ensureDefaults().stream()
+                .filter(r -> r.parameters() != null && r.parameters().sizingMethod() == SizingMethod.FIXED_PERCENTAGE)
+                .findFirst().orElseGet(() -> new RuleService(store).list().stream().filter(r -> r.parameters()
+                        .sizingMethod() == SizingMethod.FIXED_PERCENTAGE).findFirst().orElseThrow());
+        try (PositionSizingService service = new PositionSizingService(store, RuleLookup.of(store))) {
+            PositionSizingRequest byRule = new PositionSizingRequest(decision(null, "GRID", Side.LONG, 100, null, null),
+                    null, null, null, null, null, fixed.ruleId());
+            PositionSizingResponse r = service.size(byRule);
+            assertThat(r.optimalPosition().sizingMethodUsed()).isEqualTo("FIXED_PERCENTAGE");
+            service.flushEvents();
+            int events = store.sizingEvents().count();
+            long calls = service.metrics().snapshot().count();
+            PositionSizingResponse preview = service.preview(byRule);
+            assertThat(preview.comparison()).hasSize(SizingMethod.values().length);
+            service.flushEvents();
+            assertThat(store.sizingEvents().count()).isEqualTo(events);
+            assertThat(service.metrics().snapshot().count()).isEqualTo(calls);
+        }
+    }
+
     private static BigDecimal holding(String id) {
         return store.portfolios().holdings(DemoWorkspace.PORTFOLIO_ID).stream().filter(h -> h.instrumentId().equals(id))
                 .map(Holding::quantity).findFirst().orElse(BigDecimal.ZERO);
