@@ -2,6 +2,8 @@ package com.positionlab.service;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,51 +13,72 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Reads a request of the JSON contract, turning every way it can be wrong into a
- * {@link ValidationException} that names the field ({@code "win_probability: expected a number"}).
+ * Reads a document of the JSON contract, turning every way it can be wrong into a
+ * {@link ValidationException} that names the field as a path ({@code "trading_decision.entry_price: expected
+ * a number"}, {@code "[2].sizing_parameters.confidence_level: ..."}).
  */
 public final class JsonRequests {
 
     private JsonRequests() {
     }
 
+    /** A request object; problems with the document as a whole are on the field {@code request}. */
     public static <T> T read(InputStream in, Class<T> type) {
+        return read(in, type, "request", "this request");
+    }
+
+    /**
+     * A document of {@code type}.
+     *
+     * @param root    the field name for problems with the document as a whole ({@code request}, {@code $})
+     * @param subject what an unknown field is not a field of ({@code "this request"}, {@code "a sizing rule"})
+     */
+    public static <T> T read(InputStream in, Class<T> type, String root, String subject) {
+        String expected = describe(type);
         try {
             T value = Json.mapper().readValue(in, type);
             if (value == null) {
-                throw new ValidationException("request", "is empty; expected a JSON object");
+                throw new ValidationException(root, "is empty; expected " + expected);
             }
             return value;
         } catch (UnrecognizedPropertyException e) {
-            String at = path(e);
-            throw new ValidationException(at.equals("request") ? e.getPropertyName() : at,
-                    "is not a field of this request");
+            String at = path(e, root);
+            throw new ValidationException(at.equals(root) ? e.getPropertyName() : at, "is not a field of " + subject);
         } catch (InvalidFormatException e) {
-            throw new ValidationException(path(e), "expected " + describe(e.getTargetType()) + ", got "
-                    + e.getValue());
+            throw new ValidationException(path(e, root), "expected " + describe(e.getTargetType()) + ", got \""
+                    + e.getValue() + "\"");
         } catch (MismatchedInputException e) {
-            String field = path(e);
-            if (e.getTargetType() != null && e.getTargetType() == type) {
-                throw new ValidationException("request", "expected a JSON object");
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input")) {
+                throw new ValidationException(root, "malformed JSON: it ends too early");
             }
-            throw new ValidationException(field, "expected " + describe(e.getTargetType()));
+            if (e.getPath().isEmpty()) {
+                throw new ValidationException(root, "expected " + expected);
+            }
+            throw new ValidationException(path(e, root), "expected " + describe(e.getTargetType()));
         } catch (JsonParseException e) {
-            throw new ValidationException("request", "malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            throw malformed(e, root);
         } catch (JsonMappingException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IllegalArgumentException iae && cause.getMessage() != null) {
-                throw new ValidationException(path(e), iae.getMessage());
+            if (e.getCause() instanceof JsonParseException cause) {
+                throw malformed(cause, root);
             }
-            throw new ValidationException(path(e), e.getOriginalMessage());
+            if (e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
+                throw new ValidationException(path(e, root), iae.getMessage());
+            }
+            throw new ValidationException(path(e, root), e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw new ValidationException("request", e.getOriginalMessage());
+            throw new ValidationException(root, e.getOriginalMessage());
         } catch (IOException e) {
-            throw new ValidationException("request", "could not be read: " + e.getMessage());
+            throw new ValidationException(root, "could not be read: " + e.getMessage());
         }
     }
 
-    private static String path(JsonMappingException e) {
+    private static ValidationException malformed(JsonParseException e, String root) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr();
+        return new ValidationException(root, "malformed JSON" + where + ": " + e.getOriginalMessage());
+    }
+
+    private static String path(JsonMappingException e, String root) {
         StringBuilder sb = new StringBuilder();
         for (JsonMappingException.Reference r : e.getPath()) {
             if (r.getFieldName() != null) {
@@ -67,22 +90,25 @@ public final class JsonRequests {
                 sb.append('[').append(r.getIndex()).append(']');
             }
         }
-        return sb.length() == 0 ? "request" : sb.toString();
+        return sb.length() == 0 ? root : sb.toString();
     }
 
     private static String describe(Class<?> type) {
         if (type == null) {
-            return "another value";
+            return "another kind of value";
         }
-        if (Number.class.isAssignableFrom(type) || type == double.class || type == int.class || type == long.class) {
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
             return "a number";
         }
         if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
             return "an array";
-        }
-        if (type.isEnum()) {
-            return "one of " + String.join(", ", java.util.Arrays.stream(type.getEnumConstants())
-                    .map(Object::toString).toList());
         }
         if (type == String.class) {
             return "a string";
@@ -90,6 +116,6 @@ public final class JsonRequests {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
-        return "an object";
+        return "a JSON object";
     }
 }

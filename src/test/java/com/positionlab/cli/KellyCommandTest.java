@@ -100,7 +100,7 @@ class KellyCommandTest {
             "{\"win_probability\": 1.2, \"average_win\": 1, \"average_loss\": 1}|win_probability: must be in [0, 1], got 1.2",
             "{\"win_probability\": 0.5, \"average_win\": 1, \"average_loss\": 0}|average_loss: must be positive, got 0",
             "{\"win_probability\": 0.5, \"average_win\": 1}|average_loss: is required with win_probability",
-            "{\"win_probability\": \"high\", \"average_win\": 1, \"average_loss\": 1}|win_probability: expected a number, got high",
+            "{\"win_probability\": \"high\", \"average_win\": 1, \"average_loss\": 1}|win_probability: expected a number, got \"high\"",
             "{\"win_prob\": 0.5}|win_prob: is not a field of this request",
             "{\"win_probability\": 0.5, \"average_win\": 1, \"average_loss\": 1, \"kelly_multiplier\": 3}|kelly_multiplier: must be in [0, 2], got 3",
             "{\"win_probability\": 0.5, \"average_win\": 1, \"average_loss\": 1, \"sample_size\": 0}|sample_size: must be at least 1, got 0",

@@ -1,20 +1,17 @@
 package com.positionlab.service.sizing;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import com.positionlab.service.Json;
+import com.positionlab.service.JsonRequests;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.sizing.PositionSizingRequest.RiskConstraints;
 import com.positionlab.service.sizing.PositionSizingRequest.SizingParameters;
@@ -73,40 +70,14 @@ final class RuleDocuments {
         if (json == null || json.isBlank()) {
             throw new ValidationException("$", "is empty; expected a JSON array of sizing rules");
         }
-        try {
-            RuleDocument[] docs = MAPPER.readValue(json, RuleDocument[].class);
-            if (docs == null) {
-                throw new ValidationException("$", "is null; expected a JSON array of sizing rules");
+        RuleDocument[] docs = JsonRequests.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+                RuleDocument[].class, "$", "a sizing rule");
+        for (int i = 0; i < docs.length; i++) {
+            if (docs[i] == null) {
+                throw new ValidationException("[" + i + "]", "is null; expected a sizing rule");
             }
-            for (int i = 0; i < docs.length; i++) {
-                if (docs[i] == null) {
-                    throw new ValidationException("[" + i + "]", "is null; expected a sizing rule");
-                }
-            }
-            return Arrays.stream(docs).map(RuleDocument::toRule).toList();
-        } catch (JsonParseException e) {
-            throw malformed(e);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ValidationException(path(e), "is not a field of a sizing rule");
-        } catch (InvalidFormatException e) {
-            throw new ValidationException(path(e), "must be " + describe(e.getTargetType()) + ", got \""
-                    + e.getValue() + "\"");
-        } catch (MismatchedInputException e) {
-            if (e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input")) {
-                throw malformed(e);
-            }
-            if (e.getPath().isEmpty()) {
-                throw new ValidationException("$", "must be a JSON array of sizing rules");
-            }
-            throw new ValidationException(path(e), "must be " + describe(e.getTargetType()));
-        } catch (JsonMappingException e) {
-            if (e.getCause() instanceof JsonParseException cause) {
-                throw malformed(cause);
-            }
-            throw new ValidationException(path(e), e.getOriginalMessage());
-        } catch (JsonProcessingException e) {
-            throw new ValidationException("$", e.getOriginalMessage());
         }
+        return Arrays.stream(docs).map(RuleDocument::toRule).toList();
     }
 
     /** The {@code parameters} column of a rule. */
@@ -127,59 +98,5 @@ final class RuleDocuments {
             throw new IllegalStateException("the stored parameters of sizing rule " + ruleId + " are not readable: "
                     + e.getOriginalMessage(), e);
         }
-    }
-
-    private static ValidationException malformed(JsonProcessingException e) {
-        String message = e.getOriginalMessage();
-        int cut = message.indexOf(" (start marker");
-        if (cut < 0) {
-            cut = message.indexOf("\n");
-        }
-        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr();
-        return new ValidationException("$", "malformed JSON" + where + ": "
-                + (cut < 0 ? message : message.substring(0, cut)));
-    }
-
-    /** {@code [2].sizing_parameters.confidence_level}. */
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.length() == 0 ? "$" : sb.toString();
-    }
-
-    private static String describe(Class<?> type) {
-        if (type == null) {
-            return "another kind of value";
-        }
-        if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "a whole number";
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "a number";
-        }
-        if (type.isArray()) {
-            return "an array";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        return "an object";
     }
 }

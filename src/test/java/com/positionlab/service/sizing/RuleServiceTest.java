@@ -293,7 +293,7 @@ class RuleServiceTest {
         assertThatThrownBy(() -> service.importJson("[{}, {\"sizing_parameters\": {\"sizing_method\": \"MARTINGALE\"}}]"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.field()).isEqualTo("[1].sizing_parameters.sizing_method");
-                    assertThat(e.reason()).startsWith("must be one of KELLY_CRITERION, FIXED_PERCENTAGE");
+                    assertThat(e.reason()).startsWith("expected one of KELLY_CRITERION, FIXED_PERCENTAGE");
                 });
         assertThatThrownBy(() -> service.importJson("{\"rule_name\": \"A\"}"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("$"));
