@@ -414,6 +414,7 @@ public final class PositionSizingEngine {
         private double budgets(double w) {
             RiskBudgeting rb = budgeting();
             details.put("risk_budget_scale", rb.scale());
+            details.put("risk_budget_volatility_multiplier", rb.volatilityMultiplier());
             details.put("risk_budget_drawdown", rb.drawdown());
             double total = rb.effectiveTotal();
             w = budgetCap(w, "risk_budget.total", x -> rb.totalUse(s * x), total, "portfolio");

@@ -408,9 +408,8 @@ public final class PositionSizingService implements AutoCloseable {
                 new SizingSpec.Limits(maxPos, minPos, maxRisk, varLimit, maxInstrument, maxSector, corrLimit, leverage),
                 budgets, shocks);
         String decisionId = d.decisionId() == null || d.decisionId().isBlank() ? null : d.decisionId().trim();
-        return new ResolvedRequest(request, decisionId, instrumentId, side, entry, sector, lot, book0.currency,
-                book0.portfolioId, book0.equity, book0.positions, ps == null ? null : ps.returnHistory(),
-                request.ruleId(), spec);
+        return new ResolvedRequest(decisionId, instrumentId, side, sector, book0.currency, book0.equity,
+                book0.positions, ps == null ? null : ps.returnHistory(), request.ruleId(), spec);
     }
 
     private static SizingParameters emptyParameters() {

@@ -1,6 +1,5 @@
 package com.positionlab.service.sizing;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -8,8 +7,7 @@ import com.positionlab.domain.Side;
 import com.positionlab.engine.sizing.SizingSpec;
 
 /** A request after validation, with the stored rule merged in and every default resolved. */
-record ResolvedRequest(PositionSizingRequest request, String decisionId, String instrumentId, Side side,
-                       double entryPrice, String sector, BigDecimal lotSize, String currency, String portfolioId,
+record ResolvedRequest(String decisionId, String instrumentId, Side side, String sector, String currency,
                        double equity, List<Position> holdings, Map<String, double[]> returnHistory, String ruleId,
                        SizingSpec spec) {
 
