@@ -1,9 +1,11 @@
 package com.positionlab.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.positionlab.engine.InvalidParameterException;
+import com.positionlab.service.StoreUnavailableException;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.ValidationException.FieldError;
 import org.slf4j.Logger;
@@ -31,6 +33,10 @@ final class Failures {
                     : p.getMessage();
             return Reply.of(400, new ErrorBody("invalid_request", p.getMessage(),
                     List.of(new FieldError(p.field(), reason))));
+        }
+        if (t instanceof StoreUnavailableException s) {
+            return new Reply(503, new ErrorBody("store_unavailable", s.getMessage(), List.of()),
+                    Map.of("Retry-After", "5"));
         }
         if (t instanceof ApiError e) {
             return new Reply(e.status(), new ErrorBody(e.error(), e.getMessage(), List.of()), e.headers());
