@@ -2,10 +2,13 @@ package com.positionlab.service;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -36,7 +39,7 @@ public final class JsonRequests {
     public static <T> T read(InputStream in, Class<T> type, String root, String subject) {
         String expected = describe(type);
         try {
-            T value = Json.mapper().readValue(in, type);
+            T value = Json.requestMapper().readValue(in, type);
             if (value == null) {
                 throw new ValidationException(root, "is empty; expected " + expected);
             }
@@ -45,8 +48,8 @@ public final class JsonRequests {
             String at = path(e, root);
             throw new ValidationException(at.equals(root) ? e.getPropertyName() : at, "is not a field of " + subject);
         } catch (InvalidFormatException e) {
-            throw new ValidationException(path(e, root), "expected " + describe(e.getTargetType()) + ", got \""
-                    + e.getValue() + "\"");
+            throw new ValidationException(path(e, root), "expected " + describe(e.getTargetType()) + ", got "
+                    + ValidationException.quote(String.valueOf(e.getValue())));
         } catch (MismatchedInputException e) {
             if (e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input")) {
                 throw new ValidationException(root, "malformed JSON: it ends too early");
@@ -57,9 +60,14 @@ public final class JsonRequests {
             throw new ValidationException(path(e, root), "expected " + describe(e.getTargetType()));
         } catch (JsonParseException e) {
             throw malformed(e, root);
+        } catch (StreamConstraintsException e) {
+            throw tooLarge(e, root, root);
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof JsonParseException cause) {
                 throw malformed(cause, root);
+            }
+            if (e.getCause() instanceof StreamConstraintsException cause) {
+                throw tooLarge(cause, path(e, root), root);
             }
             if (e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
                 throw new ValidationException(path(e, root), iae.getMessage());
@@ -72,10 +80,41 @@ public final class JsonRequests {
         }
     }
 
+    /** A document over one of the reader's limits (size, nesting, a number's or a string's length). */
+    private static ValidationException tooLarge(StreamConstraintsException e, String field, String root) {
+        String what = e.getOriginalMessage();
+        int cut = what.indexOf(", from `");
+        if (cut > 0) {
+            what = what.substring(0, cut) + ")";
+        }
+        if (what.startsWith("Document")) {
+            field = root;
+        }
+        return new ValidationException(field, "is too large: " + what);
+    }
+
     private static ValidationException malformed(JsonParseException e, String root) {
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
+                && e.getProcessor() != null) {
+            return new ValidationException(contextPath(e.getProcessor().getParsingContext(), root), "appears twice");
+        }
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                 + e.getLocation().getColumnNr();
         return new ValidationException(root, "malformed JSON" + where + ": " + e.getOriginalMessage());
+    }
+
+    /** The dotted path of where a parser stands ({@code trading_decision.entry_price}, {@code [2].rule_id}). */
+    private static String contextPath(JsonStreamContext context, String root) {
+        ArrayDeque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.addFirst("[" + c.getCurrentIndex() + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.addFirst("." + c.getCurrentName());
+            }
+        }
+        String path = String.join("", parts);
+        return path.isEmpty() ? root : path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static String path(JsonMappingException e, String root) {
