@@ -22,6 +22,22 @@ public record SizingSpec(Trade trade, Method method, Risk risk, Limits limits, B
      */
     public record Trade(int direction, double equity, double entryPrice, double stopPrice, BigDecimal lotSize,
                         double expectedReturn, Conviction conviction, String strategyId, int lookback) {
+
+        /**
+         * Refuses a lot size that would make rounding to whole lots costly: it must be positive, below 1e15,
+         * with at most 12 decimals and 18 significant digits.
+         */
+        public Trade {
+            if (lotSize == null || lotSize.signum() <= 0 || lotSize.precision() > 40) {
+                throw new IllegalArgumentException("lot size must be positive with at most 18 digits");
+            }
+            BigDecimal lot = lotSize.stripTrailingZeros();
+            if (lot.scale() > 12 || lot.precision() > 18 || lot.precision() - lot.scale() > 15) {
+                throw new IllegalArgumentException("lot size must be below 1e15 with at most 12 decimals and 18 "
+                        + "significant digits; got " + (lot.precision() - lot.scale() > 40 || lot.scale() > 40
+                        ? "a number of magnitude 1e" + (lot.precision() - lot.scale() - 1) : lot.toPlainString()));
+            }
+        }
     }
 
     /** The method and its own parameters. {@code tradeReturns} are per-trade returns for OPTIMAL_F (may be null). */

@@ -3,6 +3,7 @@ package com.positionlab.service.sizing;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.positionlab.service.InputLimits;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.ValidationException.FieldError;
 
@@ -32,6 +33,26 @@ final class Checks {
             return null;
         }
         return value.trim();
+    }
+
+    /** An identifier as {@link InputLimits#checkId(String)} allows; null or blank is left to other checks. */
+    void id(String field, String value) {
+        if (value != null && !value.isBlank()) {
+            String reason = InputLimits.checkId(value.strip());
+            if (reason != null) {
+                fail(field, reason);
+            }
+        }
+    }
+
+    /** A name as {@link InputLimits#checkName(String)} allows; null or blank is left to other checks. */
+    void name(String field, String value) {
+        if (value != null && !value.isBlank()) {
+            String reason = InputLimits.checkName(value.strip());
+            if (reason != null) {
+                fail(field, reason);
+            }
+        }
     }
 
     /** A value in [lo, hi] (closed at each end as flagged), or the fallback when null. */

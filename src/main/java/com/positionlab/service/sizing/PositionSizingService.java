@@ -33,6 +33,7 @@ import com.positionlab.engine.sizing.PositionSizingEngine;
 import com.positionlab.engine.sizing.SizingMethod;
 import com.positionlab.engine.sizing.SizingOutcome;
 import com.positionlab.engine.sizing.SizingSpec;
+import com.positionlab.service.InputLimits;
 import com.positionlab.service.Json;
 import com.positionlab.service.Money;
 import com.positionlab.service.ValidationException;
@@ -285,7 +286,7 @@ public final class PositionSizingService implements AutoCloseable {
             } else {
                 rule = rules.get(request.ruleId(), ruleLookup).orElse(null);
                 if (rule == null) {
-                    c.fail("rule_id", "no rule \"" + request.ruleId() + "\"");
+                    c.fail("rule_id", "no rule " + ValidationException.quote(request.ruleId()));
                 }
             }
         }
@@ -297,6 +298,10 @@ public final class PositionSizingService implements AutoCloseable {
             c.throwIfAny();
         }
         String instrumentId = c.requiredText("trading_decision.instrument_id", d.instrumentId());
+        c.id("trading_decision.instrument_id", instrumentId);
+        c.id("trading_decision.decision_id", d.decisionId());
+        c.id("trading_decision.strategy_id", d.strategyId());
+        c.name("trading_decision.sector", d.sector());
         Side side = c.required("trading_decision.direction", d.direction());
         double entry = Double.NaN;
         if (d.entryPrice() == null) {
@@ -318,7 +323,9 @@ public final class PositionSizingService implements AutoCloseable {
                 false);
         c.range("trading_decision.win_probability", d.winProbability(), Double.NaN, 0, false, 1, false);
         if (d.lotSize() != null && d.lotSize().signum() <= 0) {
-            c.fail("trading_decision.lot_size", "must be positive, got " + d.lotSize().toPlainString());
+            c.fail("trading_decision.lot_size", "must be positive, got " + InputLimits.show(d.lotSize()));
+        } else if (InputLimits.checkDecimal(d.lotSize()) != null) {
+            c.fail("trading_decision.lot_size", InputLimits.checkDecimal(d.lotSize()));
         }
         Conviction conviction = d.conviction() == null ? Conviction.MEDIUM : d.conviction();
 
@@ -541,7 +548,9 @@ public final class PositionSizingService implements AutoCloseable {
         if (ps.equity() != null) {
             equity = ps.equity().doubleValue();
             if (!(equity > 0)) {
-                c.fail("portfolio_state.equity", "must be positive, got " + ps.equity().toPlainString());
+                c.fail("portfolio_state.equity", "must be positive, got " + InputLimits.show(ps.equity()));
+            } else if (InputLimits.checkDecimal(ps.equity()) != null) {
+                c.fail("portfolio_state.equity", InputLimits.checkDecimal(ps.equity()));
             }
         } else {
             equity = cash + value;
@@ -551,7 +560,7 @@ public final class PositionSizingService implements AutoCloseable {
         }
         String currency = ps.currency() == null ? "USD" : ps.currency().trim().toUpperCase(java.util.Locale.ROOT);
         if (!currency.matches("[A-Z]{3}")) {
-            c.fail("portfolio_state.currency", "must be a three-letter ISO code, got \"" + ps.currency() + "\"");
+            c.fail("portfolio_state.currency", "must be a three-letter ISO code, got " + ValidationException.quote(ps.currency()));
         }
         return new Book0(ps.portfolioId(), equity, currency, positions);
     }
@@ -571,7 +580,7 @@ public final class PositionSizingService implements AutoCloseable {
             if (portfolioId == null) {
                 c.fail("portfolio_state", "is required: the workspace has no portfolio");
             } else {
-                c.fail("portfolio_state.portfolio_id", "no portfolio \"" + portfolioId + "\" in the workspace");
+                c.fail("portfolio_state.portfolio_id", "no portfolio " + ValidationException.quote(portfolioId) + " in the workspace");
             }
             return null;
         }
