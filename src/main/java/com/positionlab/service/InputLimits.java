@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  *       at most {@value #MAX_PRECISION} significant digits and {@value #MAX_SCALE} decimals.</li>
  *   <li>Floating numbers (prices, fractions, returns): finite, magnitude at most {@code 1e15}; smaller than
  *       {@code 1e-300} they are zero, as the arithmetic makes them anyway.</li>
- *   <li>Identifiers ({@code *_id}, {@code currency}): 1 to {@value #MAX_ID_LENGTH} characters of
- *       {@code [A-Za-z0-9._:/@#+-]}, starting with a letter or digit (so a spreadsheet never reads a formula).</li>
+ *   <li>Identifiers ({@code *_id}, {@code currency}, imported tickers): 1 to {@value #MAX_ID_LENGTH}
+ *       characters of {@code [A-Za-z0-9._:/@#+=^-]}, starting with a letter or digit, or with {@code ^} and
+ *       then one ({@code ^GSPC}), so that a spreadsheet never reads one as a formula.</li>
  *   <li>Names (sectors, rule and scenario names, map keys): 1 to {@value #MAX_NAME_LENGTH} characters, no
  *       control or invisible formatting characters, not starting with {@code =}, {@code +} or {@code @}.</li>
  *   <li>Free text (descriptions, notes): at most {@value #MAX_TEXT_LENGTH} characters, no control characters
@@ -35,7 +36,7 @@ public final class InputLimits {
     public static final int MAX_NAME_LENGTH = 128;
     public static final int MAX_TEXT_LENGTH = 1_000;
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@#+-]*");
+    private static final Pattern ID = Pattern.compile("\\^?[A-Za-z0-9][A-Za-z0-9._:/@#+=^-]*");
     private static final Pattern NAME = Pattern.compile("[^=+@\\p{Cc}\\p{Cf}\\p{Z}][^\\p{Cc}\\p{Cf}]*");
 
     private InputLimits() {
@@ -68,7 +69,12 @@ public final class InputLimits {
 
     /** Whether {@code value} is an identifier; see the class comment. */
     public static String checkId(String value) {
-        return check(value, MAX_ID_LENGTH, ID, "letters, digits and ._:/@#+-, starting with a letter or digit");
+        return checkId(value, MAX_ID_LENGTH);
+    }
+
+    /** Whether {@code value} is an identifier of at most {@code maxLength} characters. */
+    public static String checkId(String value, int maxLength) {
+        return check(value, maxLength, ID, "letters, digits and ._:/@#+=^-, starting with a letter or digit");
     }
 
     /** Whether {@code value} is a name; see the class comment. */

@@ -6,6 +6,9 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
+import com.positionlab.service.InputLimits;
+import com.positionlab.service.ValidationException;
+
 /**
  * One field of a data line with the name of its column, and the checked conversions the parsers need.
  * Each conversion throws a {@link RowException} whose reason starts with the column name.
@@ -16,6 +19,9 @@ record Cell(String column, String text) {
     private static final Pattern DATE_TIME =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
     private static final BigDecimal MAX_DECIMAL = BigDecimal.TEN.pow(12);
+    private static final BigDecimal MIN_DECIMAL = BigDecimal.ONE.movePointLeft(12);
+    /** Longest text read as a number: longer fields are refused before any parsing. */
+    static final int MAX_NUMBER_LENGTH = 40;
 
     boolean isEmpty() {
         return text.isEmpty();
@@ -29,10 +35,14 @@ record Cell(String column, String text) {
         return text;
     }
 
-    /** An identifier (ticker, strategy, portfolio) of at most {@code maxLength} characters. */
+    /**
+     * An identifier (ticker, strategy, portfolio) of at most {@code maxLength} characters of the safe set of
+     * {@link InputLimits#checkId(String, int)}, so that {@code =cmd|' /C calc'!A0} never reaches a spreadsheet.
+     */
     String id(int maxLength) throws RowException {
-        if (required().length() > maxLength) {
-            throw problem(quoted() + " is longer than " + maxLength + " characters");
+        String reason = InputLimits.checkId(required(), maxLength);
+        if (reason != null) {
+            throw problem(reason);
         }
         return text;
     }
@@ -69,16 +79,24 @@ record Cell(String column, String text) {
         throw notADateTime();
     }
 
-    /** A plain decimal number (no {@code NaN}, no infinity) of magnitude below 10^12. */
+    /**
+     * A plain decimal number (no {@code NaN}, no infinity) of at most {@value #MAX_NUMBER_LENGTH} characters:
+     * zero or a magnitude in [10^-12, 10^12).
+     */
     BigDecimal decimal() throws RowException {
         required();
+        if (text.length() > MAX_NUMBER_LENGTH) {
+            throw problem(quoted() + " is not a number (" + text.length() + " characters; at most "
+                    + MAX_NUMBER_LENGTH + ")");
+        }
         BigDecimal value;
         try {
             value = new BigDecimal(text);
         } catch (NumberFormatException e) {
             throw problem(quoted() + " is not a number");
         }
-        if (value.abs().compareTo(MAX_DECIMAL) >= 0) {
+        if (value.abs().compareTo(MAX_DECIMAL) >= 0
+                || value.signum() != 0 && value.abs().compareTo(MIN_DECIMAL) < 0) {
             throw problem(quoted() + " is out of range");
         }
         return value;
@@ -88,7 +106,7 @@ record Cell(String column, String text) {
     BigDecimal positiveDecimal() throws RowException {
         BigDecimal value = decimal();
         if (value.signum() <= 0) {
-            throw problem("must be positive, got " + text);
+            throw problem("must be positive, got " + ValidationException.clip(text));
         }
         return value;
     }
@@ -97,7 +115,7 @@ record Cell(String column, String text) {
     double positive() throws RowException {
         double value = positiveDecimal().doubleValue();
         if (value <= 0) {
-            throw problem("must be positive, got " + text);
+            throw problem("must be positive, got " + ValidationException.clip(text));
         }
         return value;
     }
@@ -106,7 +124,7 @@ record Cell(String column, String text) {
     long count() throws RowException {
         BigDecimal value = decimal();
         if (value.signum() < 0) {
-            throw problem("must not be negative, got " + text);
+            throw problem("must not be negative, got " + ValidationException.clip(text));
         }
         if (value.stripTrailingZeros().scale() > 0) {
             throw problem(quoted() + " is not a whole number");
@@ -119,8 +137,9 @@ record Cell(String column, String text) {
         return new RowException(column + ": " + what);
     }
 
+    /** The text for a message: quoted, cut at {@value ValidationException#MAX_ECHO} characters, escaped. */
     String quoted() {
-        return "\"" + text + "\"";
+        return ValidationException.quote(text);
     }
 
     private RowException notADate() {

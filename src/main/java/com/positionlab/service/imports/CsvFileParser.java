@@ -62,6 +62,10 @@ final class CsvFileParser {
         if (line == null) {
             throw new FileFormatException("the file is empty");
         }
+        if (line.tooLong()) {
+            throw new FileFormatException("the header (line " + line.number() + ") is longer than "
+                    + LineReader.MAX_LINE_BYTES + " bytes");
+        }
         if (!line.isDecodable()) {
             throw new FileFormatException("the header (line " + line.number() + ") is not valid UTF-8");
         }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.positionlab.service.ValidationException;
+
 /**
  * The header line of a CSV file. Column names are matched case-insensitively after trimming, with runs of
  * spaces read as one underscore, so {@code Adj Close} matches {@code adj_close}.
@@ -25,7 +27,8 @@ final class Header {
         this.keys = names.stream().map(Header::key).toList();
         for (int i = 0; i < keys.size(); i++) {
             if (!keys.get(i).isEmpty() && indexByKey.putIfAbsent(keys.get(i), i) != null) {
-                throw new FileFormatException("column \"" + names.get(i) + "\" appears twice in the header");
+                throw new FileFormatException("column " + ValidationException.quote(names.get(i))
+                        + " appears twice in the header");
             }
         }
     }

@@ -15,12 +15,16 @@ import java.util.Arrays;
 /**
  * Reads a file line by line, decoding each line on its own as strict UTF-8, so that one badly encoded line
  * is reported with its number instead of spoiling the file. Lines end at {@code \n}; a trailing {@code \r}
- * is dropped, and a UTF-8 byte order mark at the start is skipped. A file that starts with a UTF-16 byte
+ * is dropped, and a UTF-8 byte order mark at the start is skipped. A line longer than
+ * {@value #MAX_LINE_BYTES} bytes is returned as {@link Line#tooLong() too long} without its text: its bytes
+ * are scanned for the line's end but never held, so memory stays bounded whatever the file holds. A file that starts with a UTF-16 byte
  * order mark, or has a NUL byte in its first {@value #SNIFF_BYTES} bytes, is refused as not UTF-8 text.
  */
 final class LineReader implements Closeable {
 
     static final int SNIFF_BYTES = 1 << 16;
+    /** Longest line kept, in bytes (64 KiB). */
+    static final int MAX_LINE_BYTES = 1 << 16;
 
     private final InputStream in;
     private final long size;
@@ -33,6 +37,7 @@ final class LineReader implements Closeable {
     private long chunkOffset;
     private byte[] line = new byte[256];
     private int lineLength;
+    private boolean tooLong;
     private int lineNumber;
 
     private LineReader(InputStream in, long size) {
@@ -88,6 +93,7 @@ final class LineReader implements Closeable {
     /** The next physical line, or {@code null} at the end of the file. */
     Line next() throws IOException {
         lineLength = 0;
+        tooLong = false;
         boolean started = false;
         while (pos < limit || fill()) {
             started = true;
@@ -117,6 +123,13 @@ final class LineReader implements Closeable {
     }
 
     private void append(int start, int length) {
+        if (tooLong) {
+            return;
+        }
+        if (lineLength + length > MAX_LINE_BYTES + 1) {
+            tooLong = true;
+            return;
+        }
         if (lineLength + length > line.length) {
             line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + length));
         }
@@ -127,6 +140,9 @@ final class LineReader implements Closeable {
     private Line decodeLine() {
         lineNumber++;
         int length = lineLength > 0 && line[lineLength - 1] == '\r' ? lineLength - 1 : lineLength;
+        if (tooLong || length > MAX_LINE_BYTES) {
+            return new Line(lineNumber, null, true);
+        }
         try {
             return new Line(lineNumber, decoder.reset().decode(ByteBuffer.wrap(line, 0, length)).toString());
         } catch (CharacterCodingException e) {

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import com.positionlab.domain.PriceBar;
+import com.positionlab.service.InputLimits;
+import com.positionlab.service.ValidationException;
 
 /**
  * Recognises the layout of a price file from its header:
@@ -45,9 +47,10 @@ final class PriceFormats {
         String given = options.instrumentId();
         String ticker = given != null && !given.isBlank() ? given.strip()
                 : file.getFileName().toString().replaceFirst("\\.[^.]*$", "").strip().toUpperCase(Locale.ROOT);
-        if (ticker.isEmpty() || ticker.length() > MAX_TICKER_LENGTH) {
-            throw new FileFormatException("\"" + ticker + "\" cannot be the ticker of this one-instrument file; "
-                    + "give the ticker (--instrument)");
+        String reason = InputLimits.checkId(ticker, MAX_TICKER_LENGTH);
+        if (reason != null) {
+            throw new FileFormatException(ValidationException.quote(ticker) + " cannot be the ticker of this "
+                    + "one-instrument file (it " + reason + "); give the ticker (--instrument)");
         }
         return ticker;
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Feeds data lines to a {@link RowParser} and keeps the records of the accepted lines and the reasons for
- * the rejected ones: a line that is not UTF-8, has the wrong number of fields, fails a check of the
+ * the rejected ones: a line that is too long, is not UTF-8, has the wrong number of fields, fails a check of the
  * parser, or repeats the key of an earlier line (naming that line).
  */
 final class RowCollector<T> {
@@ -49,6 +49,10 @@ final class RowCollector<T> {
     }
 
     private List<T> parse(Line line) throws RowException {
+        if (line.tooLong()) {
+            throw new RowException("line is longer than " + LineReader.MAX_LINE_BYTES + " bytes (its text was "
+                    + "skipped)");
+        }
         if (!line.isDecodable()) {
             throw new RowException("line is not valid UTF-8");
         }

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 
+import com.positionlab.service.InputLimits;
 import com.positionlab.domain.Side;
 import com.positionlab.domain.Trade;
 
@@ -51,7 +52,7 @@ final class TradeRowParser implements RowParser<Trade> {
         BigDecimal profit = row.has(pnl) ? row.cell(pnl).decimal()
                 : computedPnl(side, quantity, entryPrice, exitPrice);
         if (profit.abs().compareTo(MAX_PNL) >= 0) {
-            throw new RowException("pnl: " + profit.toPlainString() + " is out of range");
+            throw new RowException("pnl: " + InputLimits.show(profit) + " is out of range");
         }
         return List.of(new Trade(strategy, instrument, side, quantity, entryTime, entryPrice, exitTime, exitPrice,
                 profit));

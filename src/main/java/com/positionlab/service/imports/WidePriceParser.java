@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.positionlab.domain.PriceBar;
+import com.positionlab.service.InputLimits;
 
 /**
  * Prices in wide form: the first column is {@code date}, every other column is a ticker and holds its
@@ -21,9 +22,9 @@ final class WidePriceParser implements RowParser<PriceBar> {
             if (ticker.isEmpty()) {
                 throw new FileFormatException("column " + (c + 1) + " has no ticker in the header");
             }
-            if (ticker.length() > PriceFormats.MAX_TICKER_LENGTH) {
-                throw new FileFormatException("column " + (c + 1) + ": ticker \"" + ticker + "\" is longer than "
-                        + PriceFormats.MAX_TICKER_LENGTH + " characters");
+            String reason = InputLimits.checkId(ticker, PriceFormats.MAX_TICKER_LENGTH);
+            if (reason != null) {
+                throw new FileFormatException("column " + (c + 1) + ": the ticker " + reason);
             }
             tickers.add(ticker);
         }
