@@ -38,7 +38,7 @@ public final class EdgeService {
         if (strategyId != null) {
             strategies = strategies.stream().filter(s -> s.id().equals(strategyId)).toList();
             if (strategies.isEmpty()) {
-                throw new ValidationException("strategy", "\"" + strategyId + "\" does not exist");
+                throw new ValidationException("strategy", ValidationException.quote(strategyId) + " does not exist");
             }
         }
         return strategies.stream().map(s -> edge(s, store.trades().trades(s.id()), config, startingCapital)).toList();

@@ -80,7 +80,7 @@ public final class StrategyKellyConfigService {
 
     private void requireStrategy(String strategyId) {
         if (strategyId == null || store.trades().strategies().stream().noneMatch(s -> s.id().equals(strategyId))) {
-            throw new ValidationException("strategy", "\"" + strategyId + "\" does not exist");
+            throw new ValidationException("strategy", ValidationException.quote(strategyId) + " does not exist");
         }
     }
 
@@ -99,7 +99,7 @@ public final class StrategyKellyConfigService {
             try {
                 return Double.parseDouble(text);
             } catch (NumberFormatException e) {
-                throw new ValidationException(field, "must be a number, got \"" + text + "\"");
+                throw new ValidationException(field, "must be a number, got " + ValidationException.quote(text));
             }
         }
 
@@ -111,7 +111,7 @@ public final class StrategyKellyConfigService {
             try {
                 return Integer.parseInt(text);
             } catch (NumberFormatException e) {
-                throw new ValidationException(field, "must be a whole number, got \"" + text + "\"");
+                throw new ValidationException(field, "must be a whole number, got " + ValidationException.quote(text));
             }
         }
 
@@ -125,7 +125,7 @@ public final class StrategyKellyConfigService {
                     return t;
                 }
             }
-            throw new ValidationException(field, "must be HUNTER or STRATEGIST, got \"" + text + "\"");
+            throw new ValidationException(field, "must be HUNTER or STRATEGIST, got " + ValidationException.quote(text));
         }
 
         /** The trimmed text of a field, null when the field was not edited; blank is an error. */

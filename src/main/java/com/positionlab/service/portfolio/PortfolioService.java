@@ -56,7 +56,7 @@ public final class PortfolioService {
     /** Values the portfolio {@code portfolioId} at the latest stored prices. */
     public PortfolioSnapshot snapshot(String portfolioId) {
         Portfolio p = store.portfolios().find(portfolioId)
-                .orElseThrow(() -> new ValidationException("portfolio", "\"" + portfolioId + "\" does not exist"));
+                .orElseThrow(() -> new ValidationException("portfolio", ValidationException.quote(portfolioId) + " does not exist"));
         List<Holding> holdings = store.portfolios().holdings(portfolioId);
         List<String> ids = holdings.stream().map(Holding::instrumentId).toList();
         Map<String, Instrument> instruments = store.instruments().findAll().stream()
@@ -162,7 +162,7 @@ public final class PortfolioService {
         }
         Optional<Instrument> instrument = store.instruments().find(instrumentId.strip());
         if (instrument.isEmpty()) {
-            throw new ValidationException("instrument", "\"" + instrumentId + "\" is not in the workspace");
+            throw new ValidationException("instrument", ValidationException.quote(instrumentId) + " is not in the workspace");
         }
         if (store.prices().latest(List.of(instrument.get().id())).isEmpty()) {
             throw new ValidationException("instrument", instrument.get().id() + " has no prices; import them first");
@@ -181,7 +181,7 @@ public final class PortfolioService {
         try {
             q = new BigDecimal(text.strip().replace(",", "").replace("_", ""));
         } catch (NumberFormatException e) {
-            throw new ValidationException("quantity", "\"" + text.strip() + "\" is not a number");
+            throw new ValidationException("quantity", ValidationException.quote(text.strip()) + " is not a number");
         }
         if (q.signum() == 0) {
             throw new ValidationException("quantity", "must not be zero (remove the holding instead)");
@@ -208,12 +208,12 @@ public final class PortfolioService {
      */
     public BigDecimal setCash(String portfolioId, String cashText) {
         Portfolio p = store.portfolios().find(portfolioId)
-                .orElseThrow(() -> new ValidationException("portfolio", "\"" + portfolioId + "\" does not exist"));
+                .orElseThrow(() -> new ValidationException("portfolio", ValidationException.quote(portfolioId) + " does not exist"));
         BigDecimal cash;
         try {
             cash = new BigDecimal(cashText == null ? "" : cashText.strip().replace(",", "").replace("_", ""));
         } catch (NumberFormatException e) {
-            throw new ValidationException("cash", "\"" + cashText + "\" is not a number");
+            throw new ValidationException("cash", ValidationException.quote(cashText) + " is not a number");
         }
         if (cash.signum() < 0) {
             throw new ValidationException("cash", "must not be negative");

@@ -60,13 +60,13 @@ final class ReturnsCsv {
                 columnName = fields.get(column);
                 continue;
             }
-            String where = "line " + lineNumber + ", column \"" + columnName + "\": ";
+            String where = "line " + lineNumber + ", column " + ValidationException.quote(columnName) + ": ";
             String text = column < fields.size() ? fields.get(column) : "";
             if (text.isEmpty()) {
                 throw invalid(file, where + "missing return");
             }
             if (!NUMBER.matcher(text).matches()) {
-                throw invalid(file, where + "\"" + text + "\" is not a number");
+                throw invalid(file, where + ValidationException.quote(text) + " is not a number");
             }
             values.add(Double.parseDouble(text));
         }

@@ -521,7 +521,7 @@ public final class PositionSizingService implements AutoCloseable {
             }
             String id = c.requiredText(f + ".instrument_id", h.instrumentId());
             if (id != null && !seen.add(id)) {
-                c.fail(f + ".instrument_id", "\"" + id + "\" is listed twice");
+                c.fail(f + ".instrument_id", ValidationException.quote(id) + " is listed twice");
             }
             if (h.quantity() == null) {
                 c.fail(f + ".quantity", "is required");

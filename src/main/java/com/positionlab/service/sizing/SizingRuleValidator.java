@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import com.positionlab.service.ValidationException.FieldError;
+import com.positionlab.service.ValidationException;
 import com.positionlab.service.sizing.PositionSizingRequest.RiskConstraints;
 import com.positionlab.service.sizing.PositionSizingRequest.SizingParameters;
 
@@ -57,7 +58,7 @@ final class SizingRuleValidator {
         for (SizingRule other : others) {
             boolean itself = rule.ruleId() != null && rule.ruleId().equals(other.ruleId());
             if (!itself && other.ruleName() != null && other.ruleName().strip().equalsIgnoreCase(name)) {
-                add("rule_name", "\"" + name + "\" is already the name of another rule");
+                add("rule_name", ValidationException.quote(name) + " is already the name of another rule");
                 return;
             }
         }
