@@ -55,6 +55,14 @@ final class Checks {
         }
     }
 
+    /** A decimal as {@link InputLimits#checkDecimal(java.math.BigDecimal)} allows; null is left to other checks. */
+    void decimal(String field, java.math.BigDecimal value) {
+        String reason = InputLimits.checkDecimal(value);
+        if (reason != null) {
+            fail(field, reason);
+        }
+    }
+
     /** A value in [lo, hi] (closed at each end as flagged), or the fallback when null. */
     double range(String field, Double value, double fallback, double lo, boolean loOpen, double hi, boolean hiOpen) {
         if (value == null) {

@@ -520,6 +520,8 @@ public final class PositionSizingService implements AutoCloseable {
                 continue;
             }
             String id = c.requiredText(f + ".instrument_id", h.instrumentId());
+            c.id(f + ".instrument_id", id);
+            c.decimal(f + ".quantity", h.quantity());
             if (id != null && !seen.add(id)) {
                 c.fail(f + ".instrument_id", ValidationException.quote(id) + " is listed twice");
             }
@@ -543,6 +545,7 @@ public final class PositionSizingService implements AutoCloseable {
             positions.add(new ResolvedRequest.Position(id, h.quantity().doubleValue(), price, sector, h.strategyId()));
             value += h.quantity().doubleValue() * price;
         }
+        c.decimal("portfolio_state.cash", ps.cash());
         double cash = ps.cash() == null ? 0 : ps.cash().doubleValue();
         double equity;
         if (ps.equity() != null) {

@@ -56,6 +56,24 @@ class ProgrammaticBoundsTest {
     }
 
     @Test
+    void aHostileCashOrQuantityIsRefused() {
+        PositionSizingRequest base = request("d-3", null, null);
+        PortfolioState p = base.portfolioState();
+        PortfolioState hostile = new PortfolioState(p.portfolioId(), null, HUGE_NEGATIVE_TINY, p.currency(),
+                List.of(new PositionSizingRequest.HoldingState("AAA", TINY, 200.0, "Tech", null)), p.returnHistory(),
+                null);
+        try (PositionSizingService service = new PositionSizingService()) {
+            ValidationException e = catchThrowableOfType(ValidationException.class, () -> service.size(
+                    new PositionSizingRequest(base.tradingDecision(), hostile, base.sizingParameters(), null, null,
+                            null, null)));
+
+            assertThat(e.errors()).extracting(ValidationException.FieldError::field)
+                    .contains("portfolio_state.holdings[0].quantity", "portfolio_state.cash");
+            assertThat(e.getMessage()).contains("got 1E-9999999").contains("got -1E-999999999");
+        }
+    }
+
+    @Test
     void aLongDecisionIdIsRefusedWithoutEchoingIt() {
         try (PositionSizingService service = new PositionSizingService()) {
             ValidationException e = catchThrowableOfType(ValidationException.class,
