@@ -97,15 +97,21 @@ class HostileRequestTest {
         return Arguments.of(what, body, KellyCalculationRequest.class, field, reason);
     }
 
-    /** Timed on the second reading: the first one also loads classes (up to ~150 ms, once per JVM). */
+    /**
+     * Timed as the fastest of five readings after a first one, which also loads classes (up to ~150 ms once
+     * per JVM); the fastest filters out a busy machine's scheduling pauses, not the work (minutes before).
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostile")
     void hostileInputIsRefusedQuicklyWithAShortMessage(String what, String body, Class<?> type, String field,
                                                        String reason) {
-        catchThrowableOfType(ValidationException.class, () -> read(body, type));
-        long start = System.nanoTime();
         ValidationException e = catchThrowableOfType(ValidationException.class, () -> read(body, type));
-        double ms = (System.nanoTime() - start) / 1e6;
+        double ms = Double.MAX_VALUE;
+        for (int run = 0; run < 5; run++) {
+            long start = System.nanoTime();
+            catchThrowableOfType(ValidationException.class, () -> read(body, type));
+            ms = Math.min(ms, (System.nanoTime() - start) / 1e6);
+        }
 
         assertThat(e).as(what).isNotNull();
         if (field.contains("\\") || field.contains("|") || field.contains(".*")) {
