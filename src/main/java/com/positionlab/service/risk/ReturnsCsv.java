@@ -18,11 +18,15 @@ import com.positionlab.service.ValidationException;
  * {@code return} column (in any case; other columns, in any order, are ignored), every later non-blank line
  * holds a plain decimal number there ({@code 0.012}, {@code -1.5e-3}). Fields may be double-quoted. Any problem
  * is a {@link ValidationException} on {@value #FIELD} that names the file, and the line and column where needed.
+ * A line longer than {@value #MAX_LINE_CHARS} characters or a number longer than {@value #MAX_NUMBER_CHARS}
+ * is refused as soon as it is seen, without reading the rest of it.
  */
 final class ReturnsCsv {
 
     static final String FIELD = "returns";
     private static final String COLUMN = "return";
+    static final int MAX_LINE_CHARS = 1 << 16;
+    static final int MAX_NUMBER_CHARS = 40;
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private ReturnsCsv() {
@@ -46,7 +50,7 @@ final class ReturnsCsv {
         String columnName = null;
         List<Double> values = new ArrayList<>();
         String line;
-        while ((line = in.readLine()) != null) {
+        while ((line = readLine(file, in, lineNumber + 1)) != null) {
             lineNumber++;
             if (lineNumber == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
@@ -65,7 +69,7 @@ final class ReturnsCsv {
             if (text.isEmpty()) {
                 throw invalid(file, where + "missing return");
             }
-            if (!NUMBER.matcher(text).matches()) {
+            if (text.length() > MAX_NUMBER_CHARS || !NUMBER.matcher(text).matches()) {
                 throw invalid(file, where + ValidationException.quote(text) + " is not a number");
             }
             values.add(Double.parseDouble(text));
@@ -87,10 +91,36 @@ final class ReturnsCsv {
             }
         }
         if (found < 0) {
-            throw invalid(file, "no \"" + COLUMN + "\" column in the header (it has: " + String.join(", ", header)
-                    + ")");
+            throw invalid(file, "no \"" + COLUMN + "\" column in the header (it has: "
+                    + ValidationException.clip(String.join(", ", header)) + ")");
         }
         return found;
+    }
+
+    /**
+     * The next line without its terminator ({@code \n}, {@code \r\n} or {@code \r}), or null at the end;
+     * refuses a line over {@value #MAX_LINE_CHARS} characters.
+     */
+    private static String readLine(Path file, BufferedReader in, int lineNumber) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c = in.read();
+        if (c < 0) {
+            return null;
+        }
+        while (c >= 0 && c != '\n' && c != '\r') {
+            if (line.length() == MAX_LINE_CHARS) {
+                throw invalid(file, "line " + lineNumber + " is longer than " + MAX_LINE_CHARS + " characters");
+            }
+            line.append((char) c);
+            c = in.read();
+        }
+        if (c == '\r') {
+            in.mark(1);
+            if (in.read() != '\n') {
+                in.reset();
+            }
+        }
+        return line.toString();
     }
 
     /** The trimmed fields of one line; a double-quoted field may hold commas and {@code ""} for a quote. */
