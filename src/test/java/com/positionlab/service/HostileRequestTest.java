@@ -60,6 +60,10 @@ class HostileRequestTest {
                         "portfolio_state.return_history.AAPL[1]", "-1.0E200"),
                 sizing("a sector share of 1e20", "{\"trading_decision\": {" + DECISION + "}, \"risk_budgets\": "
                         + "{\"sector_shares\": {\"Tech\": 1e20}}}", "risk_budgets.sector_shares.Tech", "1.0E20"),
+                sizing("an unquoted 100 KB token", "{\"trading_decision\": {\"instrument_id\": "
+                        + "y".repeat(100_000) + "}}", "request", "malformed JSON"),
+                sizing("a 50 KB enum value", "{\"trading_decision\": {" + DECISION + ", \"conviction\": \""
+                        + "z".repeat(50_000) + "\"}}", "trading_decision.conviction", "expected one of"),
                 sizing("a duplicate key", "{\"trading_decision\": {\"instrument_id\": \"AAPL\", \"entry_price\": -1, "
                         + "\"entry_price\": 52.5}}", "trading_decision.entry_price", "appears twice"),
                 sizing("a duplicate key in a list", "{\"trading_decision\": {" + DECISION + "}, \"portfolio_state\": "
