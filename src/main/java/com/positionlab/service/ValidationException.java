@@ -58,7 +58,8 @@ public class ValidationException extends RuntimeException {
 
     /**
      * {@code value} in double quotes for a message: at most {@value #MAX_ECHO} characters of it, followed by
-     * {@code ...} when cut, with control characters escaped (a newline as backslash-n, others as backslash-u and four hex digits).
+     * {@code ...} when cut, with control characters escaped (a newline as backslash-n, others as backslash-u
+     * and four hex digits).
      */
     public static String quote(String value) {
         return value == null ? "null" : "\"" + clip(value) + "\"";

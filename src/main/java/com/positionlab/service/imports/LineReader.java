@@ -17,8 +17,9 @@ import java.util.Arrays;
  * is reported with its number instead of spoiling the file. Lines end at {@code \n}; a trailing {@code \r}
  * is dropped, and a UTF-8 byte order mark at the start is skipped. A line longer than
  * {@value #MAX_LINE_BYTES} bytes is returned as {@link Line#tooLong() too long} without its text: its bytes
- * are scanned for the line's end but never held, so memory stays bounded whatever the file holds. A file that starts with a UTF-16 byte
- * order mark, or has a NUL byte in its first {@value #SNIFF_BYTES} bytes, is refused as not UTF-8 text.
+ * are scanned for the line's end but never held, so memory stays bounded whatever the file holds. A file
+ * that starts with a UTF-16 byte order mark, or has a NUL byte in its first {@value #SNIFF_BYTES} bytes, is
+ * refused as not UTF-8 text.
  */
 final class LineReader implements Closeable {
 

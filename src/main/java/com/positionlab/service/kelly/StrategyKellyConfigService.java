@@ -125,7 +125,8 @@ public final class StrategyKellyConfigService {
                     return t;
                 }
             }
-            throw new ValidationException(field, "must be HUNTER or STRATEGIST, got " + ValidationException.quote(text));
+            throw new ValidationException(field, "must be HUNTER or STRATEGIST, got "
+                    + ValidationException.quote(text));
         }
 
         /** The trimmed text of a field, null when the field was not edited; blank is an error. */

@@ -47,7 +47,8 @@ public final class StrategySizingService {
      */
     public StrategySizing size(String strategyId, Conviction conviction, double balance) {
         Strategy strategy = store.trades().strategies().stream().filter(s -> s.id().equals(strategyId)).findFirst()
-                .orElseThrow(() -> new ValidationException("strategy", ValidationException.quote(strategyId) + " does not exist"));
+                .orElseThrow(() -> new ValidationException("strategy", ValidationException.quote(strategyId)
+                        + " does not exist"));
         StrategyKellyConfig c = configs.load(strategyId);
         List<Trade> trades = store.trades().trades(strategyId);
         EdgeConfig d = EdgeConfig.defaults();

@@ -56,7 +56,8 @@ public final class PortfolioService {
     /** Values the portfolio {@code portfolioId} at the latest stored prices. */
     public PortfolioSnapshot snapshot(String portfolioId) {
         Portfolio p = store.portfolios().find(portfolioId)
-                .orElseThrow(() -> new ValidationException("portfolio", ValidationException.quote(portfolioId) + " does not exist"));
+                .orElseThrow(() -> new ValidationException("portfolio", ValidationException.quote(portfolioId)
+                        + " does not exist"));
         List<Holding> holdings = store.portfolios().holdings(portfolioId);
         List<String> ids = holdings.stream().map(Holding::instrumentId).toList();
         Map<String, Instrument> instruments = store.instruments().findAll().stream()
@@ -162,7 +163,8 @@ public final class PortfolioService {
         }
         Optional<Instrument> instrument = store.instruments().find(instrumentId.strip());
         if (instrument.isEmpty()) {
-            throw new ValidationException("instrument", ValidationException.quote(instrumentId) + " is not in the workspace");
+            throw new ValidationException("instrument", ValidationException.quote(instrumentId)
+                    + " is not in the workspace");
         }
         if (store.prices().latest(List.of(instrument.get().id())).isEmpty()) {
             throw new ValidationException("instrument", instrument.get().id() + " has no prices; import them first");
@@ -208,7 +210,8 @@ public final class PortfolioService {
      */
     public BigDecimal setCash(String portfolioId, String cashText) {
         Portfolio p = store.portfolios().find(portfolioId)
-                .orElseThrow(() -> new ValidationException("portfolio", ValidationException.quote(portfolioId) + " does not exist"));
+                .orElseThrow(() -> new ValidationException("portfolio", ValidationException.quote(portfolioId)
+                        + " does not exist"));
         BigDecimal cash;
         try {
             cash = new BigDecimal(cashText == null ? "" : cashText.strip().replace(",", "").replace("_", ""));

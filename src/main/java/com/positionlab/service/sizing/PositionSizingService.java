@@ -563,7 +563,8 @@ public final class PositionSizingService implements AutoCloseable {
         }
         String currency = ps.currency() == null ? "USD" : ps.currency().trim().toUpperCase(java.util.Locale.ROOT);
         if (!currency.matches("[A-Z]{3}")) {
-            c.fail("portfolio_state.currency", "must be a three-letter ISO code, got " + ValidationException.quote(ps.currency()));
+            c.fail("portfolio_state.currency", "must be a three-letter ISO code, got "
+                    + ValidationException.quote(ps.currency()));
         }
         return new Book0(ps.portfolioId(), equity, currency, positions);
     }
@@ -583,7 +584,8 @@ public final class PositionSizingService implements AutoCloseable {
             if (portfolioId == null) {
                 c.fail("portfolio_state", "is required: the workspace has no portfolio");
             } else {
-                c.fail("portfolio_state.portfolio_id", "no portfolio " + ValidationException.quote(portfolioId) + " in the workspace");
+                c.fail("portfolio_state.portfolio_id", "no portfolio " + ValidationException.quote(portfolioId)
+                        + " in the workspace");
             }
             return null;
         }

@@ -137,7 +137,8 @@ public final class RuleService {
             if (id != null && !id.isBlank()) {
                 Integer first = idsInFile.putIfAbsent(id, i);
                 if (first != null) {
-                    errors.add(new FieldError("[" + i + "].rule_id", ValidationException.quote(id) + " is also the id of rule ["
+                    errors.add(new FieldError("[" + i + "].rule_id", ValidationException.quote(id)
+                            + " is also the id of rule ["
                             + first + "]"));
                 }
             }
@@ -183,7 +184,8 @@ public final class RuleService {
     // ---- helpers --------------------------------------------------------------------------------
 
     private SizingRule require(String ruleId) {
-        return find(ruleId).orElseThrow(() -> new ValidationException("rule_id", "no sizing rule " + ValidationException.quote(ruleId)));
+        return find(ruleId).orElseThrow(() -> new ValidationException("rule_id", "no sizing rule "
+                + ValidationException.quote(ruleId)));
     }
 
     private static void throwIfAny(List<FieldError> errors) {
