@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  *   <li>Names (sectors, rule and scenario names, map keys): 1 to {@value #MAX_NAME_LENGTH} characters, no
  *       control or invisible formatting characters, not starting with {@code =}, {@code +} or {@code @}.</li>
  *   <li>Free text (descriptions, notes): at most {@value #MAX_TEXT_LENGTH} characters, no control characters
- *       other than newline and tab.</li>
+ *       other than line breaks and tab.</li>
  * </ul>
  */
 public final class InputLimits {
@@ -33,7 +33,7 @@ public final class InputLimits {
     public static final int MAX_PRECISION = 18;
     public static final int MAX_SCALE = 12;
     public static final int MAX_ID_LENGTH = 64;
-    public static final int MAX_NAME_LENGTH = 128;
+    public static final int MAX_NAME_LENGTH = 200;
     public static final int MAX_TEXT_LENGTH = 1_000;
 
     private static final Pattern ID = Pattern.compile("\\^?[A-Za-z0-9][A-Za-z0-9._:/@#+=^-]*");
@@ -90,7 +90,7 @@ public final class InputLimits {
         }
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
-            if (Character.isISOControl(ch) && ch != '\n' && ch != '\t') {
+            if (Character.isISOControl(ch) && ch != '\n' && ch != '\r' && ch != '\t') {
                 return "must not hold control characters; got " + ValidationException.quote(value);
             }
         }

@@ -79,8 +79,8 @@ class HostileRequestTest {
                         "\"=cmd|' /C calc'!A0\""),
                 sizing("a control character in a sector", "{\"trading_decision\": {" + DECISION
                         + ", \"sector\": \"Tech\\u0007\"}}", "trading_decision.sector", "\\u0007"),
-                sizing("a 200-character sector", "{\"trading_decision\": {" + DECISION + ", \"sector\": \""
-                        + "s".repeat(200) + "\"}}", "trading_decision.sector", "at most 128"),
+                sizing("a 300-character sector", "{\"trading_decision\": {" + DECISION + ", \"sector\": \""
+                        + "s".repeat(300) + "\"}}", "trading_decision.sector", "at most 200"),
                 sizing("a 300-character map key", "{\"trading_decision\": {" + DECISION + "}, \"risk_budgets\": "
                         + "{\"sector_shares\": {\"" + "k".repeat(300) + "\": 0.5}}}", "request|risk_budgets.*",
                         "too large|at most"),

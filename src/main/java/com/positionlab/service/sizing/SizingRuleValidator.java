@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import com.positionlab.service.ValidationException.FieldError;
+import com.positionlab.service.InputLimits;
 import com.positionlab.service.ValidationException;
+import com.positionlab.service.ValidationException.FieldError;
 import com.positionlab.service.sizing.PositionSizingRequest.RiskConstraints;
 import com.positionlab.service.sizing.PositionSizingRequest.SizingParameters;
 
@@ -18,7 +19,7 @@ import com.positionlab.service.sizing.PositionSizingRequest.SizingParameters;
  */
 final class SizingRuleValidator {
 
-    static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_NAME_LENGTH = InputLimits.MAX_NAME_LENGTH;
     static final int MAX_DESCRIPTION_LENGTH = 1000;
 
     private static final String P = "sizing_parameters.";
@@ -53,6 +54,11 @@ final class SizingRuleValidator {
         }
         if (name.length() > MAX_NAME_LENGTH) {
             add("rule_name", "must be at most " + MAX_NAME_LENGTH + " characters, got " + name.length());
+            return;
+        }
+        String unsafe = InputLimits.checkName(name);
+        if (unsafe != null) {
+            add("rule_name", unsafe);
             return;
         }
         for (SizingRule other : others) {

@@ -61,6 +61,7 @@ class RuleServiceTest {
         return Stream.of(
                 Arguments.of("rule_name", (Consumer<RuleBuilder>) b -> b.ruleName = "  "),
                 Arguments.of("rule_name", (Consumer<RuleBuilder>) b -> b.ruleName = "x".repeat(201)),
+                Arguments.of("rule_name", (Consumer<RuleBuilder>) b -> b.ruleName = "=HYPERLINK(\"http://x\")"),
                 Arguments.of("description", (Consumer<RuleBuilder>) b -> b.description = "x".repeat(1001)),
                 Arguments.of(p + "sizing_method", (Consumer<RuleBuilder>) b -> b.sizingMethod = null),
                 Arguments.of(p + "confidence_level", (Consumer<RuleBuilder>) b -> b.confidenceLevel = 1.0),
