@@ -18,7 +18,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * Reads a document of the JSON contract, turning every way it can be wrong into a
  * {@link ValidationException} that names the field as a path ({@code "trading_decision.entry_price: expected
- * a number"}, {@code "[2].sizing_parameters.confidence_level: ..."}).
+ * a number"}, {@code "[2].sizing_parameters.confidence_level: ..."}). Reads through
+ * {@link Json#requestMapper()}, so every document is bounded (size, depth, number and string lengths, value
+ * ranges of {@link InputLimits}); a key given twice is {@code "<path>: appears twice"}; offending values are
+ * quoted by {@link ValidationException#quote(String)}.
  */
 public final class JsonRequests {
 
