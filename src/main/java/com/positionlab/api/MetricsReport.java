@@ -10,8 +10,9 @@ import com.positionlab.service.metrics.LatencyRecorder;
  * {@value LatencyRecorder#WINDOW} requests of each endpoint, null before the first; the rate is requests
  * finished per second over the last 10 seconds. A request is counted once it has been answered, so a
  * metrics request does not see itself. {@code other} holds requests to paths that do not exist.
+ * {@code clientAborts} counts clients that went away before their answer was written (not server errors).
  */
-record MetricsReport(double uptimeSeconds, long requests, long clientErrors, long serverErrors,
+record MetricsReport(double uptimeSeconds, long requests, long clientErrors, long serverErrors, long clientAborts,
                      Map<String, EndpointStats> endpoints, Map<String, ServiceStats> services) {
 
     /** One endpoint: requests answered, of which 4xx and 5xx, the recent rate and latency percentiles. */
