@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.positionlab.store.Store;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -173,6 +174,9 @@ public final class ApiServer implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
+        // Routing is on the raw path by exact match, so "..", "//" and encoded segments can only miss (404);
+        // Jetty's default would refuse them as ambiguous (400) before the router sees them.
+        http.setUriCompliance(UriCompliance.UNSAFE);
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(options.bind().getHostAddress());
         connector.setPort(options.port());

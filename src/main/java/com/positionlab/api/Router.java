@@ -1,5 +1,6 @@
 package com.positionlab.api;
 
+import java.io.EOFException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +107,9 @@ final class Router extends Handler.Abstract {
                 ? failure.getCause() : failure;
         if (cause instanceof ApiError) {
             exchange.fail(cause);
+        } else if (cause instanceof EOFException) {
+            // Jetty's "early EOF" is also an HttpException (400), but nobody is left to read an answer.
+            exchange.clientWentAway(cause);
         } else if (cause instanceof HttpException http) {
             exchange.fail(http.getCode() == 413 ? ApiError.payloadTooLarge(ApiRequest.MAX_BODY_BYTES)
                     : ApiError.badRequest(http.getReason()));
