@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.positionlab.store.Store;
@@ -242,6 +243,8 @@ public final class ApiServer implements AutoCloseable {
         server.setStopTimeout(busy ? STOP_GRACE_MILLIS : 0);
         try {
             server.stop();
+        } catch (TimeoutException e) {
+            LOG.info("Stopped after waiting {} ms for the requests under way", STOP_GRACE_MILLIS);
         } catch (Exception e) {
             LOG.warn("Jetty did not stop cleanly: {}", e.toString());
         }
