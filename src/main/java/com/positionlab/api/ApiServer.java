@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.positionlab.store.Store;
@@ -126,6 +127,7 @@ public final class ApiServer implements AutoCloseable {
     private final ThreadPoolExecutor compute;
     private final ScheduledExecutorService timer;
     private final AutoCloseable services;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ApiServer(Server server, ThreadPoolExecutor compute, ScheduledExecutorService timer,
                       AutoCloseable services) {
@@ -222,12 +224,15 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting, lets requests under way finish (up to a second), then closes the services (the
+     * Stops accepting, lets requests under way finish (up to a second; a second call does nothing), then closes the services (the
      * sizing service stores its queued events). Compute threads are never interrupted: an interrupt during
      * H2's file I/O closes the database file.
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         stopAll();
         try {
             services.close();

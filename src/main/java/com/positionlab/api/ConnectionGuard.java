@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 import org.eclipse.jetty.http.HttpParser;
 import org.eclipse.jetty.io.Connection;
@@ -30,8 +29,6 @@ final class ConnectionGuard implements Connection.Listener {
     private final Map<Connection, Watch> open = new ConcurrentHashMap<>();
     private final int maxConnections;
     private final long deadlineNanos;
-    private final LongAdder refused = new LongAdder();
-    private final LongAdder expired = new LongAdder();
 
     /** When a request on a connection was first seen under way; 0 while the connection is between requests. */
     private static final class Watch {
@@ -51,7 +48,6 @@ final class ConnectionGuard implements Connection.Listener {
     @Override
     public void onOpened(Connection connection) {
         if (open.size() >= maxConnections) {
-            refused.increment();
             LOG.debug("Closing {}: {} connections are open already", connection, maxConnections);
             connection.getEndPoint().close();
             return;
@@ -62,21 +58,6 @@ final class ConnectionGuard implements Connection.Listener {
     @Override
     public void onClosed(Connection connection) {
         open.remove(connection);
-    }
-
-    /** Connections open now (those closed at once for the cap excluded). */
-    int openConnections() {
-        return open.size();
-    }
-
-    /** Connections closed at once because {@code maxConnections} were open. */
-    long refusedConnections() {
-        return refused.sum();
-    }
-
-    /** Connections closed because their request line or headers took longer than the deadline. */
-    long expiredConnections() {
-        return expired.sum();
     }
 
     /**
@@ -102,7 +83,6 @@ final class ConnectionGuard implements Connection.Listener {
             } else if (watch.headersSince == 0) {
                 watch.headersSince = now;
             } else if (now - watch.headersSince > deadlineNanos) {
-                expired.increment();
                 LOG.debug("Closing {}: its request line and headers took over {} ms", connection,
                         deadlineNanos / 1_000_000);
                 connection.getEndPoint().close();

@@ -61,6 +61,14 @@ class OriginCheckTest {
     }
 
     @Test
+    void aLongForeignHostIsEchoedCutToTwoHundredCharacters() {
+        RawHttp.Answer a = get(open, "h".repeat(5000) + ".example", null);
+
+        assertThat(a.status()).isEqualTo(403);
+        assertThat(a.json().get("message").asText()).contains("hhh...").hasSizeLessThan(320);
+    }
+
+    @Test
     void aRequestWithoutHostIsA403() {
         RawHttp.Answer a = RawHttp.exchange(open.port(), "GET /api/v1/health HTTP/1.0\r\n\r\n");
 

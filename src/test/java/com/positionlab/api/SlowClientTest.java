@@ -167,6 +167,45 @@ class SlowClientTest {
         }
     }
 
+    @Test
+    void closeReturnsWithinTwoSecondsWhileStalledClientsAndAComputationAreUnderWay() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        List<Route> routes = List.of(
+                Route.probe(Endpoints.HEALTH, r -> Reply.ok(Map.of("status", "UP"))),
+                Route.post("/slow", r -> {
+                    inside.countDown();
+                    Thread.sleep(300);
+                    return Reply.ok(Map.of("done", true));
+                }));
+        List<Socket> stalled = new ArrayList<>();
+        ApiServer server = ApiServer.start(options(ApiServer.Limits.DEFAULT), routes,
+                new ApiMetrics(List.of(Endpoints.HEALTH, "/slow")), () -> { });
+        try {
+            int port = server.port();
+            stalled.add(send(port, "GET /api/v1/hea"));
+            stalled.add(send(port, "POST /slow HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"));
+            Socket computing = send(port, "POST /slow HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+            stalled.add(computing);
+            assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+
+            long start = System.nanoTime();
+            server.close();
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(tookMs).isLessThan(2000);
+            computing.setSoTimeout(2000);
+            assertThat(RawHttp.readAll(computing.getInputStream())).as("the computation under way was answered")
+                    .startsWith("HTTP/1.1 200 ").contains("\"done\":true");
+        } finally {
+            server.close();
+            for (Socket s : stalled) {
+                s.close();
+            }
+        }
+    }
+
     /** The lowest of three health round trips on new connections, in milliseconds. */
     private static long bestOfThree(int port) {
         long best = Long.MAX_VALUE;
