@@ -173,20 +173,7 @@ public final class ApiServer implements AutoCloseable {
         io.setName("api-io");
         io.setDaemon(true);
         Server server = new Server(io);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
-        // Routing is on the raw path by exact match, so "..", "//" and encoded segments can only miss (404);
-        // Jetty's default would refuse them as ambiguous (400) before the router sees them.
-        http.setUriCompliance(UriCompliance.UNSAFE);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-        connector.setHost(options.bind().getHostAddress());
-        connector.setPort(options.port());
-        connector.setAcceptQueueSize(BACKLOG);
-        connector.setIdleTimeout(limits.idleTimeout().toMillis());
-        // Answers go out as soon as they are written: no 40 ms stall waiting for the client's delayed ACK.
-        connector.setAcceptedTcpNoDelay(true);
+        ServerConnector connector = connector(server, options);
         connector.addBean(connections);
         server.addConnector(connector);
         server.setErrorHandler(new JsonErrorHandler());
@@ -204,6 +191,25 @@ public final class ApiServer implements AutoCloseable {
         LOG.info("API listening on {} with {} compute threads{}", api.url(), options.threads(),
                 token == null ? "" : ", bearer token required");
         return api;
+    }
+
+    /** HTTP/1.1 on the bound address: 8 KiB of headers at most, no server banner, TCP_NODELAY. */
+    private static ServerConnector connector(Server server, Options options) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
+        // Routing is on the raw path by exact match, so "..", "//" and encoded segments can only miss (404);
+        // Jetty's default would refuse them as ambiguous (400) before the router sees them.
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(options.bind().getHostAddress());
+        connector.setPort(options.port());
+        connector.setAcceptQueueSize(BACKLOG);
+        connector.setIdleTimeout(options.limits().idleTimeout().toMillis());
+        // Answers go out as soon as they are written: no 40 ms stall waiting for the client's delayed ACK.
+        connector.setAcceptedTcpNoDelay(true);
+        return connector;
     }
 
     public InetSocketAddress address() {
