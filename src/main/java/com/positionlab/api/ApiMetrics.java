@@ -14,6 +14,7 @@ final class ApiMetrics {
 
     private final Map<String, EndpointMetrics> byPath = new LinkedHashMap<>();
     private final EndpointMetrics other = new EndpointMetrics();
+    private final LongAdder clientAborts = new LongAdder();
 
     ApiMetrics(Collection<String> paths) {
         paths.forEach(p -> byPath.put(p, new EndpointMetrics()));
@@ -22,6 +23,11 @@ final class ApiMetrics {
     /** The counters of {@code path}, or of {@code other} when no endpoint has that path. */
     EndpointMetrics forPath(String path) {
         return byPath.getOrDefault(path, other);
+    }
+
+    /** A client closed its connection before its request was read in full or its answer written. */
+    void clientAborted() {
+        clientAborts.increment();
     }
 
     MetricsReport report(double uptimeSeconds, Map<String, LatencyRecorder> services) {
@@ -38,7 +44,8 @@ final class ApiMetrics {
         }
         Map<String, MetricsReport.ServiceStats> serviceStats = new LinkedHashMap<>();
         services.forEach((name, r) -> serviceStats.put(name, MetricsReport.ServiceStats.of(r.snapshot())));
-        return new MetricsReport(uptimeSeconds, requests, clientErrors, serverErrors, endpoints, serviceStats);
+        return new MetricsReport(uptimeSeconds, requests, clientErrors, serverErrors, clientAborts.sum(), endpoints,
+                serviceStats);
     }
 
     /** One endpoint's counters. Thread-safe. */

@@ -50,8 +50,8 @@ final class Endpoints implements AutoCloseable {
         return List.of(
                 Route.post(CALCULATE_POSITION_SIZE, this::calculatePositionSize),
                 Route.post(KELLY_CRITERION, this::kellyCriterion),
-                Route.get(HEALTH, r -> health()),
-                Route.get(METRICS, r -> metrics()));
+                Route.probe(HEALTH, r -> health()),
+                Route.probe(METRICS, r -> metrics()));
     }
 
     private Reply calculatePositionSize(ApiRequest request) throws Exception {

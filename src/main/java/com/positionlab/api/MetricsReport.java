@@ -6,12 +6,14 @@ import com.positionlab.service.metrics.LatencyRecorder;
 
 /**
  * The body of {@code GET /api/v1/metrics}. Counts are since the server started; latencies (milliseconds,
- * from the request reaching a worker to the answer written) are nearest-rank percentiles over the last
+ * from the request's headers being parsed to its answer being serialised, so reading the body and waiting
+ * for a compute thread are included) are nearest-rank percentiles over the last
  * {@value LatencyRecorder#WINDOW} requests of each endpoint, null before the first; the rate is requests
  * finished per second over the last 10 seconds. A request is counted once it has been answered, so a
  * metrics request does not see itself. {@code other} holds requests to paths that do not exist.
+ * {@code clientAborts} counts clients that went away before their answer was written (not server errors).
  */
-record MetricsReport(double uptimeSeconds, long requests, long clientErrors, long serverErrors,
+record MetricsReport(double uptimeSeconds, long requests, long clientErrors, long serverErrors, long clientAborts,
                      Map<String, EndpointStats> endpoints, Map<String, ServiceStats> services) {
 
     /** One endpoint: requests answered, of which 4xx and 5xx, the recent rate and latency percentiles. */

@@ -1,107 +1,136 @@
 package com.positionlab.api;
 
-import java.io.IOException;
-import java.io.OutputStream;
+import java.io.EOFException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.positionlab.service.Json;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
- * The one handler of the server: checks the token, finds the route by exact path and method (HEAD is
- * answered as GET without the body), runs it, writes the answer as compact JSON and records it in the
- * metrics. Whatever happens, the exchange is
- * answered and closed, and the worker goes back to the pool.
+ * The one handler of the server. On Jetty's thread, and without waiting for the network, it checks Host
+ * and Origin, the token, finds the route by exact raw path and method (HEAD is answered as GET without the
+ * body) and the media type of a POST. Inline routes (health, metrics) are answered there and then; a POST
+ * body is read asynchronously within the request's deadline; the endpoint then runs on the bounded compute
+ * pool, and its answer is written asynchronously. Whatever happens, the request is answered once.
  */
-final class Router implements HttpHandler {
+final class Router extends Handler.Abstract {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
-    private static final ObjectWriter WRITER = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
+    /** How much of an oversized body is read and thrown away so that the client can read the 413. */
+    static final long DRAIN_LIMIT_BYTES = 16L << 20;
 
     private final Map<String, List<Route>> routesByPath;
     private final BearerToken token;
     private final ApiMetrics metrics;
+    private final RequestGuard guard;
+    private final ConnectionGuard connections;
+    private final Executor compute;
+    private final ScheduledExecutorService timer;
+    private final long readDeadlineNanos;
 
     /** {@code token} null: no authentication. */
-    Router(List<Route> routes, BearerToken token, ApiMetrics metrics) {
+    Router(List<Route> routes, BearerToken token, ApiMetrics metrics, RequestGuard guard,
+           ConnectionGuard connections, Executor compute, ScheduledExecutorService timer, long readDeadlineNanos) {
         this.routesByPath = routes.stream().collect(Collectors.groupingBy(Route::path, LinkedHashMap::new,
                 Collectors.toList()));
         this.token = token;
         this.metrics = metrics;
+        this.guard = guard;
+        this.connections = connections;
+        this.compute = compute;
+        this.timer = timer;
+        this.readDeadlineNanos = readDeadlineNanos;
     }
 
     @Override
-    public void handle(HttpExchange exchange) {
-        long start = System.nanoTime();
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getPath();
-        Reply reply;
+    public boolean handle(Request request, Response response, Callback callback) {
+        long now = System.nanoTime();
+        Exchange exchange = new Exchange(request, response, callback, metrics, now);
         try {
-            reply = dispatch(exchange, method, path);
+            Route route = admit(exchange);
+            if (route.inline()) {
+                exchange.answer(run(route, ApiRequest.EMPTY, exchange));
+            } else if ("POST".equals(route.method())) {
+                long deadline = connections.requestStartNanos(request.getConnectionMetaData().getConnection(), now)
+                        + readDeadlineNanos;
+                BodyReader.read(request, ApiRequest.MAX_BODY_BYTES, DRAIN_LIMIT_BYTES, deadline,
+                                readDeadlineNanos / 1_000_000, timer)
+                        .whenComplete((body, failure) -> onBody(route, exchange, body, failure));
+            } else {
+                submit(route, ApiRequest.EMPTY, exchange);
+            }
         } catch (Throwable t) {
-            reply = Failures.toReply(t, method, path);
+            exchange.fail(t);
         }
-        byte[] body;
-        try {
-            body = WRITER.writeValueAsBytes(reply.body());
-        } catch (IOException | RuntimeException e) {
-            reply = Failures.internal(e, method, path);
-            body = errorBytes(reply);
-        }
-        // Counted before the answer goes out, so a client that reads the metrics next always sees this call.
-        metrics.forPath(path).record(System.nanoTime() - start, reply.status());
-        send(exchange, reply, body, method, path);
+        return true;
     }
 
-    private Reply dispatch(HttpExchange exchange, String method, String path) throws Exception {
-        if (token != null && !token.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
+    /** The route for this request, or the refusal. */
+    private Route admit(Exchange exchange) {
+        guard.checkHostAndOrigin(exchange.header(HttpHeader.HOST), exchange.header(HttpHeader.ORIGIN));
+        if (token != null && !token.accepts(exchange.header(HttpHeader.AUTHORIZATION))) {
             throw ApiError.unauthorized();
         }
-        List<Route> routes = routesByPath.get(path);
+        List<Route> routes = routesByPath.get(exchange.path);
         if (routes == null) {
-            throw ApiError.notFound(path);
+            throw ApiError.notFound(exchange.path);
         }
-        String routed = "HEAD".equals(method) ? "GET" : method;
+        String routed = "HEAD".equals(exchange.method) ? "GET" : exchange.method;
         for (Route route : routes) {
             if (route.method().equals(routed)) {
-                return route.endpoint().handle(new ApiRequest(exchange));
+                if ("POST".equals(routed)) {
+                    RequestGuard.checkJson(exchange.header(HttpHeader.CONTENT_TYPE));
+                }
+                return route;
             }
         }
-        throw ApiError.methodNotAllowed(method, path,
+        throw ApiError.methodNotAllowed(exchange.method, exchange.path,
                 routes.stream().map(Route::method).collect(Collectors.joining(", ")));
     }
 
-    /** Writes {@code reply} with its serialised {@code body}. */
-    private static void send(HttpExchange exchange, Reply reply, byte[] body, String method, String path) {
-        try (OutputStream out = exchange.getResponseBody()) {
-            reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-            if ("HEAD".equals(method)) {
-                exchange.sendResponseHeaders(reply.status(), -1);
-            } else {
-                exchange.sendResponseHeaders(reply.status(), body.length);
-                out.write(body);
-            }
-        } catch (IOException e) {
-            LOG.debug("{} {}: the client went away before the answer was written", method, path, e);
-        } finally {
-            exchange.close();
+    private void onBody(Route route, Exchange exchange, byte[] body, Throwable failure) {
+        if (failure == null) {
+            submit(route, new ApiRequest(body), exchange);
+            return;
+        }
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof ApiError) {
+            exchange.fail(cause);
+        } else if (cause instanceof EOFException) {
+            // Jetty's "early EOF" is also an HttpException (400), but nobody is left to read an answer.
+            exchange.clientWentAway(cause);
+        } else if (cause instanceof HttpException http) {
+            exchange.fail(http.getCode() == 413 ? ApiError.payloadTooLarge(ApiRequest.MAX_BODY_BYTES)
+                    : ApiError.badRequest(http.getReason()));
+        } else {
+            exchange.clientWentAway(cause);
         }
     }
 
-    private static byte[] errorBytes(Reply reply) {
+    private void submit(Route route, ApiRequest request, Exchange exchange) {
         try {
-            return WRITER.writeValueAsBytes(reply.body());
-        } catch (IOException e) {
-            throw new IllegalStateException("an error body is always writable", e);
+            compute.execute(() -> exchange.answer(run(route, request, exchange)));
+        } catch (RejectedExecutionException e) {
+            exchange.fail(ApiError.busy());
+        }
+    }
+
+    private static Reply run(Route route, ApiRequest request, Exchange exchange) {
+        try {
+            return route.endpoint().handle(request);
+        } catch (Throwable t) {
+            return Failures.toReply(t, exchange.method, exchange.path);
         }
     }
 }

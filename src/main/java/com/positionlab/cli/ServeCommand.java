@@ -53,7 +53,8 @@ final class ServeCommand implements Callable<Integer> {
                     + ", else none). The variable keeps the token out of the process list.")
     String token;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: max(4, 2 x cores)).")
+    @Option(names = "--threads", paramLabel = "N", description = "Threads that compute answers (default: min(64, max(32, 8 x cores))); slow "
+                    + "clients never hold them.")
     Integer threads;
 
     @Spec

@@ -156,6 +156,7 @@ class ApiServerTest {
     void chunkedBodyOverTheLimitIsA413() {
         byte[] big = padded(SampleRequests.KELLY, 2 << 20);
         ApiClient.Answer a = client.send(client.request(Endpoints.KELLY_CRITERION)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))));
 
         assertThat(a.status()).isEqualTo(413);
