@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,8 @@ class StoreWriteHealthCheckTest {
     @Test
     void healthIsDegradedWithTheDiskAsReasonWhileWritesFail() {
         try (Database db = TestStores.memory()) {
-            StoreWriteHealth writes = new StoreWriteHealth();
+            AtomicLong nanos = new AtomicLong();
+            StoreWriteHealth writes = new StoreWriteHealth(nanos::get);
             HealthCheck check = new HealthCheck(new Store(db), writes);
             assertThat(check.store().status()).isEqualTo("UP");
 
@@ -34,8 +36,30 @@ class StoreWriteHealthCheckTest {
             assertThat(degraded.detail()).contains("cannot be written").contains("No space left on device");
 
             writes.succeeded();
+            assertThat(check.store().status()).as("one success is not yet a recovery").isEqualTo("DEGRADED");
+            nanos.addAndGet(StoreWriteHealth.RECOVERY.toNanos());
+            writes.succeeded();
             assertThat(check.store().status()).isEqualTo("UP");
         }
+    }
+
+    @Test
+    void writesThatFailAgainWithinTheRecoveryWindowKeepItDegraded() {
+        AtomicLong nanos = new AtomicLong();
+        StoreWriteHealth writes = new StoreWriteHealth(nanos::get);
+        StoreException full = new StoreException("Could not store sizing events: No space left on device");
+        writes.failed("x", full);
+        for (int i = 0; i < 5; i++) {
+            nanos.addAndGet(StoreWriteHealth.RECOVERY.toNanos() / 2);
+            writes.succeeded();
+            assertThat(writes.problem()).as("round %d after a success", i).isPresent();
+            writes.failed("x", full);
+        }
+        nanos.addAndGet(1);
+        writes.succeeded();
+        nanos.addAndGet(StoreWriteHealth.RECOVERY.toNanos());
+        writes.succeeded();
+        assertThat(writes.problem()).isEmpty();
     }
 
     @Test

@@ -1,9 +1,10 @@
 package com.positionlab.service.sizing;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 import org.h2.api.ErrorCode;
 import org.slf4j.Logger;
@@ -12,22 +13,53 @@ import org.slf4j.LoggerFactory;
 import com.positionlab.service.StoreUnavailableException;
 
 /**
- * Whether the workspace currently accepts writes, as the last write that was tried found it. A failed
- * write turns it to failing with a reason that names the cause (disk full, file not writable, database
- * closed); the next write that commits turns it back. The change is logged once each way (one WARN when
- * writes start failing, one INFO when they recover), never per failed write. Thread-safe.
+ * Whether the workspace currently accepts writes, as the writes that were tried found it. A failed write
+ * turns it to failing with a reason that names the cause (disk full, file not writable, database closed);
+ * it turns back once writes have kept succeeding for {@link #RECOVERY} (a nearly full disk lets some
+ * writes through between failures: without that window health and the log would flap). The change is
+ * logged once each way (one WARN when writes start failing, one INFO when they have recovered), never per
+ * failed write. Thread-safe; a success while writes are fine costs one volatile read.
  */
 public final class StoreWriteHealth {
 
+    /** How long writes must keep succeeding, after a failure, before the workspace counts as writable. */
+    public static final Duration RECOVERY = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(StoreWriteHealth.class);
 
-    private final AtomicReference<String> problem = new AtomicReference<>();
+    private final LongSupplier nanoClock;
+    private volatile String problem;
+    /** {@link System#nanoTime} of the first success since the last failure; valid while {@code recovering}. */
+    private long okSince;
+    private boolean recovering;
 
-    /** Records a committed write; logs the recovery if writes were failing. */
+    public StoreWriteHealth() {
+        this(System::nanoTime);
+    }
+
+    /** @param nanoClock nanoseconds, as {@link System#nanoTime} (tests pass their own) */
+    public StoreWriteHealth(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+    }
+
+    /** Records a committed write; clears the problem (and logs the recovery) once writes have kept succeeding. */
     public void succeeded() {
-        String was = problem.getAndSet(null);
-        if (was != null) {
-            LOG.info("The workspace accepts writes again (they had failed: {})", was);
+        if (problem == null) {
+            return;
+        }
+        synchronized (this) {
+            if (problem == null) {
+                return;
+            }
+            long now = nanoClock.getAsLong();
+            if (!recovering) {
+                recovering = true;
+                okSince = now;
+            }
+            if (now - okSince >= RECOVERY.toNanos()) {
+                LOG.info("The workspace accepts writes again (they had failed: {})", problem);
+                problem = null;
+                recovering = false;
+            }
         }
     }
 
@@ -37,17 +69,20 @@ public final class StoreWriteHealth {
      */
     public StoreUnavailableException failed(String what, Throwable cause) {
         String reason = reason(cause);
-        String was = problem.getAndSet(reason);
-        if (was == null) {
-            LOG.warn("The workspace cannot be written: {}. Requests that must record something are answered "
-                    + "503 until a write succeeds.", reason);
+        synchronized (this) {
+            if (problem == null) {
+                LOG.warn("The workspace cannot be written: {}. Requests that must record something are answered "
+                        + "503 until writes succeed again.", reason);
+            }
+            problem = reason;
+            recovering = false;
         }
         return new StoreUnavailableException("could not store " + what + ": " + reason, cause);
     }
 
-    /** Why writes fail now; empty while they succeed. */
+    /** Why writes fail (or have failed too recently to count as recovered); empty while they succeed. */
     public Optional<String> problem() {
-        return Optional.ofNullable(problem.get());
+        return Optional.ofNullable(problem);
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.positionlab.service.sizing;
 
 import static com.positionlab.service.sizing.PositionSizingServiceTest.decision;
-import static com.positionlab.service.sizing.PositionSizingServiceTest.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,9 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.positionlab.domain.Side;
-import com.positionlab.engine.task.Progress;
 import com.positionlab.service.StoreUnavailableException;
-import com.positionlab.service.workspace.WorkspaceService;
 import com.positionlab.store.Database;
 import com.positionlab.store.SizingEventRepository.StoredEvent;
 import com.positionlab.store.Store;
@@ -48,7 +45,6 @@ import com.positionlab.store.StoreException;
  */
 class DurableSizingEventsTest {
 
-    private static final String[] INSTRUMENTS = {"SEMI", "PETR", "GRID", "AQUA"};
     /** A cheap sizing (its history in the request, so the model is cached): the commit path dominates. */
     private static final PositionSizingRequest SELF_CONTAINED =
             PositionSizingServiceTest.selfContained(com.positionlab.engine.sizing.SizingMethod.FIXED_PERCENTAGE);
@@ -59,10 +55,9 @@ class DurableSizingEventsTest {
     private static Store store;
 
     @BeforeAll
-    static void demo() {
+    static void open() {
         db = Database.open("jdbc:h2:file:" + dir.resolve("ws"));
         store = new Store(db);
-        new WorkspaceService(store).createDemo(Progress.NONE);
     }
 
     @AfterAll
@@ -70,9 +65,14 @@ class DurableSizingEventsTest {
         db.close();
     }
 
+    /** The self-contained sizing under another decision id (same history: the model stays cached). */
     private static PositionSizingRequest sizing(int i) {
-        return request(decision("d-" + i, INSTRUMENTS[i % INSTRUMENTS.length], Side.LONG, 50 + i % 7, null, 0.1),
-                null, null, null);
+        return withDecisionId("d-" + i);
+    }
+
+    private static PositionSizingRequest withDecisionId(String id) {
+        return new PositionSizingRequest(decision(id, "NEW", Side.LONG, 25, null, null),
+                SELF_CONTAINED.portfolioState(), SELF_CONTAINED.sizingParameters(), null, null, null, null);
     }
 
     private static int storedEventsOf(String sizingId) throws SQLException {
@@ -91,11 +91,17 @@ class DurableSizingEventsTest {
         final AtomicInteger groups = new AtomicInteger();
         final AtomicInteger events = new AtomicInteger();
         final AtomicBoolean full = new AtomicBoolean();
+        private final long extraCommitMillis;
+
+        CountingLog(long extraCommitMillis) {
+            this.extraCommitMillis = extraCommitMillis;
+        }
 
         @Override
         public void appendAll(List<StoredEvent> rows) {
             failIfFull();
             store.sizingEvents().appendAll(rows);
+            sleep(extraCommitMillis);
             groups.incrementAndGet();
             events.addAndGet(rows.size());
         }
@@ -104,6 +110,14 @@ class DurableSizingEventsTest {
         public void probeWrite() {
             failIfFull();
             store.sizingEvents().probeWrite();
+        }
+
+        private static void sleep(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private void failIfFull() {
@@ -134,11 +148,12 @@ class DurableSizingEventsTest {
 
     /**
      * Eight threads size at once for about 3 s: every answered sizing has its event, and the events went
-     * to disk in far fewer transactions than there were sizings. Prints the rate reached on this machine.
+     * to disk in far fewer transactions than there were sizings (each commit is made 5 ms slower than the
+     * disk's, as on a slow disk, so that grouping shows however busy the test machine is). Prints the rate.
      */
     @Test
     void concurrentSizingsShareCommitsAndEveryAnsweredOneIsStored() throws Exception {
-        CountingLog log = new CountingLog();
+        CountingLog log = new CountingLog(5);
         ConcurrentLinkedQueue<String> answered = new ConcurrentLinkedQueue<>();
         int threads = 8;
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
@@ -175,7 +190,7 @@ class DurableSizingEventsTest {
 
     @Test
     void aStoreThatCannotWriteRefusesSizingsSaysWhyOnceAndRecovers() throws Exception {
-        CountingLog log = new CountingLog();
+        CountingLog log = new CountingLog(0);
         StoreWriteHealth health = new StoreWriteHealth();
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -261,8 +276,7 @@ class DurableSizingEventsTest {
     void theEventKeepsALongDecisionIdCut() throws Exception {
         try (PositionSizingService service = new PositionSizingService(store)) {
             String longId = "x".repeat(10_000);
-            PositionSizingResponse r = service.size(request(decision(longId, "SEMI", Side.LONG, 52.5, null, 0.1),
-                    null, null, null));
+            PositionSizingResponse r = service.size(withDecisionId(longId));
             Optional<StoredEvent> e = store.sizingEvents().all().stream()
                     .filter(x -> x.sizingId().equals(r.sizingId())).findFirst();
             assertThat(e).isPresent();
