@@ -206,6 +206,9 @@ public final class PositionSizingService implements AutoCloseable {
             }
             failed = false;
             return response;
+        } catch (StoreException e) {
+            // The workspace failed under the sizing (H2 closes the file after a failed write): a 503, not a fault.
+            throw new StoreUnavailableException("could not read the workspace: " + StoreWriteHealth.reason(e), e);
         } finally {
             if (record) {
                 metrics.record(System.nanoTime() - start, failed);
