@@ -103,11 +103,17 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private EventRetention.Policy retention() {
-        if (retainEventsDays < 0 || retainEventsMax < 0 || retainHistoryDays < 0 || retainHistoryMax < 0) {
-            throw new InvalidInputException("--retain-events-days, --retain-events-max, --retain-history-days and "
-                    + "--retain-history-max: must be 0 (no limit) or positive");
-        }
+        notNegative("--retain-events-days", retainEventsDays);
+        notNegative("--retain-events-max", retainEventsMax);
+        notNegative("--retain-history-days", retainHistoryDays);
+        notNegative("--retain-history-max", retainHistoryMax);
         return new EventRetention.Policy(retainEventsDays, retainEventsMax, retainHistoryDays, retainHistoryMax);
+    }
+
+    private static void notNegative(String option, long value) {
+        if (value < 0) {
+            throw new InvalidInputException(option + ": must be 0 (no limit) or positive, got " + value);
+        }
     }
 
     private ApiServer.Options options() {

@@ -273,6 +273,19 @@ class DurableSizingEventsTest {
     }
 
     @Test
+    void eventIdsAreVersion7UuidsThatSortByTime() {
+        java.time.Instant t = java.time.Instant.parse("2026-12-01T10:00:00Z");
+        String a = SizingEventOutbox.timeOrderedId(t);
+        String b = SizingEventOutbox.timeOrderedId(t.plusMillis(1));
+        String c = SizingEventOutbox.timeOrderedId(t.plusSeconds(3600));
+        assertThat(java.util.UUID.fromString(a).version()).isEqualTo(7);
+        assertThat(java.util.UUID.fromString(a).variant()).isEqualTo(2);
+        assertThat(a).isLessThan(b);
+        assertThat(b).isLessThan(c);
+        assertThat(Long.parseLong(a.substring(0, 8) + a.substring(9, 13), 16)).isEqualTo(t.toEpochMilli());
+    }
+
+    @Test
     void theEventKeepsALongDecisionIdCut() throws Exception {
         try (PositionSizingService service = new PositionSizingService(store)) {
             String longId = "x".repeat(10_000);
