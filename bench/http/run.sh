@@ -14,6 +14,7 @@ DURATION=${1:-30s}
 CONNECTIONS=${2:-50}
 THREADS=${3:-2}
 PORT=${PORT:-18080}
+SERVE_ARGS=${SERVE_ARGS:-}   # extra `serve` options, e.g. SERVE_ARGS="--threads 64"
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 JAR="$ROOT/target/positionlab.jar"
@@ -28,7 +29,8 @@ fi
 
 java -jar "$JAR" demo --db "$DB" >/dev/null
 
-java -jar "$JAR" serve --port "$PORT" --db "$DB" >"$WORK/serve.out" 2>"$WORK/serve.err" &
+# shellcheck disable=SC2086
+java -jar "$JAR" serve --port "$PORT" --db "$DB" $SERVE_ARGS >"$WORK/serve.out" 2>"$WORK/serve.err" &
 SERVER=$!
 cleanup() {
   kill -TERM "$SERVER" 2>/dev/null || true
@@ -53,7 +55,15 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$HERE/health.lua" "$BASE/api/v1/healt
 for run in health:/api/v1/health size:/api/v1/calculate-position-size kelly:/api/v1/kelly-criterion; do
   script=${run%%:*}
   echo "== $script"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/$script.lua" "$BASE${run#*:}"
+  before=$(stat -c %s "$WORK/ws.mv.db")
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/$script.lua" "$BASE${run#*:}" | tee "$WORK/wrk.out"
+  if [[ $script == size ]]; then
+    # Every sizing answered 200 has committed its position_sized event: the file's growth per sizing.
+    after=$(stat -c %s "$WORK/ws.mv.db")
+    answered=$(sed -nE 's/.*RESULT .*, ([0-9]+) requests in .*/\1/p' "$WORK/wrk.out")
+    echo "GROWTH workspace file $before -> $after bytes over $answered sizings:" \
+      "$(( (after - before) / (answered > 0 ? answered : 1) )) bytes per sizing"
+  fi
 done
 
 echo "== server-side metrics after the runs"

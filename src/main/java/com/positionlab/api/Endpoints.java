@@ -9,6 +9,7 @@ import com.positionlab.service.kelly.KellyService;
 import com.positionlab.service.sizing.PositionSizingRequest;
 import com.positionlab.service.sizing.PositionSizingService;
 import com.positionlab.service.sizing.RuleLookup;
+import com.positionlab.service.sizing.StoreWriteHealth;
 import com.positionlab.store.Store;
 
 /**
@@ -18,8 +19,8 @@ import com.positionlab.store.Store;
  * the workspace's {@code kelly_calculations} table with every what-if a client asks (the CLI's
  * {@code kelly --db} stores on purpose). Sizing goes through one {@link PositionSizingService} over the
  * workspace (built as the CLI's {@code size} builds it), which reads the portfolio, history and rules a
- * request leaves out, caches them, and stores a {@code position_sized} event for every sizing; it lives as
- * long as the server, and {@link #close()} flushes its events.
+ * request leaves out, caches them, and commits a {@code position_sized} event for every sizing before it
+ * is answered; it lives as long as the server. Health shares the service's {@link StoreWriteHealth}.
  */
 final class Endpoints implements AutoCloseable {
 
@@ -38,8 +39,9 @@ final class Endpoints implements AutoCloseable {
     private final long startedAt;
 
     Endpoints(Store store, ApiMetrics metrics, String version, LongSupplier nanoClock) {
-        this.sizing = new PositionSizingService(store, RuleLookup.of(store));
-        this.health = new HealthCheck(store);
+        StoreWriteHealth writes = new StoreWriteHealth();
+        this.sizing = new PositionSizingService(store, RuleLookup.of(store), writes);
+        this.health = new HealthCheck(store, writes);
         this.metrics = metrics;
         this.version = version;
         this.nanoClock = nanoClock;
@@ -62,7 +64,7 @@ final class Endpoints implements AutoCloseable {
         return Reply.ok(kelly.calculate(request.body(KellyCalculationRequest.class)));
     }
 
-    /** 200 when the workspace answers, 503 (DEGRADED) when it does not. */
+    /** 200 when the workspace answers and accepts writes, 503 (DEGRADED) when it does not. */
     private Reply health() {
         HealthReport.StoreHealth store = health.store();
         boolean up = "UP".equals(store.status());
@@ -75,7 +77,7 @@ final class Endpoints implements AutoCloseable {
         return Reply.ok(metrics.report(uptimeSeconds(), Map.of("position_sizing", sizing.metrics())));
     }
 
-    /** Stores the sizing events still queued and stops the service's writer. */
+    /** Stops the service's event writer (within about 2 s). */
     @Override
     public void close() {
         sizing.close();

@@ -1,21 +1,33 @@
 package com.positionlab.api;
 
+import com.positionlab.service.sizing.StoreWriteHealth;
 import com.positionlab.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Asks the workspace a cheap question (how many instruments it holds) to tell whether it answers. */
+/**
+ * Asks the workspace a cheap question (how many instruments it holds) to tell whether it answers, and
+ * reports {@code DEGRADED} while the writes sizing must make fail (disk full, file not writable): the
+ * reason is the one {@link StoreWriteHealth} recorded, and it turns {@code UP} once a write succeeds.
+ */
 final class HealthCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthCheck.class);
 
     private final Store store;
+    private final StoreWriteHealth writes;
 
-    HealthCheck(Store store) {
+    HealthCheck(Store store, StoreWriteHealth writes) {
         this.store = store;
+        this.writes = writes;
     }
 
     HealthReport.StoreHealth store() {
+        String writeProblem = writes.problem().orElse(null);
+        if (writeProblem != null) {
+            return new HealthReport.StoreHealth("DEGRADED", "the workspace cannot be written, so sizings are "
+                    + "refused: " + writeProblem);
+        }
         try {
             int instruments = store.instruments().count();
             return new HealthReport.StoreHealth("UP", instruments + " instruments");

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import com.positionlab.api.ApiServer;
+import com.positionlab.service.sizing.EventRetention;
 import com.positionlab.store.Database;
 import com.positionlab.store.Store;
 import org.slf4j.Logger;
@@ -35,6 +38,9 @@ final class ServeCommand implements Callable<Integer> {
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)"
             + "(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     static final String TOKEN_VARIABLE = "POSITIONLAB_API_TOKEN";
+    /** Retention runs its first pass this long after the start, then at each period (deletes in batches). */
+    static final Duration RETENTION_FIRST_PASS = Duration.ofSeconds(30);
+    static final Duration RETENTION_PERIOD = Duration.ofMinutes(10);
 
     @Mixin
     DbOption db;
@@ -57,16 +63,34 @@ final class ServeCommand implements Callable<Integer> {
                     + "clients never hold them.")
     Integer threads;
 
+    @Option(names = "--retain-events-days", paramLabel = "DAYS", defaultValue = "90",
+            description = "Delete position_sized events older than DAYS, 0 to keep them (default: ${DEFAULT-VALUE}).")
+    int retainEventsDays;
+
+    @Option(names = "--retain-events-max", paramLabel = "N", defaultValue = "1000000",
+            description = "Keep at most the newest N events, 0 for no limit (default: ${DEFAULT-VALUE}).")
+    long retainEventsMax;
+
+    @Option(names = "--retain-history-days", paramLabel = "DAYS", defaultValue = "730",
+            description = "Delete accepted sizings older than DAYS, 0 to keep them (default: ${DEFAULT-VALUE}).")
+    int retainHistoryDays;
+
+    @Option(names = "--retain-history-max", paramLabel = "N", defaultValue = "1000000",
+            description = "Keep at most the newest N accepted sizings, 0 for no limit (default: ${DEFAULT-VALUE}).")
+    long retainHistoryMax;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         ApiServer.Options options = options();
+        EventRetention.Policy policy = retention();
         Database database = Database.open(closedByUs(db.resolvedUrl()));
+        Store store = new Store(database);
         ApiServer api;
         try {
-            api = ApiServer.start(new Store(database), options);
+            api = ApiServer.start(store, options);
         } catch (IOException e) {
             database.close();
             throw new IOException("could not listen on " + bind + ":" + port + ": " + e.getMessage(), e);
@@ -74,7 +98,23 @@ final class ServeCommand implements Callable<Integer> {
         if (!options.bind().isLoopbackAddress() && options.token() == null) {
             LOG.warn("The API listens on {} without a token: anyone who can reach it can use it", api.url());
         }
-        return serveUntilStopped(api, database);
+        EventRetention retention = new EventRetention(store, policy, Clock.systemUTC())
+                .start(RETENTION_FIRST_PASS, RETENTION_PERIOD);
+        return serveUntilStopped(api, retention, database);
+    }
+
+    private EventRetention.Policy retention() {
+        notNegative("--retain-events-days", retainEventsDays);
+        notNegative("--retain-events-max", retainEventsMax);
+        notNegative("--retain-history-days", retainHistoryDays);
+        notNegative("--retain-history-max", retainHistoryMax);
+        return new EventRetention.Policy(retainEventsDays, retainEventsMax, retainHistoryDays, retainHistoryMax);
+    }
+
+    private static void notNegative(String option, long value) {
+        if (value < 0) {
+            throw new InvalidInputException(option + ": must be 0 (no limit) or positive, got " + value);
+        }
     }
 
     private ApiServer.Options options() {
@@ -121,12 +161,12 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Blocks until the JVM shuts down (the hook then closes everything) or this thread is interrupted. */
-    private int serveUntilStopped(ApiServer api, Database database) {
+    private int serveUntilStopped(ApiServer api, EventRetention retention, Database database) {
         AtomicBoolean closed = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable shutdown = () -> {
             if (closed.compareAndSet(false, true)) {
-                shutdown(api, database);
+                shutdown(api, retention, database);
             }
             stopped.countDown();
         };
@@ -149,8 +189,9 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void shutdown(ApiServer api, Database database) {
+    private static void shutdown(ApiServer api, EventRetention retention, Database database) {
         try {
+            retention.close();
             api.close();
         } finally {
             try {

@@ -44,6 +44,57 @@ public final class SizingEventRepository {
         });
     }
 
+    /**
+     * A small committed write (the time of this probe in {@code workspace_info}), to learn whether the
+     * store writes again after a failure; not a change of the workspace's data.
+     */
+    public void probeWrite() {
+        Jdbc.append(db, "probe a write", c -> {
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO workspace_info (info_key, info_value) "
+                    + "KEY (info_key) VALUES ('events_write_probe', ?)")) {
+                ps.setString(1, Instant.now().toString());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Deletes at most {@code limit} of the oldest events created before {@code cutoff}; returns how many. */
+    public int deleteOlderThan(Instant cutoff, int limit) {
+        return Jdbc.append(db, "delete old sizing events", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sizing_events WHERE created_at < ? "
+                    + "FETCH FIRST ? ROWS ONLY")) {
+                ps.setTimestamp(1, Timestamp.from(cutoff));
+                ps.setInt(2, limit);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Deletes at most {@code limit} of the oldest events beyond the newest {@code keep}; returns how many.
+     */
+    public int deleteBeyondNewest(long keep, int limit) {
+        return Jdbc.append(db, "delete surplus sizing events", c -> {
+            long threshold;
+            try (PreparedStatement ps = c.prepareStatement("SELECT event_seq FROM sizing_events ORDER BY event_seq "
+                    + "DESC OFFSET ? ROWS FETCH NEXT 1 ROW ONLY")) {
+                ps.setLong(1, keep);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return 0;
+                    }
+                    threshold = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sizing_events WHERE event_seq <= ? "
+                    + "FETCH FIRST ? ROWS ONLY")) {
+                ps.setLong(1, threshold);
+                ps.setInt(2, limit);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Streams every event after sequence {@code after}, oldest first; returns how many. */
     public int forEach(long after, Consumer<StoredEvent> sink) {
         return Jdbc.read(db, "read sizing events", c -> {

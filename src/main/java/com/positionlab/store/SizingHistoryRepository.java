@@ -103,6 +103,41 @@ public final class SizingHistoryRepository {
         });
     }
 
+    /** Deletes at most {@code limit} accepted sizings saved before {@code cutoff}; returns how many. */
+    public int deleteOlderThan(Instant cutoff, int limit) {
+        return Jdbc.append(db, "delete old sizing history", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM position_sizing_history WHERE created_at < ? "
+                    + "FETCH FIRST ? ROWS ONLY")) {
+                ps.setTimestamp(1, Timestamp.from(cutoff));
+                ps.setInt(2, limit);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Deletes at most {@code limit} of the oldest accepted sizings beyond the newest {@code keep}. */
+    public int deleteBeyondNewest(long keep, int limit) {
+        return Jdbc.append(db, "delete surplus sizing history", c -> {
+            Timestamp threshold;
+            try (PreparedStatement ps = c.prepareStatement("SELECT created_at FROM position_sizing_history "
+                    + "ORDER BY created_at DESC OFFSET ? ROWS FETCH NEXT 1 ROW ONLY")) {
+                ps.setLong(1, keep);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return 0;
+                    }
+                    threshold = rs.getTimestamp(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM position_sizing_history WHERE created_at <= ? "
+                    + "FETCH FIRST ? ROWS ONLY")) {
+                ps.setTimestamp(1, threshold);
+                ps.setInt(2, limit);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     public int count() {
         return Jdbc.read(db, "count sizing history", c -> Store.count(c, "position_sizing_history"));
     }

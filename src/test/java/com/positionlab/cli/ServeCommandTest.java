@@ -40,7 +40,10 @@ class ServeCommandTest {
             "--bind|999.1.1.1|error: --bind: expected an IP address such as 127.0.0.1 or ::1, got \"999.1.1.1\"",
             "--bind|1:2:3:x|error: --bind: \"1:2:3:x\" is not an IP address",
             "--threads|0|error: --threads: must be at least 1, got 0",
-            "--token|' '|error: --token: must not be empty"})
+            "--token|' '|error: --token: must not be empty",
+            "--retain-events-days|-1|error: --retain-events-days: must be 0 (no limit) or positive, got -1",
+            "--retain-events-max|-5|error: --retain-events-max: must be 0 (no limit) or positive, got -5",
+            "--retain-history-days|-2|error: --retain-history-days: must be 0 (no limit) or positive, got -2"})
     void badOptionIsOneLineAndExitTwo(String option, String value, String message) {
         assertThat(run("serve", option, value, "--db", "jdbc:h2:mem:unused-" + UUID.randomUUID())).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo(message);
@@ -56,7 +59,8 @@ class ServeCommandTest {
     @Test
     void hasHelp() {
         assertThat(run("serve", "--help")).isZero();
-        assertThat(out.toString()).startsWith("Usage: positionlab serve").contains("--port", "--bind", "--token");
+        assertThat(out.toString()).startsWith("Usage: positionlab serve").contains("--port", "--bind", "--token",
+                "--retain-events-days", "--retain-events-max");
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.positionlab.service.sizing;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ import com.positionlab.engine.sizing.SizingSpec;
 import com.positionlab.service.InputLimits;
 import com.positionlab.service.Json;
 import com.positionlab.service.Money;
+import com.positionlab.service.StoreUnavailableException;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.metrics.LatencyRecorder;
 import com.positionlab.service.portfolio.ReturnAlignment;
@@ -58,13 +60,16 @@ import com.positionlab.store.PriceRepository.PriceSeries;
 import com.positionlab.store.SizingHistoryRepository;
 import com.positionlab.store.SizingHistoryRepository.StoredSizing;
 import com.positionlab.store.Store;
+import com.positionlab.store.StoreException;
 
 /**
  * The "size a trade" use case: a PositionSizingRequest in, a PositionSizingResponse out, the same for the
  * ticket, the CLI and the API. Return history comes from the request or, with a workspace, from the
  * store; the seed's caches keep rules (1 h), market models (30 min), instrument prices (1 h), recent
  * sizings (30 min) and strategies' trade returns (15 min), all dropped when the store's data changes.
- * Every sizing emits a {@code position_sized} event into the outbox ({@link SizingEventOutbox}).
+ * Every sizing with a workspace records a {@code position_sized} event through the outbox
+ * ({@link SizingEventOutbox}) and returns only once that event is committed; when the workspace cannot
+ * write, the sizing fails with a {@link StoreUnavailableException} and {@link #writeHealth()} says why.
  */
 public final class PositionSizingService implements AutoCloseable {
 
@@ -88,6 +93,7 @@ public final class PositionSizingService implements AutoCloseable {
     private final Function<String, Optional<SizingRule>> ruleLookup;
     private final LatencyRecorder metrics = new LatencyRecorder();
     private final SizingEventOutbox outbox;
+    private final StoreWriteHealth writeHealth;
     private final TtlCache<String, Optional<SizingRule>> rules;
     private final TtlCache<ModelKey, MarketModel> models;
     private final TtlCache<String, Optional<InstrumentData>> instruments;
@@ -110,12 +116,32 @@ public final class PositionSizingService implements AutoCloseable {
      *                   is rejected)
      */
     public PositionSizingService(Store store, Function<String, Optional<SizingRule>> ruleLookup) {
-        this(store, ruleLookup, System::nanoTime);
+        this(store, ruleLookup, new StoreWriteHealth());
+    }
+
+    /**
+     * @param writeHealth told of every write this service tries (shared with a health check that reports it)
+     */
+    public PositionSizingService(Store store, Function<String, Optional<SizingRule>> ruleLookup,
+                                 StoreWriteHealth writeHealth) {
+        this(store, ruleLookup, System::nanoTime, writeHealth, null);
     }
 
     PositionSizingService(Store store, Function<String, Optional<SizingRule>> ruleLookup, LongSupplier clock) {
+        this(store, ruleLookup, clock, new StoreWriteHealth(), null);
+    }
+
+    /** With a given outbox (tests: a store that fails or hangs on demand). */
+    PositionSizingService(Store store, Function<String, Optional<SizingRule>> ruleLookup, StoreWriteHealth writeHealth,
+                          SizingEventOutbox outbox) {
+        this(store, ruleLookup, System::nanoTime, writeHealth, outbox);
+    }
+
+    private PositionSizingService(Store store, Function<String, Optional<SizingRule>> ruleLookup, LongSupplier clock,
+                                  StoreWriteHealth writeHealth, SizingEventOutbox outbox) {
         this.store = store;
         this.ruleLookup = ruleLookup;
+        this.writeHealth = writeHealth;
         LongSupplier version = store == null ? () -> 0L : () -> store.database().changeCount();
         rules = new TtlCache<>("active rules", Duration.ofHours(1), clock, version, 1000);
         models = new TtlCache<>("correlation and covariance", Duration.ofMinutes(30), clock, version, 256);
@@ -124,10 +150,15 @@ public final class PositionSizingService implements AutoCloseable {
         recentSizings = new TtlCache<>("recent sizings", Duration.ofMinutes(30), clock, version, 64);
         strategyReturns = new TtlCache<>("Kelly inputs by strategy", Duration.ofMinutes(15), clock, version, 256);
         portfolios = new TtlCache<>("stored portfolios", Duration.ofMinutes(30), clock, version, 64);
-        outbox = store == null ? null : new SizingEventOutbox(store);
+        this.outbox = outbox != null || store == null ? outbox : new SizingEventOutbox(store, writeHealth);
     }
 
-    /** Sizes the request's decision by its method. */
+    /**
+     * Sizes the request's decision by its method. With a workspace, returns once the sizing's
+     * {@code position_sized} event is committed.
+     *
+     * @throws StoreUnavailableException when the event could not be stored (the sizing is then not answered)
+     */
     public PositionSizingResponse size(PositionSizingRequest request) {
         return run(request, false);
     }
@@ -172,10 +203,13 @@ public final class PositionSizingService implements AutoCloseable {
             double ms = (System.nanoTime() - start) / 1e6;
             PositionSizingResponse response = toResponse(sizingId, r, o, model, comparison, ms);
             if (outbox != null && record) {
-                outbox.emit(sizingId, r.decisionId(), response);
+                outbox.record(sizingId, r.decisionId(), response);
             }
             failed = false;
             return response;
+        } catch (StoreException e) {
+            // The workspace failed under the sizing (H2 closes the file after a failed write): a 503, not a fault.
+            throw new StoreUnavailableException("could not read the workspace: " + StoreWriteHealth.reason(e), e);
         } finally {
             if (record) {
                 metrics.record(System.nanoTime() - start, failed);
@@ -207,15 +241,7 @@ public final class PositionSizingService implements AutoCloseable {
             throw new ValidationException("trading_decision.decision_id", "\"" + decisionId
                     + "\" was already accepted with " + p.sizingMethodUsed());
         }
-        try {
-            store.sizingHistory().save(new StoredSizing(response.sizingId(), decisionId, portfolioId, p.instrumentId(),
-                    p.direction(), p.sizingMethodUsed(), request.ruleId(), p.recommendedSize(),
-                    p.recommendedNotional(), p.recommendedWeight(), response.sizingAnalysis().kellyFraction(),
-                    p.confidenceScore(), Json.mapper().writeValueAsString(request),
-                    Json.mapper().writeValueAsString(response), response.processingTimeMs(), null));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("sizing could not be written as JSON", e);
-        }
+        saveHistory(request, response, decisionId, portfolioId);
         recentSizings.invalidateAll();
         if (updateHoldings && portfolioId != null && p.recommendedSize().signum() > 0) {
             BigDecimal delta = "SHORT".equals(p.direction()) ? p.recommendedSize().negate() : p.recommendedSize();
@@ -229,6 +255,35 @@ public final class PositionSizingService implements AutoCloseable {
                 store.portfolios().saveHoldings(List.of(new Holding(portfolioId, p.instrumentId(), now)));
             }
         }
+    }
+
+    /** Commits the accepted sizing to position_sizing_history before {@link #accept} goes on. */
+    private void saveHistory(PositionSizingRequest request, PositionSizingResponse response, String decisionId,
+                             String portfolioId) {
+        OptimalPosition p = response.optimalPosition();
+        StoredSizing row;
+        try {
+            row = new StoredSizing(response.sizingId(), decisionId, portfolioId, p.instrumentId(), p.direction(),
+                    p.sizingMethodUsed(), request.ruleId(), p.recommendedSize(), p.recommendedNotional(),
+                    p.recommendedWeight(), response.sizingAnalysis().kellyFraction(), p.confidenceScore(),
+                    Json.mapper().writeValueAsString(request), Json.mapper().writeValueAsString(response),
+                    response.processingTimeMs(), null);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("sizing could not be written as JSON", e);
+        }
+        try {
+            store.sizingHistory().save(row);
+        } catch (StoreException e) {
+            if (e.getCause() instanceof SQLException sql && isConstraintViolation(sql)) {
+                throw e;
+            }
+            throw writeHealth.failed("the accepted sizing " + response.sizingId(), e);
+        }
+        writeHealth.succeeded();
+    }
+
+    private static boolean isConstraintViolation(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("23");
     }
 
     /** Accepted sizings, newest first (cached for 30 minutes, dropped on any change). */
@@ -247,11 +302,16 @@ public final class PositionSizingService implements AutoCloseable {
         return outbox.exportJsonLines(out);
     }
 
-    /** Makes every emitted event durable now. */
+    /** Kept for callers of the queued outbox: every recorded event is already committed, so this returns at once. */
     public void flushEvents() {
         if (outbox != null) {
             outbox.flush();
         }
+    }
+
+    /** Whether the workspace accepts the writes this service must make, and why not. */
+    public StoreWriteHealth writeHealth() {
+        return writeHealth;
     }
 
     /** Latency and counts of the sizings this service ran (bad input counts as an error). */
