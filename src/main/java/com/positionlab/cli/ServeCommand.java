@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import com.positionlab.api.ApiServer;
 import com.positionlab.store.Database;
+import com.positionlab.store.PeriodicBackup;
 import com.positionlab.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code serve}: the local REST API over a workspace until interrupted. Prints one line with the address
- * it listens on; on Ctrl+C (or SIGTERM) it stops serving, writes the workspace backup and closes it.
+ * it listens on; on Ctrl+C (or SIGTERM) it stops serving, writes the workspace backup if its data changed and
+ * closes it. While it runs, the workspace is backed up every 15 minutes when its data changed.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serves the JSON API over HTTP until interrupted: POST /api/v1/calculate-position-size, "
@@ -62,7 +64,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ApiServer.Options options = options();
-        Database database = Database.open(closedByUs(db.resolvedUrl()));
+        Database database = db.open(closedByUs(db.resolvedUrl()));
         ApiServer api;
         try {
             api = ApiServer.start(new Store(database), options);
@@ -73,7 +75,8 @@ final class ServeCommand implements Callable<Integer> {
         if (!options.bind().isLoopbackAddress() && options.token() == null) {
             LOG.warn("The API listens on {} without a token: anyone who can reach it can use it", api.url());
         }
-        return serveUntilStopped(api, database);
+        PeriodicBackup backups = PeriodicBackup.start(database, PeriodicBackup.DEFAULT_INTERVAL, message -> { });
+        return serveUntilStopped(api, database, backups);
     }
 
     private ApiServer.Options options() {
@@ -120,12 +123,12 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Blocks until the JVM shuts down (the hook then closes everything) or this thread is interrupted. */
-    private int serveUntilStopped(ApiServer api, Database database) {
+    private int serveUntilStopped(ApiServer api, Database database, PeriodicBackup backups) {
         AtomicBoolean closed = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable shutdown = () -> {
             if (closed.compareAndSet(false, true)) {
-                shutdown(api, database);
+                shutdown(api, database, backups);
             }
             stopped.countDown();
         };
@@ -148,16 +151,20 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void shutdown(ApiServer api, Database database) {
+    /**
+     * Stops serving and closes the workspace. A backup is written only when the workspace's data changed
+     * since the last one (sizing events are appends and do not count), so a stop after a load takes
+     * seconds, not the time of a full backup.
+     */
+    private static void shutdown(ApiServer api, Database database, PeriodicBackup backups) {
         try {
             api.close();
         } finally {
             try {
-                if (database.isFileBased()) {
-                    database.backup();
-                }
+                backups.close();
+                database.backupIfChanged();
             } catch (RuntimeException e) {
-                LOG.warn("Could not write the workspace backup on shutdown", e);
+                LOG.warn("Could not write the workspace backup on shutdown: {}", e.getMessage());
             } finally {
                 database.close();
             }
