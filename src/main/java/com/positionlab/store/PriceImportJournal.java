@@ -62,18 +62,35 @@ final class PriceImportJournal {
     int importAll(List<PriceBar> bars) {
         long start = System.nanoTime();
         long id = Jdbc.append(db, "start a price import", PriceImportJournal::begin);
-        for (int from = 0; from < bars.size(); from += CHUNK) {
-            List<PriceBar> chunk = bars.subList(from, Math.min(bars.size(), from + CHUNK));
-            int first = from;
-            Jdbc.append(db, "stage prices", c -> stage(c, id, first, chunk));
+        int rowsNew;
+        try {
+            for (int from = 0; from < bars.size(); from += CHUNK) {
+                List<PriceBar> chunk = bars.subList(from, Math.min(bars.size(), from + CHUNK));
+                int first = from;
+                Jdbc.append(db, "stage prices", c -> stage(c, id, first, chunk));
+            }
+            rowsNew = Jdbc.append(db, "mark the price import complete", c -> markStaged(c, id));
+        } catch (RuntimeException e) {
+            discard(id, bars.size(), e);
+            throw e;
         }
-        int rowsNew = Jdbc.append(db, "mark the price import complete", c -> markStaged(c, id));
         long staged = System.nanoTime();
         moveAndFinish(db, id, bars.size());
         LOG.info("Imported {} prices ({} new) in {} ms: staged in {} ms, moved and cleaned in {} ms", bars.size(),
                 rowsNew, (System.nanoTime() - start) / 1_000_000, (staged - start) / 1_000_000,
                 (System.nanoTime() - staged) / 1_000_000);
         return rowsNew;
+    }
+
+    /** Removes a failed import's staged rows now; when that fails too, the next open does it. */
+    private void discard(long id, int rows, RuntimeException failure) {
+        try {
+            deleteStaged(db, id, rows);
+            Jdbc.append(db, "discard a failed import", c -> deleteBatch(c, id));
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+            LOG.warn("The failed price import {} is discarded at the next open: {}", id, e.getMessage());
+        }
     }
 
     /** Finishes or purges the imports a killed process left behind; runs when the database is opened. */
