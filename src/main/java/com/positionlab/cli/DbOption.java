@@ -3,7 +3,10 @@ package com.positionlab.cli;
 import com.positionlab.store.DataPaths;
 import com.positionlab.store.Database;
 import com.positionlab.store.Store;
+import com.positionlab.store.StoreException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The {@code --db} option shared by every command that reads or writes the store. */
 final class DbOption {
@@ -13,18 +16,38 @@ final class DbOption {
                     + "$XDG_DATA_HOME/positionlab or ~/.local/share/positionlab).")
     String url;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     String resolvedUrl() {
-        String resolved = DataPaths.fromEnvironment().resolveJdbcUrl(url, System.getenv());
-        if (!resolved.startsWith("jdbc:h2:")) {
-            throw new InvalidInputException("--db: \"" + resolved + "\" is not an H2 JDBC URL (expected jdbc:h2:...)");
+        try {
+            return DataPaths.fromEnvironment().resolveJdbcUrl(url, System.getenv());
+        } catch (StoreException e) {
+            throw new InvalidInputException(e.getMessage());
         }
-        return resolved;
     }
 
-    /** Opens the store, runs {@code work} on it and closes it. */
+    /**
+     * Opens the store, runs {@code work} on it and closes it. When the open restored a damaged file from a
+     * backup, the one-line notice goes to standard error first.
+     */
     <T> T withStore(StoreWork<T> work) throws Exception {
-        try (Database db = Database.open(resolvedUrl())) {
+        try (Database db = open(resolvedUrl())) {
             return work.run(new Store(db));
+        }
+    }
+
+    /** Opens {@code jdbcUrl}, printing the restore notice (if any) to the command's standard error. */
+    Database open(String jdbcUrl) {
+        Database db = Database.open(jdbcUrl);
+        db.restoreNotice().ifPresent(this::warn);
+        return db;
+    }
+
+    private void warn(String line) {
+        if (mixee != null) {
+            mixee.commandLine().getErr().println("warning: " + line);
+            mixee.commandLine().getErr().flush();
         }
     }
 

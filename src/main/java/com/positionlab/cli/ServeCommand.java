@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import com.positionlab.api.ApiServer;
 import com.positionlab.service.sizing.EventRetention;
 import com.positionlab.store.Database;
+import com.positionlab.store.PeriodicBackup;
 import com.positionlab.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code serve}: the local REST API over a workspace until interrupted. Prints one line with the address
- * it listens on; on Ctrl+C (or SIGTERM) it stops serving, writes the workspace backup and closes it.
+ * it listens on; on Ctrl+C (or SIGTERM) it stops serving, writes the workspace backup if its data changed and
+ * closes it. While it runs, the workspace is backed up every 15 minutes when its data changed.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serves the JSON API over HTTP until interrupted: POST /api/v1/calculate-position-size, "
@@ -86,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ApiServer.Options options = options();
         EventRetention.Policy policy = retention();
-        Database database = Database.open(closedByUs(db.resolvedUrl()));
+        Database database = db.open(closedByUs(db.resolvedUrl()));
         Store store = new Store(database);
         ApiServer api;
         try {
@@ -100,7 +102,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         EventRetention retention = new EventRetention(store, policy, Clock.systemUTC())
                 .start(RETENTION_FIRST_PASS, RETENTION_PERIOD);
-        return serveUntilStopped(api, retention, database);
+        PeriodicBackup backups = PeriodicBackup.start(database, PeriodicBackup.DEFAULT_INTERVAL, message -> { });
+        return serveUntilStopped(api, retention, database, backups);
     }
 
     private EventRetention.Policy retention() {
@@ -161,12 +164,13 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Blocks until the JVM shuts down (the hook then closes everything) or this thread is interrupted. */
-    private int serveUntilStopped(ApiServer api, EventRetention retention, Database database) {
+    private int serveUntilStopped(ApiServer api, EventRetention retention, Database database,
+                                  PeriodicBackup backups) {
         AtomicBoolean closed = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable shutdown = () -> {
             if (closed.compareAndSet(false, true)) {
-                shutdown(api, retention, database);
+                shutdown(api, retention, database, backups);
             }
             stopped.countDown();
         };
@@ -189,17 +193,22 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void shutdown(ApiServer api, EventRetention retention, Database database) {
+    /**
+     * Stops serving and closes the workspace. A backup is written only when the workspace's data changed
+     * since the last one (sizing events are appends and do not count), so a stop after a load takes
+     * seconds, not the time of a full backup.
+     */
+    private static void shutdown(ApiServer api, EventRetention retention, Database database,
+                                 PeriodicBackup backups) {
         try {
             retention.close();
             api.close();
         } finally {
             try {
-                if (database.isFileBased()) {
-                    database.backup();
-                }
+                backups.close();
+                database.backupIfChanged();
             } catch (RuntimeException e) {
-                LOG.warn("Could not write the workspace backup on shutdown", e);
+                LOG.warn("Could not write the workspace backup on shutdown: {}", e.getMessage());
             } finally {
                 database.close();
             }

@@ -20,8 +20,8 @@ public record Services(Database database, Store store, PortfolioService portfoli
     /**
      * Opens the database at {@code jdbcUrl} and, on first start, creates the demo workspace; a workspace
      * without sizing rules (one made before rules existed, or whose rules were all deleted) gets the starter
-     * rules. Callers write a {@link Database#backup()} when convenient (the workstation does at start and
-     * close).
+     * rules. Imports write a backup when they stored rows; long-running callers also run a
+     * {@link com.positionlab.store.PeriodicBackup}, and {@link #close()} backs up what changed.
      */
     public static Services open(String jdbcUrl, Progress progress) {
         progress.update(0.0, "Opening workspace");
@@ -39,14 +39,15 @@ public record Services(Database database, Store store, PortfolioService portfoli
         }
     }
 
-    /** Writes a backup (file databases) and closes the database. */
+    /**
+     * Writes a backup when the data changed since the last one of this session (file databases), and closes
+     * the database; a session that changed nothing closes at once.
+     */
     @Override
     public void close() {
         try {
             sizing.close();
-            if (database.isFileBased()) {
-                database.backup();
-            }
+            database.backupIfChanged();
         } finally {
             database.close();
         }

@@ -12,6 +12,7 @@ public final class DataPaths {
 
     public static final String DB_ENV = "POSITIONLAB_DB";
     public static final String DATA_DIR_PROPERTY = "positionlab.data.dir";
+    private static final String H2 = "jdbc:h2:";
 
     private final Path dataDir;
 
@@ -46,17 +47,73 @@ public final class DataPaths {
     }
 
     /**
-     * The JDBC URL to use: the explicit one when given, else {@code POSITIONLAB_DB}, else the default.
+     * The JDBC URL to use: the explicit one when given, else {@code POSITIONLAB_DB}, else the default. A
+     * given URL is checked by {@link #checkUserUrl}.
+     *
+     * @throws StoreException naming {@code --db} or {@code POSITIONLAB_DB} when the URL is refused
      */
     public String resolveJdbcUrl(String explicit, Map<String, String> env) {
         if (explicit != null && !explicit.isBlank()) {
-            return explicit;
+            return checkUserUrl(explicit, "--db");
         }
         String fromEnv = env.get(DB_ENV);
         if (fromEnv != null && !fromEnv.isBlank()) {
-            return fromEnv;
+            return checkUserUrl(fromEnv, DB_ENV);
         }
         return defaultJdbcUrl();
+    }
+
+    /**
+     * Checks a database location given by the user and returns it as a JDBC URL. Accepted: a plain file
+     * path, {@code jdbc:h2:file:PATH} (or {@code jdbc:h2:PATH} with an absolute, home or relative path) and
+     * {@code jdbc:h2:mem:NAME}, all without {@code ;OPTIONS}: PositionLab sets its own ({@code WRITE_DELAY},
+     * locking), and options such as {@code INIT=} (runs SQL) or {@code FILE_LOCK=NO} (lets two processes
+     * corrupt one file) are refused, as are remote ({@code tcp:}, {@code ssl:}) and other H2 file systems.
+     *
+     * @param source what the user set ({@code --db} or {@code POSITIONLAB_DB}), named in the error
+     * @throws StoreException with one line naming the source and the refused part
+     */
+    public static String checkUserUrl(String given, String source) {
+        String value = given.strip();
+        int semi = value.indexOf(';');
+        if (semi >= 0) {
+            String option = value.substring(semi + 1).split("[=;]", 2)[0].strip();
+            throw new StoreException(source + ": the H2 option '" + (option.isEmpty() ? ";" : option)
+                    + "' is not accepted (PositionLab sets its own options); give only jdbc:h2:file:PATH, "
+                    + "jdbc:h2:mem:NAME or a file path");
+        }
+        if (!value.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            return fileUrl(value, source);
+        }
+        if (!value.startsWith(H2)) {
+            throw new StoreException(source + ": '" + value + "' is not an H2 URL; give jdbc:h2:file:PATH, "
+                    + "jdbc:h2:mem:NAME or a file path");
+        }
+        String rest = value.substring(H2.length());
+        if (rest.startsWith("file:")) {
+            return fileUrl(rest.substring("file:".length()), source);
+        }
+        if (rest.startsWith("mem:") && rest.length() > "mem:".length()) {
+            return value;
+        }
+        if (rest.startsWith("/") || rest.startsWith("~") || rest.startsWith(".")) {
+            return fileUrl(rest, source);
+        }
+        int colon = rest.indexOf(':');
+        String scheme = colon < 0 ? rest : rest.substring(0, colon + 1);
+        throw new StoreException(source + ": '" + scheme + "' H2 URLs are not accepted; give jdbc:h2:file:PATH, "
+                + "jdbc:h2:mem:NAME or a file path");
+    }
+
+    private static String fileUrl(String path, String source) {
+        if (path.isBlank()) {
+            throw new StoreException(source + ": the database path is empty");
+        }
+        if (path.matches("^[A-Za-z]{2,}:.*")) {
+            throw new StoreException(source + ": '" + path.substring(0, path.indexOf(':') + 1)
+                    + "' file systems are not accepted; give a plain file path");
+        }
+        return H2 + "file:" + path;
     }
 
     public Path settingsFile() {

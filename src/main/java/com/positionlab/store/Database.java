@@ -1,22 +1,17 @@
 package com.positionlab.store;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.h2.tools.Restore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * The embedded H2 store: a connection pool over one JDBC URL, migrated to the current schema on open.
  *
  * <p>File databases are opened with {@code WRITE_DELAY=0}, so a committed transaction survives a
- * killed process (measured in STACK.md). {@link #backup()} writes a zip beside the file; when the file
- * will not open because it is corrupt and a backup exists, {@link #open} moves the broken file aside,
- * restores the backup and says so through {@link #restoredFromBackup()}.
+ * killed process (measured in STACK.md). {@link #backup()} writes a zip beside the file (see
+ * {@link BackupFiles}); when the file will not open because it is really corrupt and a backup exists,
+ * {@link #open} restores the backup into a temporary file, moves the broken file aside only once the
+ * restored one opens, and says so through {@link #restoreNotice()}.
  */
 public final class Database implements AutoCloseable {
 
@@ -35,46 +31,81 @@ public final class Database implements AutoCloseable {
 
     private final String url;
     private final JdbcConnectionPool pool;
-    private final boolean restoredFromBackup;
-    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+    private final Optional<BackupFiles> files;
+    private final Optional<String> restoreNotice;
+    private final AtomicLong changes = new AtomicLong();
+    /** {@link #changeCount()} when the last backup of this session began; -1 before the first. */
+    private final AtomicLong backedUpAtChange = new AtomicLong(-1);
+    private final Object backupLock = new Object();
 
-    private Database(String url, JdbcConnectionPool pool, boolean restoredFromBackup) {
+    private Database(String url, Optional<BackupFiles> files, JdbcConnectionPool pool, Optional<String> restoreNotice) {
         this.url = url;
+        this.files = files;
         this.pool = pool;
-        this.restoredFromBackup = restoredFromBackup;
+        this.restoreNotice = restoreNotice;
     }
 
     /**
      * Opens (creating if needed) the database at {@code jdbcUrl} and applies pending migrations.
      *
-     * @throws StoreException with a message naming the URL and what to do, when it cannot be opened
+     * <p>Only a file that is really corrupt (or opens without its schema although a backup exists) is
+     * restored; a full disk, a permission problem or a lock is reported as what it is and the file is left
+     * where it is. Unfinished imports a killed process left behind are purged or finished
+     * ({@link PriceImportJournal#recover}).
+     *
+     * @throws StoreException with one line naming the database, what happened and what to do
      */
     public static Database open(String jdbcUrl) {
         String url = normalise(jdbcUrl);
-        Optional<Path> backup = backupFile(url).filter(Files::isRegularFile);
-        boolean fileExisted = dataFile(url).filter(Files::isRegularFile).isPresent();
+        return openAt(url, databaseFileBase(url).map(BackupFiles::new));
+    }
+
+    /** {@link #open} for a normalised URL whose files (if any) are {@code files}; tests pass wrapped URLs. */
+    static Database openAt(String url, Optional<BackupFiles> files) {
+        files.ifPresent(BackupFiles::removeLeftovers);
+        boolean fileExisted = files.map(f -> Files.isRegularFile(f.dataFile())).orElse(false);
+        boolean hasBackup = files.map(f -> !f.existing().isEmpty()).orElse(false);
         JdbcConnectionPool pool;
         try {
             pool = connect(url);
-        } catch (StoreException e) {
-            if (!(e.getCause() instanceof SQLException sql) || !isCorruption(sql) || backup.isEmpty()) {
-                throw e;
+        } catch (SQLException e) {
+            OpenFailure kind = OpenFailure.of(e);
+            if (kind != OpenFailure.CORRUPT || files.isEmpty() || !hasBackup) {
+                throw new StoreException(kind.describe(displayName(url), files.map(BackupFiles::dataFile)
+                        .orElse(null), e), e);
             }
-            LOG.warn("Database {} is corrupt; restoring {}", url, backup.get(), e);
-            return restoreAndOpen(url, backup.get());
+            LOG.warn("Database {} is corrupt ({}); restoring its backup", displayName(url), OpenFailure.rootMessage(e));
+            return restoreAndOpen(url, files.get());
         }
-        if (fileExisted && backup.isPresent() && !hasSchema(pool, url)) {
+        if (fileExisted && hasBackup && !hasSchema(pool, url)) {
             pool.dispose();
-            LOG.warn("Database {} opened without its schema although backup {} exists; restoring it", url,
-                    backup.get());
-            return restoreAndOpen(url, backup.get());
+            LOG.warn("Database {} opened without its schema although a backup exists; restoring it", displayName(url));
+            return restoreAndOpen(url, files.get());
         }
-        return new Database(url, migrate(pool, url), false);
+        return finishOpening(url, files, migrate(pool, url), Optional.empty());
     }
 
-    private static Database restoreAndOpen(String url, Path backup) {
-        restore(url, backup);
-        return new Database(url, migrate(connect(url), url), true);
+    private static Database restoreAndOpen(String url, BackupFiles files) {
+        BackupFiles.Restored restored = files.restore();
+        String notice = restored.notice(files.dataFile());
+        LOG.warn(notice);
+        try {
+            return finishOpening(url, Optional.of(files), migrate(connect(url), url), Optional.of(notice));
+        } catch (SQLException e) {
+            throw new StoreException(OpenFailure.of(e).describe(displayName(url), files.dataFile(), e), e);
+        }
+    }
+
+    private static Database finishOpening(String url, Optional<BackupFiles> files, JdbcConnectionPool pool,
+                                          Optional<String> restoreNotice) {
+        Database db = new Database(url, files, pool, restoreNotice);
+        try {
+            PriceImportJournal.recover(db);
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     /** Adds the settings PositionLab relies on to a user-supplied H2 URL. */
@@ -101,14 +132,14 @@ public final class Database implements AutoCloseable {
         return url.startsWith(PREFIX + "mem:");
     }
 
-    private static JdbcConnectionPool connect(String url) {
+    private static JdbcConnectionPool connect(String url) throws SQLException {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(16);
         try (Connection ignored = pool.getConnection()) {
             return pool;
         } catch (SQLException e) {
             pool.dispose();
-            throw new StoreException(describe(url, e), e);
+            throw e;
         }
     }
 
@@ -123,7 +154,7 @@ public final class Database implements AutoCloseable {
             return rs.next() && rs.getInt(1) > 0;
         } catch (SQLException e) {
             pool.dispose();
-            throw new StoreException(describe(url, e), e);
+            throw new StoreException(OpenFailure.of(e).describe(displayName(url), null, e), e);
         }
     }
 
@@ -133,35 +164,14 @@ public final class Database implements AutoCloseable {
             return pool;
         } catch (FlywayException e) {
             pool.dispose();
+            OpenFailure kind = OpenFailure.of(e);
+            if (kind != OpenFailure.OTHER && kind != OpenFailure.CORRUPT) {
+                throw new StoreException(kind.describe(displayName(url), databaseFileBase(url)
+                        .map(p -> p.resolveSibling(p.getFileName() + ".mv.db")).orElse(null), e), e);
+            }
             throw new StoreException("Could not bring the database " + displayName(url)
-                    + " to the current schema: " + e.getMessage(), e);
+                    + " to the current schema: " + OpenFailure.rootMessage(e), e);
         }
-    }
-
-    private static String describe(String url, SQLException e) {
-        String name = displayName(url);
-        return switch (e.getErrorCode()) {
-            case ErrorCode.DATABASE_ALREADY_OPEN_1 ->
-                    "The database " + name + " is in use by another process (is PositionLab already open?). "
-                            + "Close it, or pass another database with --db.";
-            case ErrorCode.FILE_CORRUPTED_1 ->
-                    "The database " + name + " is damaged and no backup was found. Move it aside to start afresh.";
-            case ErrorCode.WRONG_USER_OR_PASSWORD, ErrorCode.FILE_VERSION_ERROR_1 ->
-                    "The database " + name + " could not be opened: " + firstLine(e.getMessage());
-            default -> "Could not open the database " + name + ": " + firstLine(e.getMessage());
-        };
-    }
-
-    private static boolean isCorruption(SQLException e) {
-        return e.getErrorCode() == ErrorCode.FILE_CORRUPTED_1 || e.getErrorCode() == ErrorCode.GENERAL_ERROR_1;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 
     private static String displayName(String url) {
@@ -182,29 +192,6 @@ public final class Database implements AutoCloseable {
             base = System.getProperty("user.home") + base.substring(1);
         }
         return Optional.of(Path.of(base).toAbsolutePath());
-    }
-
-    private static Optional<Path> dataFile(String url) {
-        return databaseFileBase(url).map(p -> p.resolveSibling(p.getFileName() + ".mv.db"));
-    }
-
-    private static Optional<Path> backupFile(String url) {
-        return databaseFileBase(url).map(p -> p.resolveSibling(p.getFileName() + ".backup.zip"));
-    }
-
-    private static void restore(String url, Path backup) {
-        Path base = databaseFileBase(url).orElseThrow();
-        Path file = base.resolveSibling(base.getFileName() + ".mv.db");
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-        try {
-            if (Files.exists(file)) {
-                Files.move(file, file.resolveSibling(file.getFileName() + ".corrupt-" + stamp));
-            }
-            Restore.execute(backup.toString(), base.getParent().toString(), base.getFileName().toString());
-        } catch (IOException | RuntimeException e) {
-            throw new StoreException("The database " + base + " is damaged and its backup " + backup
-                    + " could not be restored: " + e.getMessage(), e);
-        }
     }
 
     /** A pooled connection; close it with try-with-resources. */
@@ -228,34 +215,60 @@ public final class Database implements AutoCloseable {
         return url;
     }
 
-    /** Whether this open replaced a corrupt file with the last backup. */
+    /** Whether this open replaced a corrupt file with a backup. */
     public boolean restoredFromBackup() {
-        return restoredFromBackup;
+        return restoreNotice.isPresent();
+    }
+
+    /**
+     * When this open replaced a corrupt file with a backup: one line saying which backup, taken when, and
+     * where the damaged file was kept. Show it to the user (CLI stderr, a notification, the log).
+     */
+    public Optional<String> restoreNotice() {
+        return restoreNotice;
     }
 
     /** Whether the database lives in a file (and so can be backed up). */
     public boolean isFileBased() {
-        return databaseFileBase(url).isPresent();
+        return files.isPresent();
     }
 
     /**
      * Writes a consistent backup zip beside the database file (through a temporary file moved into
-     * place), and returns its path. In-memory and server databases have no backup: returns empty.
+     * place, keeping {@value BackupFiles#GENERATIONS} generations), and returns its path. In-memory
+     * databases have no backup: returns empty.
+     *
+     * @throws StoreException when it cannot be written; the previous backups are kept, no temporary remains
      */
     public Optional<Path> backup() {
-        Optional<Path> target = backupFile(url);
-        if (target.isEmpty()) {
+        if (files.isEmpty()) {
             return Optional.empty();
         }
-        Path tmp = target.get().resolveSibling(target.get().getFileName() + ".tmp");
-        try (Connection c = connection(); Statement s = c.createStatement()) {
-            Files.deleteIfExists(tmp);
-            s.execute("BACKUP TO '" + tmp.toString().replace("'", "''") + "'");
-            Files.move(tmp, target.get(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return target;
-        } catch (SQLException | IOException e) {
-            throw new StoreException("Could not write the backup " + target.get() + ": " + e.getMessage(), e);
+        synchronized (backupLock) {
+            long at = changes.get();
+            try (Connection c = connection()) {
+                Path written = files.get().write(c);
+                backedUpAtChange.set(at);
+                return Optional.of(written);
+            } catch (SQLException e) {
+                throw new StoreException("Could not write the backup of " + displayName(url) + ": "
+                        + OpenFailure.rootMessage(e), e);
+            }
         }
+    }
+
+    /**
+     * Writes a backup only when the data changed since the last backup of this session (or none was
+     * written yet in it and something changed): what periodic backups and a stop call, so that a stop
+     * after a read-only session costs nothing. Returns the backup written, if any.
+     */
+    public Optional<Path> backupIfChanged() {
+        long last = backedUpAtChange.get();
+        long now = changes.get();
+        if (now == 0 || now == last) {
+            return Optional.empty();
+        }
+        return backup();
     }
 
     /** Whether the database answers a trivial query; used by health checks. */

@@ -41,6 +41,16 @@ public final class PriceRepository {
         });
     }
 
+    /**
+     * Stores an imported file's bars all-or-nothing, in bounded transactions (see {@link PriceImportJournal}):
+     * a process killed during the import leaves none of them, or (once they were all staged) all of them
+     * after the next open. Later bars with the same instrument and date replace earlier ones. Returns how
+     * many (instrument, date) keys are new.
+     */
+    public int importAll(List<PriceBar> bars) {
+        return new PriceImportJournal(db).importAll(bars);
+    }
+
     static void merge(Connection c, Collection<PriceBar> bars) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(MERGE)) {
             int n = 0;

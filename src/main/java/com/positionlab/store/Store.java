@@ -20,7 +20,7 @@ public final class Store {
     private static final List<String> DATA_TABLES_CHILD_FIRST = List.of("sizing_events", "position_sizing_metrics",
             "kelly_calculations", "strategy_kelly_config", "position_sizing_history", "correlation_matrices",
             "historical_performance", "position_sizing_rules", "holdings", "portfolios", "trades", "strategies",
-            "prices", "instruments", "workspace_info");
+            "prices", "instruments", "workspace_info", "price_import_rows", "import_batches");
 
     private final Database db;
     private final InstrumentRepository instruments;

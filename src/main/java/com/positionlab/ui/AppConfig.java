@@ -27,7 +27,11 @@ public record AppConfig(DataPaths paths, String jdbcUrl, Theme themeOverride) {
             i++;
         }
         DataPaths paths = DataPaths.fromEnvironment();
-        return new AppConfig(paths, paths.resolveJdbcUrl(db, System.getenv()), theme);
+        try {
+            return new AppConfig(paths, paths.resolveJdbcUrl(db, System.getenv()), theme);
+        } catch (com.positionlab.store.StoreException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /**

@@ -110,7 +110,8 @@ class CliTest {
     void nonH2DatabaseIsRefusedNamingTheOption() {
         assertThat(run("portfolio", "--db", "jdbc:postgresql://localhost/x")).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo(
-                "error: --db: \"jdbc:postgresql://localhost/x\" is not an H2 JDBC URL (expected jdbc:h2:...)");
+                "error: --db: 'jdbc:postgresql://localhost/x' is not an H2 URL; give jdbc:h2:file:PATH, "
+                        + "jdbc:h2:mem:NAME or a file path");
     }
 
     @Test

@@ -28,7 +28,7 @@ class ImportCommandTest {
     @TempDir
     Path dir;
 
-    private final String dbUrl = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    private final String dbUrl = "jdbc:h2:mem:" + UUID.randomUUID();
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 

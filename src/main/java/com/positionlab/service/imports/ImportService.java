@@ -13,6 +13,9 @@ import com.positionlab.domain.Instrument;
 import com.positionlab.domain.Portfolio;
 import com.positionlab.engine.task.Progress;
 import com.positionlab.store.Store;
+import com.positionlab.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Imports prices, trades or holdings from a CSV file into the store, or checks a file without storing it.
@@ -20,7 +23,9 @@ import com.positionlab.store.Store;
  * <p>The format is recognised from the header (see {@link PriceFormats}, {@link TradeRowParser},
  * {@link HoldingRowParser}). Every data line is checked; by default nothing is stored unless every line is
  * valid, and with {@link ImportOptions#validRowsOnly()} the valid lines are stored. Storing is one
- * transaction per kind and replaces rows with the same key, so importing a file twice adds nothing.
+ * step per kind (prices: staged in bounded transactions and moved in once complete, so a killed import
+ * leaves none of its rows) and replaces rows with the same key, so importing a file twice adds nothing.
+ * After an import that stored rows, a file workspace is backed up.
  * Instruments and strategies named by prices or trades are created when missing; holdings need their
  * instruments to exist already, and their portfolio is created (no cash, USD) when missing.
  */
@@ -30,6 +35,8 @@ public final class ImportService {
     public static final int MAX_LISTED_REJECTIONS = 1000;
     /** Portfolio that holdings go to when none is given and the workspace has none. */
     public static final String DEFAULT_PORTFOLIO = "main";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
 
     private final Store store;
 
@@ -61,7 +68,7 @@ public final class ImportService {
         return switch (kind) {
             case PRICES -> complete(kind, file, CsvFileParser.parse(file,
                     header -> PriceFormats.choose(header, file, opts), p, MAX_LISTED_REJECTIONS),
-                    write, opts, p, store.prices()::saveAll);
+                    write, opts, p, store.prices()::importAll);
             case TRADES -> complete(kind, file, CsvFileParser.parse(file, TradeRowParser::new, p,
                     MAX_LISTED_REJECTIONS), write, opts, p, store.trades()::saveAll);
             case HOLDINGS -> complete(kind, file, CsvFileParser.parse(file,
@@ -79,10 +86,23 @@ public final class ImportService {
             progress.checkCancelled();
             progress.update(CsvFileParser.PARSE_SHARE, "Saving " + parsed.records().size() + " rows");
             rowsNew = save.applyAsInt(parsed.records());
+            backUpAfterImport(file);
         }
         progress.update(1.0, written ? "Imported " + file.getFileName() : "Checked " + file.getFileName());
         return new ImportReport(kind, parsed.format(), file.toString(), parsed.rowsRead(), parsed.rowsAccepted(),
                 parsed.rowsRejected(), parsed.rejected(), written, rowsNew);
+    }
+
+    /**
+     * Backs the workspace up once an import has stored rows, so that a restore never loses an import. The
+     * import itself has succeeded either way: a backup that cannot be written is logged, not thrown.
+     */
+    private void backUpAfterImport(Path file) {
+        try {
+            store.database().backup();
+        } catch (StoreException e) {
+            LOG.warn("{} was imported, but the backup after it could not be written: {}", file, e.getMessage());
+        }
     }
 
     /** The option's portfolio, else the first portfolio of the workspace, else {@value #DEFAULT_PORTFOLIO}. */

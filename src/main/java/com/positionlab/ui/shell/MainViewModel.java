@@ -1,5 +1,6 @@
 package com.positionlab.ui.shell;
 
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -9,6 +10,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
 
 import com.positionlab.service.Services;
+import com.positionlab.store.PeriodicBackup;
 import com.positionlab.store.SettingsFile;
 import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.Notifier;
@@ -35,6 +37,7 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Services> services = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper startupError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper databaseUrl = new ReadOnlyStringWrapper("");
+    private PeriodicBackup periodicBackup;
 
     public MainViewModel(TaskRunner runner, Notifier notifier, SettingsFile settings, Theme override) {
         this.runner = runner;
@@ -92,24 +95,28 @@ public final class MainViewModel {
         databaseUrl.set(jdbcUrl);
         runner.submit("Opening workspace", p -> Services.open(jdbcUrl, p), s -> {
             services.set(s);
-            if (s.database().restoredFromBackup()) {
-                notifier.error("Workspace restored from backup", "The database file was damaged; the last backup "
-                        + "was restored and the damaged file kept beside it. Check your latest changes.");
-            }
+            s.database().restoreNotice().ifPresent(notice -> notifier.error("Workspace restored from backup",
+                    notice + " Check your latest changes."));
             state.set(WorkspaceState.READY);
             backup(s);
+            periodicBackup = PeriodicBackup.start(s.database(), PeriodicBackup.DEFAULT_INTERVAL,
+                    message -> Platform.runLater(() -> notifier.error("Backup not written", message
+                            + " Your data is safe; check free disk space in the data folder.")));
         }, e -> {
             startupError.set(ErrorMessages.describe(e));
             state.set(WorkspaceState.FAILED);
         });
     }
 
-    /** Writes the workspace's backup in the background (file databases only). */
+    /**
+     * Writes the workspace's backup in the background when opening it changed its data (a demo created,
+     * starter rules added, a restore); file databases only.
+     */
     private void backup(Services s) {
         if (!s.database().isFileBased()) {
             return;
         }
-        runner.submit("Writing backup", p -> s.database().backup(), path -> { },
+        runner.submit("Writing backup", p -> s.database().backupIfChanged(), path -> { },
                 e -> notifier.error("Backup not written", ErrorMessages.describe(e)
                         + ". Your data is safe; check free disk space in the data folder."));
     }
@@ -123,6 +130,9 @@ public final class MainViewModel {
 
     /** Stops background work and closes the workspace (writing a backup). */
     public void shutdown() {
+        if (periodicBackup != null) {
+            periodicBackup.close();
+        }
         runner.shutdown();
         Services s = services.get();
         if (s != null) {
