@@ -45,6 +45,7 @@ final class Jdbc {
             try {
                 T result = work.run(c);
                 c.commit();
+                settle(c);
                 return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -54,6 +55,20 @@ final class Jdbc {
             }
         } catch (SQLException e) {
             throw new StoreException("Could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes sure the commit just made is in the file before the caller acknowledges it. With
+     * {@code WRITE_DELAY=0} H2 stores its pages at each commit, but a commit that finds another thread
+     * already storing assumes that store covers it, and that store may have collected its pages before this
+     * commit (kill -9 then lost about 1% of committed sizing events under load). A {@code CHECKPOINT}
+     * after the commit stores again, and any store it defers to started after this commit; it writes
+     * nothing when nothing is unsaved.
+     */
+    private static void settle(Connection c) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
         }
     }
 

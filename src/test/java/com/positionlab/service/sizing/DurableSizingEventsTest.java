@@ -286,15 +286,15 @@ class DurableSizingEventsTest {
     }
 
     @Test
-    void theEventKeepsALongDecisionIdCut() throws Exception {
+    void aDecisionIdTooLongToStoreIsRefusedAndNothingIsStored() throws Exception {
         try (PositionSizingService service = new PositionSizingService(store)) {
+            int before = store.sizingEvents().all().size();
             String longId = "x".repeat(10_000);
-            PositionSizingResponse r = service.size(withDecisionId(longId));
-            Optional<StoredEvent> e = store.sizingEvents().all().stream()
-                    .filter(x -> x.sizingId().equals(r.sizingId())).findFirst();
-            assertThat(e).isPresent();
-            assertThat(e.get().payload().length()).isLessThan(4_000);
-            assertThat(e.get().payload()).contains("\"decision_id\":\"" + "x".repeat(125) + "...\"");
+            assertThatThrownBy(() -> service.size(withDecisionId(longId)))
+                    .isInstanceOf(com.positionlab.service.ValidationException.class)
+                    .hasMessageStartingWith("trading_decision.decision_id: must be at most 64 characters")
+                    .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(200));
+            assertThat(store.sizingEvents().all()).hasSize(before);
         }
     }
 }
