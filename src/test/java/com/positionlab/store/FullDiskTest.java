@@ -1,5 +1,6 @@
 package com.positionlab.store;
 
+import com.positionlab.testing.FullDiskFilePath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +22,7 @@ import com.positionlab.domain.PriceBar;
 
 /**
  * Defect 3 of issue 8: a full disk was taken for corruption, the healthy file moved aside and replaced by
- * a failed restore. Here the workspace lives on {@link FullDiskFileSystem}; with the disk full, opening and
+ * a failed restore. Here the workspace lives on {@link FullDiskFilePath}; with the disk full, opening and
  * writing fail with a one-line "disk is full" error, and the file is left exactly where it was: no
  * restore, no {@code .corrupt-*} copy, and after space is freed it opens with every row.
  */
@@ -32,12 +33,13 @@ class FullDiskTest {
 
     @BeforeEach
     void register() {
-        FullDiskFileSystem.register();
+        FullDiskFilePath.register();
+        FullDiskFilePath.FULL.set(false);
     }
 
     @AfterEach
     void free() {
-        FullDiskFileSystem.free();
+        FullDiskFilePath.FULL.set(false);
     }
 
     @Test
@@ -45,7 +47,7 @@ class FullDiskTest {
         List<PriceBar> bars = writeWithBackup();
         byte[] before = Files.readAllBytes(dataFile());
         try (Database db = openOnFullDiskFs()) {
-            FullDiskFileSystem.fill();
+            FullDiskFilePath.FULL.set(true);
             assertThatThrownBy(() -> new Store(db).prices().saveAll(more()))
                     .isInstanceOf(StoreException.class);
         }
@@ -53,7 +55,7 @@ class FullDiskTest {
                 .isInstanceOf(StoreException.class)
                 .satisfies(e -> assertThat(OpenFailure.of(e)).isNotEqualTo(OpenFailure.CORRUPT));
         assertLeftInPlace();
-        FullDiskFileSystem.free();
+        FullDiskFilePath.FULL.set(false);
         assertIntact(bars);
         assertThat(before.length).isPositive();
     }
@@ -61,7 +63,7 @@ class FullDiskTest {
     @Test
     void fullDiskWhenOpeningSaysSoInOneLine() {
         List<PriceBar> bars = writeWithBackup();
-        FullDiskFileSystem.fill();
+        FullDiskFilePath.FULL.set(true);
         Optional<String> message = Optional.empty();
         try (Database db = openOnFullDiskFs()) {
             new Store(db).prices().saveAll(more());
@@ -71,7 +73,7 @@ class FullDiskTest {
         assertThat(message).as("a write on a full disk must fail").isPresent();
         assertThat(message.get()).doesNotContain("\n").doesNotContainIgnoringCase("damaged");
         assertLeftInPlace();
-        FullDiskFileSystem.free();
+        FullDiskFilePath.FULL.set(false);
         assertIntact(bars);
     }
 
@@ -95,7 +97,7 @@ class FullDiskTest {
     }
 
     private Database openOnFullDiskFs() {
-        String url = Database.normalise("jdbc:h2:" + FullDiskFileSystem.SCHEME + ":" + dir.resolve("t"));
+        String url = Database.normalise("jdbc:h2:" + FullDiskFilePath.SCHEME + ":" + dir.resolve("t"));
         return Database.openAt(url, Optional.of(new BackupFiles(dir.resolve("t"))));
     }
 

@@ -56,6 +56,11 @@ public final class FullDiskFilePath extends FilePathWrapper {
         };
     }
 
+    @Override
+    public boolean createFile() {
+        return !FULL.get() && super.createFile();
+    }
+
     static void failIfFull() throws IOException {
         if (FULL.get()) {
             throw new IOException("No space left on device");
