@@ -59,12 +59,12 @@ final class Jdbc {
     }
 
     /**
-     * Makes sure the commit just made is in the file before the caller acknowledges it. With
-     * {@code WRITE_DELAY=0} H2 stores its pages at each commit, but a commit that finds another thread
-     * already storing assumes that store covers it, and that store may have collected its pages before this
-     * commit (kill -9 then lost about 1% of committed sizing events under load). A {@code CHECKPOINT}
-     * after the commit stores again, and any store it defers to started after this commit; it writes
-     * nothing when nothing is unsaved.
+     * Stores the commit just made before the caller acknowledges it. With {@code WRITE_DELAY=0} H2 stores
+     * its pages at each commit, but a commit that finds another thread storing relies on that store, which
+     * may have collected its pages just before the commit; a {@code CHECKPOINT} stores again (it writes
+     * nothing when nothing is unsaved). On its own it did not stop kill -9 from losing committed sizing
+     * events (1 of 160 in 21 runs of {@code bench/crash/kill9-api.sh}); with {@code REUSE_SPACE=FALSE} (see
+     * {@link Database}) none were lost.
      */
     private static void settle(Connection c) throws SQLException {
         try (java.sql.Statement s = c.createStatement()) {

@@ -82,7 +82,7 @@ class StoreTest {
             }
         }
         assertThat(tables).containsAll(TABLES);
-        assertThat(db.url()).endsWith(";WRITE_DELAY=0");
+        assertThat(db.url()).contains(";WRITE_DELAY=0").endsWith(";REUSE_SPACE=FALSE");
         assertThat(db.isFileBased()).isTrue();
         assertThat(db.isHealthy()).isTrue();
         assertThat(store.isEmpty()).isTrue();
