@@ -83,7 +83,7 @@ public final class ImportCommand implements Callable<Integer> {
         ImportOptions options = new ImportOptions(validOnly, portfolio, instrument);
         ImportReport report;
         try {
-            report = db.withStore(store -> new ImportService(store)
+            report = db.withStore(store -> new ImportService(store, ImportService.Backup.ON_CLOSE)
                     .importFile(file, source.kind(), options, Progress.NONE));
         } catch (ImportException e) {
             throw new InvalidInputException(e.getMessage());

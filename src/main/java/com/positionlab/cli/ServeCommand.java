@@ -194,9 +194,9 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Stops serving and closes the workspace. A backup is written only when the workspace's data changed
-     * since the last one (sizing events are appends and do not count), so a stop after a load takes
-     * seconds, not the time of a full backup.
+     * Stops serving and closes the workspace. Closing writes a backup only when the workspace's data changed
+     * since the last one (sizing events are appends and do not count), and compacts the file when a load
+     * left it mostly free space; both work on the closed file, so a stop takes seconds.
      */
     private static void shutdown(ApiServer api, EventRetention retention, Database database,
                                  PeriodicBackup backups) {
@@ -206,9 +206,6 @@ final class ServeCommand implements Callable<Integer> {
         } finally {
             try {
                 backups.close();
-                database.backupIfChanged();
-            } catch (RuntimeException e) {
-                LOG.warn("Could not write the workspace backup on shutdown: {}", e.getMessage());
             } finally {
                 database.close();
             }

@@ -40,14 +40,14 @@ public record Services(Database database, Store store, PortfolioService portfoli
     }
 
     /**
-     * Writes a backup when the data changed since the last one of this session (file databases), and closes
-     * the database; a session that changed nothing closes at once.
+     * Closes the database, which writes a backup when the data changed since the last one of this session
+     * and compacts a file that is mostly free space (file databases); a session that changed nothing and
+     * grew little closes at once.
      */
     @Override
     public void close() {
         try {
             sizing.close();
-            database.backupIfChanged();
         } finally {
             database.close();
         }

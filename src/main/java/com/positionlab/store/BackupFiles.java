@@ -101,14 +101,7 @@ final class BackupFiles {
         try (Statement s = c.createStatement()) {
             Files.deleteIfExists(tmp);
             s.execute("BACKUP TO '" + tmp.toString().replace("'", "''") + "'");
-            for (int n = GENERATIONS - 1; n > 0; n--) {
-                if (Files.exists(backup(n - 1))) {
-                    Files.move(backup(n - 1), backup(n), StandardCopyOption.REPLACE_EXISTING,
-                            StandardCopyOption.ATOMIC_MOVE);
-                }
-            }
-            Files.move(tmp, backup(0), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return backup(0);
+            return publish(tmp);
         } catch (SQLException | IOException e) {
             deleteQuietly(tmp, e);
             OpenFailure kind = OpenFailure.of(e);
@@ -116,6 +109,18 @@ final class BackupFiles {
             throw new StoreException("Could not write the backup " + backup(0) + ": " + why
                     + ". The previous backups were kept.", e);
         }
+    }
+
+    /** Moves a complete backup zip in as the newest generation, shifting the older ones; returns its path. */
+    Path publish(Path completeZip) throws IOException {
+        for (int n = GENERATIONS - 1; n > 0; n--) {
+            if (Files.exists(backup(n - 1))) {
+                Files.move(backup(n - 1), backup(n), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        Files.move(completeZip, backup(0), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return backup(0);
     }
 
     /** What a restore did: which backup, taken when, and where the damaged file was moved. */

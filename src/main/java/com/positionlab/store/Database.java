@@ -289,8 +289,47 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the workspace. A file workspace whose data changed since the last backup of this session is
+     * then backed up, and one whose file is mostly free space is compacted, both from the closed file
+     * ({@link ClosedFileMaintenance}); failures there are logged, and the file stays as H2 closed it.
+     */
     @Override
     public void close() {
+        if (files.isEmpty()) {
+            pool.dispose();
+            return;
+        }
+        long now = changes.get();
+        boolean backupDue = now != 0 && now != backedUpAtChange.get();
+        boolean compactionDue = compactionDue();
         pool.dispose();
+        if (pool.getActiveConnections() > 0) {
+            LOG.warn("{} is still in use by {} connection(s); it was neither compacted nor backed up on close",
+                    displayName(url), pool.getActiveConnections());
+            return;
+        }
+        new ClosedFileMaintenance(files.get()).afterClose(compactionDue, backupDue);
+    }
+
+    /** Whether the file is large and mostly free space (H2's own figures); false when they cannot be read. */
+    private boolean compactionDue() {
+        try (Connection c = connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+                     + "WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.CHUNKS_FILL_RATE')")) {
+            long size = -1;
+            int fill = -1;
+            while (rs.next()) {
+                if ("info.FILE_SIZE".equals(rs.getString(1))) {
+                    size = Long.parseLong(rs.getString(2).strip());
+                } else {
+                    fill = Integer.parseInt(rs.getString(2).strip());
+                }
+            }
+            return ClosedFileMaintenance.worthCompacting(size, fill);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Could not read the file figures of {}: {}", displayName(url), e.getMessage());
+            return false;
+        }
     }
 }

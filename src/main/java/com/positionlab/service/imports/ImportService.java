@@ -38,10 +38,25 @@ public final class ImportService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
 
+    /** When the workspace is backed up after an import that stored rows. */
+    public enum Backup {
+        /** At once, while the workspace stays open (the workstation, the API). */
+        AFTER_EACH_IMPORT,
+        /** When the caller closes the workspace right after importing (the CLI): closing backs up what
+         *  changed from the compacted, closed file, which costs a fraction of a backup of the open one. */
+        ON_CLOSE
+    }
+
     private final Store store;
+    private final Backup backup;
 
     public ImportService(Store store) {
+        this(store, Backup.AFTER_EACH_IMPORT);
+    }
+
+    public ImportService(Store store, Backup backup) {
         this.store = Objects.requireNonNull(store, "store");
+        this.backup = Objects.requireNonNull(backup, "backup");
     }
 
     /**
@@ -86,7 +101,9 @@ public final class ImportService {
             progress.checkCancelled();
             progress.update(CsvFileParser.PARSE_SHARE, "Saving " + parsed.records().size() + " rows");
             rowsNew = save.applyAsInt(parsed.records());
-            backUpAfterImport(file);
+            if (backup == Backup.AFTER_EACH_IMPORT) {
+                backUpAfterImport(file);
+            }
         }
         progress.update(1.0, written ? "Imported " + file.getFileName() : "Checked " + file.getFileName());
         return new ImportReport(kind, parsed.format(), file.toString(), parsed.rowsRead(), parsed.rowsAccepted(),
