@@ -29,10 +29,14 @@ public final class PriceRepository {
     }
 
     /**
-     * Inserts or replaces the bars in one transaction, first creating a placeholder instrument for any
-     * ticker the store does not know. Returns how many rows are new (the rest replaced existing rows).
+     * Inserts or replaces the bars all-or-nothing, first creating a placeholder instrument for any ticker
+     * the store does not know: in one transaction, or through {@link #importAll} when there are more than
+     * {@link Store#MAX_ROWS_PER_TRANSACTION}. Returns how many rows are new (the rest replaced existing rows).
      */
     public int saveAll(Collection<PriceBar> bars) {
+        if (bars.size() > Store.MAX_ROWS_PER_TRANSACTION) {
+            return importAll(List.copyOf(bars));
+        }
         return Jdbc.inTransaction(db, "save prices", c -> {
             InstrumentRepository.createMissing(c, bars.stream().map(PriceBar::instrumentId).distinct().toList());
             int before = Store.count(c, "prices");

@@ -46,8 +46,8 @@ public final class EventRetention implements AutoCloseable {
     public record Pass(int events, int history) {
     }
 
-    /** Most rows deleted in one transaction. */
-    public static final int BATCH = 10_000;
+    /** Most rows deleted in one transaction ({@link Store#MAX_ROWS_PER_TRANSACTION}). */
+    public static final int BATCH = Store.MAX_ROWS_PER_TRANSACTION;
     private static final Logger LOG = LoggerFactory.getLogger(EventRetention.class);
 
     private final Store store;

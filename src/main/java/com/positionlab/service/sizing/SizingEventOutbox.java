@@ -74,8 +74,12 @@ final class SizingEventOutbox implements AutoCloseable {
     }
 
     static final String EVENT_TYPE = "position_sized";
-    /** Most events committed in one transaction. */
-    static final int MAX_GROUP = 5_000;
+    /**
+     * Most events committed in one transaction: an event row (about 1.5 KB of JSON) is larger than the
+     * rows {@link Store#MAX_ROWS_PER_TRANSACTION} was measured on, and a group must never be large
+     * enough for H2 to write it before its commit.
+     */
+    static final int MAX_GROUP = 1_000;
     /** Most events waiting for the writer; beyond it a sizing is refused at once (503) instead of queueing. */
     static final int MAX_QUEUED = 50_000;
     /** Longest {@code decision_id} copied into an event; longer ones are cut and end in "...". */
