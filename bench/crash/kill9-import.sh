@@ -10,7 +10,8 @@
 # H2's Shell. A round is "partial" when the count is neither 0 nor ROWS, "failed open" when the reopen
 # fails or takes over $OPEN_TIMEOUT s (default 300; an open that finishes an interrupted
 # import merges its staged rows, which takes about as long as the move step of an import). Prints one RESULT line. Touches only files in a temporary folder.
-# Uses target/positionlab.jar (built if missing), or the class path in $POSITIONLAB_CP.
+# Uses target/positionlab.jar (built if missing), or the class path in $POSITIONLAB_CP. With KEEP_FAILED=DIR,
+# the workspace of a round that ends partial or fails to open is kept in DIR as it was right after the kill.
 set -euo pipefail
 
 ROUNDS=${1:-25}
@@ -65,6 +66,7 @@ for round in $(seq 1 "$ROUNDS"); do
   sleep "$(awk "BEGIN { print $delay_ms / 1000 }")"
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  [[ -n "${KEEP_FAILED:-}" ]] && { rm -rf "$WORK/killed"; cp -r "$WORK/r" "$WORK/killed"; }
   t0=$(date +%s%N)
   set +e
   timeout "$OPEN_TIMEOUT" java -cp "$CP" com.positionlab.Launcher portfolio --db "$WORK/r/ws" >/dev/null 2>"$WORK/open.err"
@@ -82,5 +84,8 @@ for round in $(seq 1 "$ROUNDS"); do
     state="FAILED OPEN (exit $rc, timeout ${OPEN_TIMEOUT}s): $(grep -v WARN "$WORK/open.err" | head -c 200)"
   fi
   echo "round $round: killed after $delay_ms ms, reopened in $open_ms ms, import $state"
+  if [[ -n "${KEEP_FAILED:-}" && $state != none && $state != complete ]]; then
+    mkdir -p "$KEEP_FAILED"; cp -r "$WORK/killed" "$KEEP_FAILED/round-$round"
+  fi
 done
 echo "RESULT kill9-import rounds=$ROUNDS rows=$ROWS partial=$partial failed_open=$failed complete=$complete none=$none max_reopen_ms=$max_open_ms full_import_ms=$full_ms load=\"$(cut -d' ' -f1-3 /proc/loadavg)\""

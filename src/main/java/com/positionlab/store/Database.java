@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -38,6 +39,7 @@ public final class Database implements AutoCloseable {
     private final Optional<BackupFiles> files;
     private final Optional<String> restoreNotice;
     private final AtomicLong changes = new AtomicLong();
+    private final ReentrantLock writeLock = new ReentrantLock();
     /** {@link #changeCount()} when the last backup of this session began; -1 before the first. */
     private final AtomicLong backedUpAtChange = new AtomicLong(-1);
     private final Object backupLock = new Object();
@@ -216,6 +218,11 @@ public final class Database implements AutoCloseable {
         return changes.get();
     }
 
+    /** Held by every write transaction of the store ({@link Jdbc}): they run one at a time. */
+    ReentrantLock writeLock() {
+        return writeLock;
+    }
+
     void markChanged() {
         changes.incrementAndGet();
     }
@@ -255,6 +262,8 @@ public final class Database implements AutoCloseable {
         }
         synchronized (backupLock) {
             long at = changes.get();
+            // H2 stores the file before copying it: no write transaction may be open meanwhile (see Jdbc).
+            writeLock.lock();
             try (Connection c = connection()) {
                 Path written = files.get().write(c);
                 backedUpAtChange.set(at);
@@ -262,6 +271,8 @@ public final class Database implements AutoCloseable {
             } catch (SQLException e) {
                 throw new StoreException("Could not write the backup of " + displayName(url) + ": "
                         + OpenFailure.rootMessage(e), e);
+            } finally {
+                writeLock.unlock();
             }
         }
     }

@@ -38,7 +38,22 @@ final class Jdbc {
         return transaction(db, what, work);
     }
 
+    /**
+     * One write transaction at a time, its {@code CHECKPOINT} included: a checkpoint stores every map of
+     * the file, so one taken while another transaction is open would write that transaction's uncommitted
+     * rows, which H2 does not roll back cleanly after kill -9 (see {@link Store#MAX_ROWS_PER_TRANSACTION}).
+     * Reads take no lock.
+     */
     private static <T> T transaction(Database db, String what, SqlWork<T> work) {
+        db.writeLock().lock();
+        try {
+            return lockedTransaction(db, what, work);
+        } finally {
+            db.writeLock().unlock();
+        }
+    }
+
+    private static <T> T lockedTransaction(Database db, String what, SqlWork<T> work) {
         try (Connection c = db.connection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
