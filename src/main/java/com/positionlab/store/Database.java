@@ -108,6 +108,16 @@ public final class Database implements AutoCloseable {
         try {
             PriceImportJournal.recover(db);
             return db;
+        } catch (PriceImportJournal.DamagedImportException e) {
+            db.pool.dispose();
+            boolean canRestore = files.isPresent() && !files.get().existing().isEmpty() && restoreNotice.isEmpty();
+            if (!canRestore) {
+                throw new StoreException("The database " + displayName(url) + " was left inconsistent by a process "
+                        + "killed during an import (" + e.getMessage() + ") and has no backup to restore", e);
+            }
+            LOG.warn("Database {} could not finish an interrupted import ({}); restoring its backup", displayName(url),
+                    e.getMessage());
+            return restoreAndOpen(url, files.get());
         } catch (RuntimeException e) {
             db.close();
             throw e;

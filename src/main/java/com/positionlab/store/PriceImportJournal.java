@@ -1,12 +1,17 @@
 package com.positionlab.store;
 
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.h2.api.ErrorCode;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +41,10 @@ final class PriceImportJournal {
     static final int CHUNK = Store.MAX_ROWS_PER_TRANSACTION;
 
     private static final Logger LOG = LoggerFactory.getLogger(PriceImportJournal.class);
+    private static final String UPDATE = "UPDATE prices SET close_price = ?, adj_close = ?, high_price = ?, "
+            + "low_price = ?, volume = ? WHERE instrument_id = ? AND price_date = ?";
+    private static final String INSERT = "INSERT INTO prices (instrument_id, price_date, close_price, adj_close, "
+            + "high_price, low_price, volume) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     private final Database db;
 
@@ -96,9 +105,7 @@ final class PriceImportJournal {
             boolean last = done == bars.size();
             rowsNew += Jdbc.inTransaction(db, "store imported prices", c -> {
                 InstrumentRepository.createMissing(c, chunk.stream().map(PriceBar::instrumentId).distinct().toList());
-                int before = Store.count(c, "prices");
-                PriceRepository.merge(c, chunk);
-                int added = Store.count(c, "prices") - before;
+                int added = upsert(c, chunk);
                 if (last) {
                     deleteBatch(c, id);
                 } else {
@@ -108,6 +115,89 @@ final class PriceImportJournal {
             });
         }
         return rowsNew;
+    }
+
+    /**
+     * Stores one chunk: the last bar of each (instrument, date) in it replaces a stored one or is inserted.
+     * Written as UPDATE then INSERT rather than MERGE: on a key that a killed transaction left in the
+     * primary-key index without its row, H2's MERGE retries forever, where the INSERT fails at once
+     * ({@link DamagedImportException}). Returns how many keys were new.
+     */
+    private static int upsert(Connection c, List<PriceBar> chunk) throws SQLException {
+        Map<String, PriceBar> last = new LinkedHashMap<>();
+        for (PriceBar b : chunk) {
+            last.put(b.instrumentId() + '\u0000' + b.date(), b);
+        }
+        List<PriceBar> bars = new ArrayList<>(last.values());
+        try {
+            return updateThenInsert(c, bars);
+        } catch (SQLException e) {
+            if (isDamage(e)) {
+                throw new DamagedImportException("the prices table holds keys without rows, left by a killed "
+                        + "transaction: " + OpenFailure.rootMessage(e), e);
+            }
+            throw e;
+        }
+    }
+
+    private static int updateThenInsert(Connection c, List<PriceBar> bars) throws SQLException {
+        int[] updated;
+        try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+            for (PriceBar b : bars) {
+                ps.setDouble(1, b.close());
+                ps.setDouble(2, b.adjClose());
+                Jdbc.setNullableDouble(ps, 3, b.high());
+                Jdbc.setNullableDouble(ps, 4, b.low());
+                Jdbc.setNullableLong(ps, 5, b.volume());
+                ps.setString(6, b.instrumentId());
+                ps.setDate(7, Date.valueOf(b.date()));
+                ps.addBatch();
+            }
+            updated = ps.executeBatch();
+        }
+        int inserted = 0;
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (int i = 0; i < bars.size(); i++) {
+                if (updated[i] != 0) {
+                    continue;
+                }
+                PriceBar b = bars.get(i);
+                ps.setString(1, b.instrumentId());
+                ps.setDate(2, Date.valueOf(b.date()));
+                ps.setDouble(3, b.close());
+                ps.setDouble(4, b.adjClose());
+                Jdbc.setNullableDouble(ps, 5, b.high());
+                Jdbc.setNullableDouble(ps, 6, b.low());
+                Jdbc.setNullableLong(ps, 7, b.volume());
+                ps.addBatch();
+                inserted++;
+            }
+            if (inserted > 0) {
+                ps.executeBatch();
+            }
+        }
+        return inserted;
+    }
+
+    /**
+     * A duplicate key on a key the UPDATE did not find, or a lock on a row no transaction holds (writes
+     * run one at a time and no other process has the file): what a killed transaction's leftovers cause.
+     */
+    private static boolean isDamage(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && (s.getErrorCode() == ErrorCode.DUPLICATE_KEY_1
+                    || s.getErrorCode() == ErrorCode.LOCK_TIMEOUT_1 || s.getErrorCode() == ErrorCode.CONCURRENT_UPDATE_1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The store is inconsistent in a way that finishing an import cannot repair; a restore can. */
+    static final class DamagedImportException extends StoreException {
+        DamagedImportException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     private static long stage(Connection c, byte[] payload, int rows) throws SQLException {
