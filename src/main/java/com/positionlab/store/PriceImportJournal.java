@@ -118,12 +118,13 @@ final class PriceImportJournal {
     }
 
     /**
-     * Stores one chunk: the last bar of each (instrument, date) in it replaces a stored one or is inserted.
+     * Stores at most {@link Store#MAX_ROWS_PER_TRANSACTION} bars in the caller's transaction: the last bar of
+     * each (instrument, date) among them replaces a stored one or is inserted.
      * Written as UPDATE then INSERT rather than MERGE: on a key that a killed transaction left in the
      * primary-key index without its row, H2's MERGE retries forever, where the INSERT fails at once
      * ({@link DamagedImportException}). Returns how many keys were new.
      */
-    private static int upsert(Connection c, List<PriceBar> chunk) throws SQLException {
+    static int upsert(Connection c, List<PriceBar> chunk) throws SQLException {
         Map<String, PriceBar> last = new LinkedHashMap<>();
         for (PriceBar b : chunk) {
             last.put(b.instrumentId() + '\u0000' + b.date(), b);

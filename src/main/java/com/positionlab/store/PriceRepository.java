@@ -1,6 +1,5 @@
 package com.positionlab.store;
 
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,9 +17,6 @@ import com.positionlab.domain.PriceBar;
 /** Daily prices, one row per instrument and date. */
 public final class PriceRepository {
 
-    private static final String MERGE = "MERGE INTO prices (instrument_id, price_date, close_price, adj_close, "
-            + "high_price, low_price, volume) KEY (instrument_id, price_date) VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final int BATCH = 5_000;
 
     private final Database db;
 
@@ -39,9 +35,7 @@ public final class PriceRepository {
         }
         return Jdbc.inTransaction(db, "save prices", c -> {
             InstrumentRepository.createMissing(c, bars.stream().map(PriceBar::instrumentId).distinct().toList());
-            int before = Store.count(c, "prices");
-            merge(c, bars);
-            return Store.count(c, "prices") - before;
+            return PriceImportJournal.upsert(c, List.copyOf(bars));
         });
     }
 
@@ -53,26 +47,6 @@ public final class PriceRepository {
      */
     public int importAll(List<PriceBar> bars) {
         return new PriceImportJournal(db).importAll(bars);
-    }
-
-    static void merge(Connection c, Collection<PriceBar> bars) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(MERGE)) {
-            int n = 0;
-            for (PriceBar b : bars) {
-                ps.setString(1, b.instrumentId());
-                ps.setDate(2, Date.valueOf(b.date()));
-                ps.setDouble(3, b.close());
-                ps.setDouble(4, b.adjClose());
-                Jdbc.setNullableDouble(ps, 5, b.high());
-                Jdbc.setNullableDouble(ps, 6, b.low());
-                Jdbc.setNullableLong(ps, 7, b.volume());
-                ps.addBatch();
-                if (++n % BATCH == 0) {
-                    ps.executeBatch();
-                }
-            }
-            ps.executeBatch();
-        }
     }
 
     /** Every bar of one instrument, oldest first. */
