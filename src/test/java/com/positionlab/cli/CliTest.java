@@ -131,4 +131,25 @@ class CliTest {
         assertThat(err.toString()).contains("--out");
         assertThat(List.of(err.toString().strip().split("\n"))).hasSize(1);
     }
+
+    @Test
+    void anOptionValueOfAMegabyteComesBackCutOnOneLine() {
+        String huge = "9".repeat(1_000_000) + "x\nsecond line\u001b[31m";
+        assertThat(run("portfolio", "--bogus=" + huge)).isEqualTo(Cli.INVALID_INPUT);
+        String line = err.toString().strip();
+        assertThat(line).startsWith("error: ").contains("--bogus").contains("9".repeat(Cli.MAX_ECHOED_VALUE - 8) + "...")
+                .doesNotContain("9".repeat(Cli.MAX_ECHOED_VALUE + 1)).doesNotContain("\u001b").doesNotContain("\n");
+        assertThat(line.length()).isLessThan(Cli.MAX_ERROR_LINE + 100);
+
+        assertThat(run("import", "--prices", dir.resolve("p".repeat(5_000)).toString(), "--db", fileDb()))
+                .isEqualTo(Cli.INVALID_INPUT);
+        assertThat(err.toString().strip()).startsWith("error: ").endsWith("...").hasSizeLessThan(Cli.MAX_ERROR_LINE + 20);
+    }
+
+    @Test
+    void boundedEscapesControlCharactersAndCutsLongLines() {
+        assertThat(Cli.bounded("bad 'a\tb' and \u0007")).isEqualTo("bad 'a\\tb' and \\u0007");
+        assertThat(Cli.bounded("x".repeat(5_000))).hasSize(Cli.MAX_ERROR_LINE + 3).endsWith("...");
+        assertThat(Cli.bounded("short 'value' stays")).isEqualTo("short 'value' stays");
+    }
 }
