@@ -65,6 +65,18 @@ final class ServeCommand implements Callable<Integer> {
                     + "clients never hold them.")
     Integer threads;
 
+    @Option(names = "--read-deadline", paramLabel = "SECONDS", defaultValue = "10",
+            description = "A request's headers and body must arrive within SECONDS, 1 to 300 (default: ${DEFAULT-VALUE}).")
+    int readDeadlineSeconds;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Close a keep-alive connection idle for SECONDS, 1 to 3600 (default: ${DEFAULT-VALUE}).")
+    int idleTimeoutSeconds;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "256",
+            description = "Most connections open at once, 1 to 10000; more are closed at once (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
     @Option(names = "--retain-events-days", paramLabel = "DAYS", defaultValue = "90",
             description = "Delete position_sized events older than DAYS, 0 to keep them (default: ${DEFAULT-VALUE}).")
     int retainEventsDays;
@@ -124,15 +136,26 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new InvalidInputException("--port: must be in [0, 65535], got " + port);
         }
-        if (threads != null && threads < 1) {
-            throw new InvalidInputException("--threads: must be at least 1, got " + threads);
+        if (threads != null && (threads < 1 || threads > 1024)) {
+            throw new InvalidInputException("--threads: must be in [1, 1024], got " + threads);
         }
+        within("--read-deadline", readDeadlineSeconds, 1, 300);
+        within("--idle-timeout", idleTimeoutSeconds, 1, 3600);
+        within("--max-connections", maxConnections, 1, 10_000);
         String secret = token != null ? token : System.getenv(TOKEN_VARIABLE);
         if (secret != null && secret.isBlank()) {
             throw new InvalidInputException("--token: must not be empty");
         }
         return new ApiServer.Options(bindAddress(), port, secret,
-                threads == null ? ApiServer.Options.defaultThreads() : threads, version());
+                threads == null ? ApiServer.Options.defaultThreads() : threads, version(),
+                new ApiServer.Limits(Duration.ofSeconds(readDeadlineSeconds), Duration.ofSeconds(idleTimeoutSeconds),
+                        maxConnections));
+    }
+
+    private static void within(String option, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidInputException(option + ": must be in [" + min + ", " + max + "], got " + value);
+        }
     }
 
     /** An IP literal or {@code localhost}; host names are refused so that nothing is looked up in DNS. */

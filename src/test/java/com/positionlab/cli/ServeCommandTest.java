@@ -2,12 +2,16 @@ package com.positionlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +43,11 @@ class ServeCommandTest {
                     + "\"not-an-address\"",
             "--bind|999.1.1.1|error: --bind: expected an IP address such as 127.0.0.1 or ::1, got \"999.1.1.1\"",
             "--bind|1:2:3:x|error: --bind: \"1:2:3:x\" is not an IP address",
-            "--threads|0|error: --threads: must be at least 1, got 0",
+            "--threads|0|error: --threads: must be in [1, 1024], got 0",
+            "--threads|5000|error: --threads: must be in [1, 1024], got 5000",
+            "--read-deadline|0|error: --read-deadline: must be in [1, 300], got 0",
+            "--idle-timeout|3601|error: --idle-timeout: must be in [1, 3600], got 3601",
+            "--max-connections|0|error: --max-connections: must be in [1, 10000], got 0",
             "--token|' '|error: --token: must not be empty",
             "--retain-events-days|-1|error: --retain-events-days: must be 0 (no limit) or positive, got -1",
             "--retain-events-max|-5|error: --retain-events-max: must be 0 (no limit) or positive, got -5",
@@ -82,6 +90,34 @@ class ServeCommandTest {
         }
         assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
         assertThat(out.toString().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void readDeadlineOptionAnswersAStalledBodyWith408() throws Exception {
+        String db = "jdbc:h2:mem:serve-" + UUID.randomUUID();
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread serving = new Thread(() -> exit.complete(run("serve", "--port", "0", "--read-deadline", "1", "--db", db)),
+                "serve-under-test");
+        serving.start();
+        try {
+            URI url = URI.create(awaitListeningUrl());
+            try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+                socket.setSoTimeout(8_000);
+                long start = System.nanoTime();
+                socket.getOutputStream().write(("POST /api/v1/kelly-criterion HTTP/1.1\r\nHost: " + url.getHost() + ":"
+                        + url.getPort() + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                        StandardCharsets.US_ASCII)).readLine();
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                assertThat(status).startsWith("HTTP/1.1 408");
+                assertThat(ms).isBetween(800L, 5_000L);
+            }
+        } finally {
+            serving.interrupt();
+        }
+        assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
     }
 
     private String awaitListeningUrl() throws InterruptedException {
