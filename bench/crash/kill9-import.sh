@@ -50,10 +50,16 @@ with open(path, "w") as f:
 PY
 pl demo --db "$WORK/fresh/ws" >/dev/null
 
-cp -r "$WORK/fresh" "$WORK/full"
-t0=$(date +%s%N)
-pl import --prices "$WORK/prices.csv" --db "$WORK/full/ws" >/dev/null
-full_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+# The kill window is the shorter of two full imports: one slowed down by a busy machine would put most
+# kills after the import had finished.
+full_ms=0
+for _ in 1 2; do
+  rm -rf "$WORK/full"; cp -r "$WORK/fresh" "$WORK/full"
+  t0=$(date +%s%N)
+  pl import --prices "$WORK/prices.csv" --db "$WORK/full/ws" >/dev/null
+  ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  (( full_ms == 0 || ms < full_ms )) && full_ms=$ms
+done
 echo "full import of $ROWS rows: $full_ms ms, imported rows: $(count "$WORK/full/ws")"
 
 partial=0; failed=0; complete=0; none=0; max_open_ms=0
