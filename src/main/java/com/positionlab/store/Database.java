@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -40,6 +41,7 @@ public final class Database implements AutoCloseable {
     private final Optional<String> restoreNotice;
     private final AtomicLong changes = new AtomicLong();
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final AtomicBoolean closed = new AtomicBoolean();
     /** {@link #changeCount()} when the last backup of this session began; -1 before the first. */
     private final AtomicLong backedUpAtChange = new AtomicLong(-1);
     private final Object backupLock = new Object();
@@ -109,6 +111,7 @@ public final class Database implements AutoCloseable {
             PriceImportJournal.recover(db);
             return db;
         } catch (PriceImportJournal.DamagedImportException e) {
+            db.closed.set(true);
             db.pool.dispose();
             boolean canRestore = files.isPresent() && !files.get().existing().isEmpty() && restoreNotice.isEmpty();
             if (!canRestore) {
@@ -317,6 +320,9 @@ public final class Database implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (files.isEmpty()) {
             pool.dispose();
             return;
