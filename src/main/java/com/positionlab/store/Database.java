@@ -108,9 +108,9 @@ public final class Database implements AutoCloseable {
                                           Optional<String> restoreNotice) {
         Database db = new Database(url, files, pool, restoreNotice);
         try {
-            PriceImportJournal.recover(db);
+            ImportJournal.recover(db);
             return db;
-        } catch (PriceImportJournal.DamagedImportException e) {
+        } catch (ImportJournal.DamagedImportException e) {
             db.closed.set(true);
             db.pool.dispose();
             boolean canRestore = files.isPresent() && !files.get().existing().isEmpty() && restoreNotice.isEmpty();

@@ -46,7 +46,7 @@ public final class PriceRepository {
      * many (instrument, date) keys are new.
      */
     public int importAll(List<PriceBar> bars) {
-        return new PriceImportJournal(db).importAll(bars);
+        return ImportJournal.importAll(db, PriceImportJournal.KIND, bars);
     }
 
     /** Every bar of one instrument, oldest first. */

@@ -20,9 +20,14 @@ import com.positionlab.domain.Trade;
 /** Strategies and their closed trades. */
 public final class TradeRepository {
 
-    private static final String MERGE_TRADE = "MERGE INTO trades (strategy_id, instrument_id, side, quantity, "
-            + "entry_time, entry_price, exit_time, exit_price, pnl) "
-            + "KEY (strategy_id, instrument_id, side, entry_time, exit_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_TRADE = "UPDATE trades SET quantity = ?, entry_price = ?, exit_price = ?, "
+            + "pnl = ? WHERE strategy_id = ? AND instrument_id = ? AND side = ? AND entry_time = ? AND exit_time = ?";
+    private static final String INSERT_TRADE = "INSERT INTO trades (strategy_id, instrument_id, side, quantity, "
+            + "entry_time, entry_price, exit_time, exit_price, pnl) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Trades as an {@link ImportJournal} kind: unknown strategies and instruments first, then the trades. */
+    static final ImportJournal.Kind<Trade> IMPORT = new ImportJournal.Kind<>("TRADES", "trades",
+            TradePayload::encode, TradePayload::decode, TradeRepository::storeTrades);
 
     private final Database db;
 
@@ -52,36 +57,72 @@ public final class TradeRepository {
     }
 
     /**
-     * Inserts or replaces trades in one transaction, creating any strategy or instrument the store does
-     * not know yet. Returns how many trades are new.
+     * Inserts or replaces trades (same strategy, instrument, side, entry and exit time) all-or-nothing,
+     * creating any strategy or instrument the store does not know yet: in one transaction, or through the
+     * {@link ImportJournal} when there are more than {@link Store#MAX_ROWS_PER_TRANSACTION}. Returns how many
+     * trades are new.
      */
     public int saveAll(Collection<Trade> trades) {
-        return Jdbc.inTransaction(db, "save trades", c -> {
-            Set<String> known = new HashSet<>();
-            for (Strategy s : strategiesIn(c)) {
-                known.add(s.id());
+        if (trades.size() > Store.MAX_ROWS_PER_TRANSACTION) {
+            return ImportJournal.importAll(db, IMPORT, List.copyOf(trades));
+        }
+        return Jdbc.inTransaction(db, "save trades", c -> storeTrades(c, List.copyOf(trades)));
+    }
+
+    /** Stores at most {@link Store#MAX_ROWS_PER_TRANSACTION} trades in the caller's transaction; returns how many are new. */
+    private static int storeTrades(Connection c, List<Trade> trades) throws SQLException {
+        Set<String> known = new HashSet<>();
+        for (Strategy s : strategiesIn(c)) {
+            known.add(s.id());
+        }
+        mergeStrategies(c, trades.stream().map(Trade::strategyId).distinct().filter(id -> !known.contains(id))
+                .map(id -> new Strategy(id, id, null)).toList());
+        InstrumentRepository.createMissing(c, trades.stream().map(Trade::instrumentId).distinct().toList());
+        Map<List<Object>, Trade> last = new LinkedHashMap<>();
+        for (Trade t : trades) {
+            last.put(List.of(t.strategyId(), t.instrumentId(), t.side(), t.entryTime(), t.exitTime()), t);
+        }
+        List<Trade> distinct = new ArrayList<>(last.values());
+        int[] updated;
+        try (PreparedStatement ps = c.prepareStatement(UPDATE_TRADE)) {
+            for (Trade t : distinct) {
+                ps.setBigDecimal(1, t.quantity());
+                ps.setDouble(2, t.entryPrice());
+                ps.setDouble(3, t.exitPrice());
+                ps.setBigDecimal(4, t.pnl());
+                ps.setString(5, t.strategyId());
+                ps.setString(6, t.instrumentId());
+                ps.setString(7, t.side().name());
+                ps.setTimestamp(8, Timestamp.valueOf(t.entryTime()));
+                ps.setTimestamp(9, Timestamp.valueOf(t.exitTime()));
+                ps.addBatch();
             }
-            mergeStrategies(c, trades.stream().map(Trade::strategyId).distinct().filter(id -> !known.contains(id))
-                    .map(id -> new Strategy(id, id, null)).toList());
-            InstrumentRepository.createMissing(c, trades.stream().map(Trade::instrumentId).distinct().toList());
-            int before = Store.count(c, "trades");
-            try (PreparedStatement ps = c.prepareStatement(MERGE_TRADE)) {
-                for (Trade t : trades) {
-                    ps.setString(1, t.strategyId());
-                    ps.setString(2, t.instrumentId());
-                    ps.setString(3, t.side().name());
-                    ps.setBigDecimal(4, t.quantity());
-                    ps.setTimestamp(5, Timestamp.valueOf(t.entryTime()));
-                    ps.setDouble(6, t.entryPrice());
-                    ps.setTimestamp(7, Timestamp.valueOf(t.exitTime()));
-                    ps.setDouble(8, t.exitPrice());
-                    ps.setBigDecimal(9, t.pnl());
-                    ps.addBatch();
+            updated = ps.executeBatch();
+        }
+        int inserted = 0;
+        try (PreparedStatement ps = c.prepareStatement(INSERT_TRADE)) {
+            for (int i = 0; i < distinct.size(); i++) {
+                if (updated[i] != 0) {
+                    continue;
                 }
+                Trade t = distinct.get(i);
+                ps.setString(1, t.strategyId());
+                ps.setString(2, t.instrumentId());
+                ps.setString(3, t.side().name());
+                ps.setBigDecimal(4, t.quantity());
+                ps.setTimestamp(5, Timestamp.valueOf(t.entryTime()));
+                ps.setDouble(6, t.entryPrice());
+                ps.setTimestamp(7, Timestamp.valueOf(t.exitTime()));
+                ps.setDouble(8, t.exitPrice());
+                ps.setBigDecimal(9, t.pnl());
+                ps.addBatch();
+                inserted++;
+            }
+            if (inserted > 0) {
                 ps.executeBatch();
             }
-            return Store.count(c, "trades") - before;
-        });
+        }
+        return inserted;
     }
 
     /** The closed trades of a strategy, by exit time. */
