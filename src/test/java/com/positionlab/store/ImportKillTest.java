@@ -116,6 +116,32 @@ class ImportKillTest {
     }
 
     @Test
+    void anImportThatCannotBeFinishedRestoresTheBackupInsteadOfHanging() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("broken");
+        try (Database db = Database.open(url)) {
+            new Store(db).prices().saveAll(List.of(PriceBar.close("KEEP", LocalDate.of(2001, 1, 1), 5)));
+            db.backup();
+            // Stand-in for what a killed transaction leaves: an index that refuses a key the UPDATE cannot see.
+            try (Connection c = db.connection(); Statement s = c.createStatement()) {
+                s.executeUpdate("CREATE UNIQUE INDEX test_unique_close ON prices (close_price)");
+            }
+            leaveStaged(db, PricePayload.encode(List.of(PriceBar.close("KZ00", LocalDate.of(1990, 1, 1), 5))), 0);
+        }
+        long start = System.nanoTime();
+        try (Database db = Database.open(url)) {
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(15_000);
+            assertThat(db.restoredFromBackup()).isTrue();
+            assertThat(db.restoreNotice().orElseThrow()).contains("broken.backup.zip");
+            assertThat(new Store(db).prices().history("KEEP")).hasSize(1);
+            assertThat(countImported(db)).isZero();
+            assertThat(count(db, "SELECT COUNT(*) FROM import_batches")).isZero();
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("broken.mv.db.corrupt-"));
+        }
+    }
+
+    @Test
     void payloadRoundTripsEveryField() {
         List<PriceBar> bars = List.of(
                 new PriceBar("A", LocalDate.of(1970, 1, 1), 1.5, 1.25, 2.0, 1.0, 1_000L),
