@@ -44,7 +44,8 @@ final class ImportJournal {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportJournal.class);
     private static final Map<String, Kind<?>> KINDS = Map.of(PriceImportJournal.KIND.name(), PriceImportJournal.KIND,
-            TradeRepository.IMPORT.name(), TradeRepository.IMPORT);
+            TradeRepository.IMPORT.name(), TradeRepository.IMPORT, PortfolioRepository.IMPORT.name(),
+            PortfolioRepository.IMPORT);
 
     private ImportJournal() {
     }

@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.positionlab.domain.Holding;
@@ -71,13 +73,58 @@ public final class PortfolioRepository {
         });
     }
 
-    /** Inserts or replaces holdings in one transaction; returns how many are new. */
+    /** Holdings as an {@link ImportJournal} kind (their portfolios must exist). */
+    static final ImportJournal.Kind<Holding> IMPORT = new ImportJournal.Kind<>("HOLDINGS", "holdings",
+            HoldingPayload::encode, HoldingPayload::decode, PortfolioRepository::storeHoldings);
+
+    /**
+     * Inserts or replaces holdings all-or-nothing: in one transaction, or through the {@link ImportJournal}
+     * when there are more than {@link Store#MAX_ROWS_PER_TRANSACTION}. Returns how many are new.
+     */
     public int saveHoldings(Collection<Holding> holdings) {
-        return Jdbc.inTransaction(db, "save holdings", c -> {
-            int before = Store.count(c, "holdings");
-            mergeHoldings(c, holdings);
-            return Store.count(c, "holdings") - before;
-        });
+        if (holdings.size() > Store.MAX_ROWS_PER_TRANSACTION) {
+            return ImportJournal.importAll(db, IMPORT, List.copyOf(holdings));
+        }
+        return Jdbc.inTransaction(db, "save holdings", c -> storeHoldings(c, List.copyOf(holdings)));
+    }
+
+    /** Stores at most {@link Store#MAX_ROWS_PER_TRANSACTION} holdings, the last of each key winning; returns how many are new. */
+    private static int storeHoldings(Connection c, List<Holding> holdings) throws SQLException {
+        Map<List<String>, Holding> last = new LinkedHashMap<>();
+        for (Holding h : holdings) {
+            last.put(List.of(h.portfolioId(), h.instrumentId()), h);
+        }
+        List<Holding> distinct = new ArrayList<>(last.values());
+        int[] updated;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE holdings SET quantity = ?, updated_at = CURRENT_TIMESTAMP "
+                + "WHERE portfolio_id = ? AND instrument_id = ?")) {
+            for (Holding h : distinct) {
+                ps.setBigDecimal(1, h.quantity());
+                ps.setString(2, h.portfolioId());
+                ps.setString(3, h.instrumentId());
+                ps.addBatch();
+            }
+            updated = ps.executeBatch();
+        }
+        List<Holding> fresh = new ArrayList<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            if (updated[i] == 0) {
+                fresh.add(distinct.get(i));
+            }
+        }
+        if (!fresh.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO holdings (portfolio_id, instrument_id, quantity) "
+                    + "VALUES (?, ?, ?)")) {
+                for (Holding h : fresh) {
+                    ps.setString(1, h.portfolioId());
+                    ps.setString(2, h.instrumentId());
+                    ps.setBigDecimal(3, h.quantity());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        return fresh.size();
     }
 
     public void deleteHolding(String portfolioId, String instrumentId) {

@@ -14,14 +14,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.positionlab.domain.Holding;
+import com.positionlab.domain.Instrument;
+import com.positionlab.domain.Portfolio;
 import com.positionlab.domain.Side;
 import com.positionlab.domain.Trade;
 
 /**
- * Trade imports larger than one safe transaction go through the import journal: stored all-or-nothing
- * in bounded transactions, and a staged import a killed process left is finished from where it stopped.
+ * Trade and holding imports larger than one safe transaction go through the import journal: stored
+ * all-or-nothing in bounded transactions, and a staged import a killed process left is finished from
+ * where it stopped.
  */
-class TradeJournalTest {
+class JournaledImportsTest {
 
     @TempDir
     Path dir;
@@ -65,6 +69,38 @@ class TradeJournalTest {
         try (Database db = Database.open(url("staged"))) {
             assertThat(new Store(db).trades().count()).isEqualTo(4_000);
             assertThat(new Store(db).trades().strategies()).extracting(s -> s.id()).contains("S0", "S1", "S2");
+            assertThat(count(db)).isZero();
+        }
+    }
+
+    @Test
+    void largeHoldingSaveGoesThroughTheJournalAndAStagedOneIsFinishedOnOpen() throws SQLException {
+        List<Holding> holdings = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            holdings.add(new Holding("P1", "H" + i, BigDecimal.valueOf(i + 1)));
+        }
+        holdings.add(new Holding("P1", "H5", new BigDecimal("-2.5")));
+        assertThat(HoldingPayload.decode(HoldingPayload.encode(holdings))).isEqualTo(holdings);
+        try (Database db = Database.open(url("holdings"))) {
+            Store store = new Store(db);
+            store.portfolios().save(new Portfolio("P1", "P1", "USD", BigDecimal.ZERO));
+            store.instruments().saveAll(holdings.stream().map(h -> Instrument.unclassified(h.instrumentId()))
+                    .distinct().toList());
+            assertThat(store.portfolios().saveHoldings(holdings)).isEqualTo(3_000);
+            assertThat(store.portfolios().holdings("P1")).hasSize(3_000)
+                    .filteredOn(h -> h.instrumentId().equals("H5")).extracting(h -> h.quantity().doubleValue())
+                    .containsExactly(-2.5);
+            try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("INSERT INTO import_batches "
+                    + "(kind, status, payload, rows_total, rows_moved) VALUES ('HOLDINGS', 'STAGED', ?, 2, 0)")) {
+                ps.setBytes(1, HoldingPayload.encode(List.of(new Holding("P1", "H1", BigDecimal.ONE),
+                        new Holding("P1", "H2", BigDecimal.TEN))));
+                ps.executeUpdate();
+            }
+        }
+        try (Database db = Database.open(url("holdings"))) {
+            assertThat(new Store(db).portfolios().holdings("P1")).hasSize(3_000)
+                    .filteredOn(h -> h.instrumentId().equals("H2")).extracting(h -> h.quantity().doubleValue())
+                    .containsExactly(10.0);
             assertThat(count(db)).isZero();
         }
     }
