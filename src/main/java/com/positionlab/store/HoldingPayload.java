@@ -2,9 +2,9 @@ package com.positionlab.store;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.positionlab.domain.Holding;
 
@@ -22,20 +22,8 @@ final class HoldingPayload {
 
     static byte[] encode(List<Holding> holdings) {
         return SealedPayload.seal(VERSION, holdings.size() * 24, out -> {
-            Map<String, Integer> index = new HashMap<>();
-            List<String> names = new ArrayList<>();
-            for (Holding h : holdings) {
-                for (String id : new String[] {h.portfolioId(), h.instrumentId()}) {
-                    index.computeIfAbsent(id, k -> {
-                        names.add(k);
-                        return names.size() - 1;
-                    });
-                }
-            }
-            out.writeInt(names.size());
-            for (String n : names) {
-                out.writeUTF(n);
-            }
+            Map<String, Integer> index = SealedPayload.writeIds(out,
+                    holdings.stream().flatMap(h -> Stream.of(h.portfolioId(), h.instrumentId())));
             out.writeInt(holdings.size());
             for (Holding h : holdings) {
                 out.writeInt(index.get(h.portfolioId()));
@@ -48,10 +36,7 @@ final class HoldingPayload {
     /** @throws StoreException when the value is damaged (its checksum or structure does not hold) */
     static List<Holding> decode(byte[] payload) {
         return SealedPayload.open(payload, VERSION, "holding import", in -> {
-            String[] names = new String[in.readInt()];
-            for (int i = 0; i < names.length; i++) {
-                names[i] = in.readUTF();
-            }
+            String[] names = SealedPayload.readIds(in);
             int n = in.readInt();
             List<Holding> holdings = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {

@@ -2,7 +2,6 @@ package com.positionlab.store;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,18 +24,7 @@ final class PricePayload {
 
     static byte[] encode(List<PriceBar> bars) {
         return SealedPayload.seal(VERSION, bars.size() * 24, out -> {
-            Map<String, Integer> index = new HashMap<>();
-            List<String> tickers = new ArrayList<>();
-            for (PriceBar b : bars) {
-                index.computeIfAbsent(b.instrumentId(), t -> {
-                    tickers.add(t);
-                    return tickers.size() - 1;
-                });
-            }
-            out.writeInt(tickers.size());
-            for (String t : tickers) {
-                out.writeUTF(t);
-            }
+            Map<String, Integer> index = SealedPayload.writeIds(out, bars.stream().map(PriceBar::instrumentId));
             out.writeInt(bars.size());
             for (PriceBar b : bars) {
                 out.writeInt(index.get(b.instrumentId()));
@@ -61,10 +49,7 @@ final class PricePayload {
     /** @throws StoreException when the value is damaged (its checksum or structure does not hold) */
     static List<PriceBar> decode(byte[] payload) {
         return SealedPayload.open(payload, VERSION, "price import", in -> {
-            String[] tickers = new String[in.readInt()];
-            for (int i = 0; i < tickers.length; i++) {
-                tickers[i] = in.readUTF();
-            }
+            String[] tickers = SealedPayload.readIds(in);
             int n = in.readInt();
             List<PriceBar> bars = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {

@@ -6,11 +6,15 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
- * The framing of a staged import's binary value: a format version first, the rows, and a CRC-32 of all
- * that as the last 8 bytes, so that a value damaged on disk is refused instead of imported.
+ * The framing of a staged import's binary value: a format version first, the rows (ids written once in a
+ * table, {@link #writeIds}), and a CRC-32 of all that as the last 8 bytes, so that a value damaged on
+ * disk is refused instead of imported.
  */
 final class SealedPayload {
 
@@ -25,6 +29,29 @@ final class SealedPayload {
     }
 
     private SealedPayload() {
+    }
+
+    /**
+     * Writes each distinct id once (in order of first appearance) and returns its index, so that rows
+     * carry a small int instead of repeating the id.
+     */
+    static Map<String, Integer> writeIds(DataOutputStream out, Stream<String> ids) throws IOException {
+        Map<String, Integer> index = new LinkedHashMap<>();
+        ids.forEach(id -> index.putIfAbsent(id, index.size()));
+        out.writeInt(index.size());
+        for (String id : index.keySet()) {
+            out.writeUTF(id);
+        }
+        return index;
+    }
+
+    /** The ids {@link #writeIds} wrote, by index. */
+    static String[] readIds(DataInputStream in) throws IOException {
+        String[] ids = new String[in.readInt()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = in.readUTF();
+        }
+        return ids;
     }
 
     /** The version, what {@code body} writes, and the checksum. */

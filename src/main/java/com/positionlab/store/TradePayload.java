@@ -7,9 +7,9 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.positionlab.domain.Side;
 import com.positionlab.domain.Trade;
@@ -28,20 +28,8 @@ final class TradePayload {
 
     static byte[] encode(List<Trade> trades) {
         return SealedPayload.seal(VERSION, trades.size() * 64, out -> {
-            Map<String, Integer> index = new HashMap<>();
-            List<String> names = new ArrayList<>();
-            for (Trade t : trades) {
-                for (String id : new String[] {t.strategyId(), t.instrumentId()}) {
-                    index.computeIfAbsent(id, k -> {
-                        names.add(k);
-                        return names.size() - 1;
-                    });
-                }
-            }
-            out.writeInt(names.size());
-            for (String n : names) {
-                out.writeUTF(n);
-            }
+            Map<String, Integer> index = SealedPayload.writeIds(out,
+                    trades.stream().flatMap(t -> Stream.of(t.strategyId(), t.instrumentId())));
             out.writeInt(trades.size());
             for (Trade t : trades) {
                 out.writeInt(index.get(t.strategyId()));
@@ -60,10 +48,7 @@ final class TradePayload {
     /** @throws StoreException when the value is damaged (its checksum or structure does not hold) */
     static List<Trade> decode(byte[] payload) {
         return SealedPayload.open(payload, VERSION, "trade import", in -> {
-            String[] names = new String[in.readInt()];
-            for (int i = 0; i < names.length; i++) {
-                names[i] = in.readUTF();
-            }
+            String[] names = SealedPayload.readIds(in);
             int n = in.readInt();
             List<Trade> trades = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
