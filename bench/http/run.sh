@@ -14,6 +14,9 @@ DURATION=${1:-30s}
 CONNECTIONS=${2:-50}
 THREADS=${3:-2}
 PORT=${PORT:-18080}
+# On 2 cores the JIT is still compiling the sizing path after 30 s of load (measured: the compiler threads
+# took a quarter of the CPU at 50 s); 45 s of warm-up reaches the steady state a running server has.
+WARMUP=${WARMUP:-45}
 SERVE_ARGS=${SERVE_ARGS:-}   # extra `serve` options, e.g. SERVE_ARGS="--threads 64"
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -47,8 +50,8 @@ done
 cat "$WORK/serve.out"
 
 echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
-echo "== warm-up (JIT, caches; not reported)"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -s "$HERE/size.lua" "$BASE/api/v1/calculate-position-size" >/dev/null
+echo "== warm-up: ${WARMUP}s of sizings (JIT, caches; not reported)"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$HERE/size.lua" "$BASE/api/v1/calculate-position-size" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$HERE/kelly.lua" "$BASE/api/v1/kelly-criterion" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$HERE/health.lua" "$BASE/api/v1/health" >/dev/null
 
