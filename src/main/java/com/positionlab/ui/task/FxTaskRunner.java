@@ -3,6 +3,7 @@ package com.positionlab.ui.task;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -32,8 +33,12 @@ public final class FxTaskRunner implements TaskRunner {
     private final Timeline sampler;
 
     public FxTaskRunner() {
+        this(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** With {@code threads} worker threads (tests: one, to keep a job queued behind another). */
+    FxTaskRunner(int threads) {
         AtomicInteger n = new AtomicInteger();
-        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "positionlab-task-" + n.incrementAndGet());
             t.setDaemon(true);
@@ -49,7 +54,12 @@ public final class FxTaskRunner implements TaskRunner {
                           Consumer<Throwable> onFailure) {
         Job job = new Job(title);
         running.add(job);
+        // Whoever sets this first owns the job's end: the worker when it starts, or a cancel while queued.
+        AtomicBoolean claimed = new AtomicBoolean();
         Future<?> future = pool.submit(() -> {
+            if (!claimed.compareAndSet(false, true)) {
+                return;
+            }
             try {
                 T value = work.run(job.progressSink());
                 Platform.runLater(() -> {
@@ -81,7 +91,16 @@ public final class FxTaskRunner implements TaskRunner {
         });
         // Cancellation is by flag (Progress.isCancelled), never by interrupt: an interrupt during H2's file
         // I/O makes H2 close the database file.
-        job.setInterrupter(() -> future.cancel(false));
+        // A job cancelled before it started never runs: it leaves the running list here.
+        job.setInterrupter(() -> {
+            if (claimed.compareAndSet(false, true)) {
+                future.cancel(false);
+                Platform.runLater(() -> {
+                    running.remove(job);
+                    job.finish(JobState.CANCELLED);
+                });
+            }
+        });
         return job;
     }
 
