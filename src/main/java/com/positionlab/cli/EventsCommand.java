@@ -1,10 +1,6 @@
 package com.positionlab.cli;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import com.positionlab.io.AtomicFile;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -36,10 +32,9 @@ final class EventsCommand implements Callable<Integer> {
                 if (out == null) {
                     return service.exportEvents(spec.commandLine().getOut());
                 }
-                try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out),
-                        StandardCharsets.UTF_8))) {
-                    return service.exportEvents(w);
-                }
+                int[] count = new int[1];
+                AtomicFile.writeText(out, w -> count[0] = service.exportEvents(w));
+                return count[0];
             }
         });
         if (out != null) {

@@ -1,11 +1,10 @@
 package com.positionlab.store;
 
+import com.positionlab.io.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -44,11 +43,7 @@ public final class SettingsFile {
         values.setProperty(key, value);
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                values.store(out, "PositionLab settings");
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(file, out -> values.store(out, "PositionLab settings"));
             return true;
         } catch (IOException e) {
             LOG.warn("Could not write settings file {}", file, e);

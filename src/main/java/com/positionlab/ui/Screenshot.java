@@ -1,10 +1,10 @@
 package com.positionlab.ui;
 
+import com.positionlab.io.AtomicFile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -95,11 +95,11 @@ public final class Screenshot {
         if (target.getParent() != null) {
             Files.createDirectories(target.getParent());
         }
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        if (!ImageIO.write(image, "png", tmp.toFile())) {
-            throw new IOException("no PNG writer available");
-        }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFile.write(target, png -> {
+            if (!ImageIO.write(image, "png", png)) {
+                throw new IOException("no PNG writer available");
+            }
+        });
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {

@@ -1,11 +1,11 @@
 package com.positionlab.service.sizing;
 
+import com.positionlab.io.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -112,10 +112,8 @@ public final class RuleService {
     /** Writes {@link #exportJson} to {@code file} (through a temporary file moved into place). */
     public void exportTo(Path file, List<SizingRule> rules) {
         Path target = file.toAbsolutePath();
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
-            Files.writeString(tmp, exportJson(rules), StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFile.writeString(target, exportJson(rules));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + target + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package com.positionlab.ui.activity;
 
+import com.positionlab.io.AtomicFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +29,6 @@ import com.positionlab.ui.common.DialogService;
 import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.Formats;
 import com.positionlab.ui.common.Notifier;
-import com.positionlab.ui.common.TextFiles;
 import com.positionlab.ui.common.WorkspaceChanges;
 import com.positionlab.ui.task.TaskRunner;
 
@@ -156,7 +156,7 @@ public final class ActivityViewModel {
                 "JSON Lines", "*.jsonl", "*.ndjson");
         target.ifPresent(path -> runner.submit("Exporting sizing events", p -> {
             int[] count = new int[1];
-            TextFiles.writeAtomically(path, w -> count[0] = service.exportEvents(w));
+            AtomicFile.writeText(path, w -> count[0] = service.exportEvents(w));
             return count[0];
         }, n -> notifier.info("Events exported", n + (n == 1 ? " event" : " events") + " written to " + path),
                 e -> notifier.error("Events not exported", ErrorMessages.describe(e)

@@ -1,5 +1,6 @@
 package com.positionlab.ui.size;
 
+import com.positionlab.io.AtomicFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -43,7 +44,6 @@ import com.positionlab.ui.common.DialogService;
 import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.Formats;
 import com.positionlab.ui.common.Notifier;
-import com.positionlab.ui.common.TextFiles;
 import com.positionlab.ui.common.WorkspaceChanges;
 import com.positionlab.ui.task.Job;
 import com.positionlab.ui.task.JobState;
@@ -285,7 +285,7 @@ public final class SizeTradeViewModel {
         String name = "sizing-" + r.optimalPosition().instrumentId() + "-" + r.sizingId().substring(0, 8) + ".json";
         Optional<Path> target = dialogs.chooseFileToSave("Export sizing as JSON", name, "JSON files", "*.json");
         target.ifPresent(path -> runner.submit("Exporting the sizing", p -> {
-            TextFiles.writeAtomically(path, w -> w.write(Json.mapper().writeValueAsString(r)));
+            AtomicFile.writeText(path, w -> w.write(Json.mapper().writeValueAsString(r)));
             return path;
         }, written -> notifier.info("Sizing exported", "Written to " + written), e -> notifier.error(
                 "Sizing not exported", ErrorMessages.describe(e) + ". Choose another folder or file name.")));
