@@ -128,7 +128,7 @@ public final class ActivityViewModel {
         SizingMethod m = methodFilter.get();
         SizingHistoryRepository.Filter filter = new SizingHistoryRepository.Filter(null, m == null ? null : m.name(),
                 text, HISTORY_LIMIT);
-        runner.submit("Reading the sizing history", p -> service.history(filter), rows -> {
+        runner.submit("Reading the sizing history", p -> service.acceptance().history(filter), rows -> {
             if (gen != historyGeneration) {
                 return;
             }

@@ -13,7 +13,7 @@ import com.positionlab.engine.sizing.SizingMethod;
 import com.positionlab.service.sizing.PositionSizingRequest.RiskConstraints;
 import com.positionlab.service.sizing.PositionSizingRequest.RiskLimitMeasure;
 import com.positionlab.service.sizing.PositionSizingRequest.SizingParameters;
-import com.positionlab.service.sizing.PositionSizingService;
+import com.positionlab.service.sizing.SizingDefaults;
 import com.positionlab.service.sizing.SizingRule;
 
 /**
@@ -87,17 +87,17 @@ final class RuleForm {
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(P + "kelly_multiplier", plain(KellyPolicy.DEFAULT_KELLY_MULTIPLIER)),
             Map.entry(P + "max_kelly_fraction", percent(KellyPolicy.DEFAULT_MAX_KELLY_FRACTION)),
-            Map.entry(P + "fixed_percentage", percent(PositionSizingService.DEFAULT_FIXED_PERCENTAGE)),
-            Map.entry(P + "volatility_target", percent(PositionSizingService.DEFAULT_VOLATILITY_TARGET)),
-            Map.entry(P + "risk_per_trade", percent(PositionSizingService.DEFAULT_RISK_PER_TRADE)),
-            Map.entry(P + "optimal_f_fraction", plain(PositionSizingService.DEFAULT_OPTIMAL_F_FRACTION)),
-            Map.entry(P + "max_position_size", percent(PositionSizingService.DEFAULT_MAX_POSITION)),
+            Map.entry(P + "fixed_percentage", percent(SizingDefaults.FIXED_PERCENTAGE)),
+            Map.entry(P + "volatility_target", percent(SizingDefaults.VOLATILITY_TARGET)),
+            Map.entry(P + "risk_per_trade", percent(SizingDefaults.RISK_PER_TRADE)),
+            Map.entry(P + "optimal_f_fraction", plain(SizingDefaults.OPTIMAL_F_FRACTION)),
+            Map.entry(P + "max_position_size", percent(SizingDefaults.MAX_POSITION)),
             Map.entry(P + "min_position_size", "0"),
-            Map.entry(P + "confidence_level", percent(PositionSizingService.DEFAULT_CONFIDENCE)),
-            Map.entry(P + "lookback_period", Integer.toString(PositionSizingService.DEFAULT_LOOKBACK)),
+            Map.entry(P + "confidence_level", percent(SizingDefaults.CONFIDENCE)),
+            Map.entry(P + "lookback_period", Integer.toString(SizingDefaults.LOOKBACK)),
             Map.entry(P + "horizon_days", "1"),
-            Map.entry(P + "monte_carlo_scenarios", Integer.toString(PositionSizingService.DEFAULT_SCENARIOS)),
-            Map.entry(P + "seed", Long.toString(PositionSizingService.DEFAULT_SEED)));
+            Map.entry(P + "monte_carlo_scenarios", Integer.toString(SizingDefaults.SCENARIOS)),
+            Map.entry(P + "seed", Long.toString(SizingDefaults.SEED)));
 
     static {
         FIELDS.forEach(f -> BY_PATH.put(f.path(), f));

@@ -38,6 +38,7 @@ import com.positionlab.service.ValidationException;
 import com.positionlab.service.sizing.PositionSizingRequest;
 import com.positionlab.service.sizing.PositionSizingResponse;
 import com.positionlab.service.sizing.PositionSizingService;
+import com.positionlab.service.sizing.SizingDefaults;
 import com.positionlab.service.sizing.SizingRule;
 import com.positionlab.store.Store;
 import com.positionlab.ui.common.DialogService;
@@ -79,8 +80,8 @@ public final class SizeTradeViewModel {
     private final ObjectProperty<Conviction> conviction = new SimpleObjectProperty<>(Conviction.MEDIUM);
     private final ObservableList<SizingRule> rules = FXCollections.observableArrayList();
     private final ObjectProperty<SizingRule> rule = new SimpleObjectProperty<>();
-    private final ObjectProperty<SizingMethod> method = new SimpleObjectProperty<>(PositionSizingService.DEFAULT_METHOD);
-    private final ObjectProperty<RiskModel> riskModel = new SimpleObjectProperty<>(PositionSizingService.DEFAULT_RISK_MODEL);
+    private final ObjectProperty<SizingMethod> method = new SimpleObjectProperty<>(SizingDefaults.METHOD);
+    private final ObjectProperty<RiskModel> riskModel = new SimpleObjectProperty<>(SizingDefaults.RISK_MODEL);
     private final Map<String, StringProperty> fields = new LinkedHashMap<>();
     private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
     private final BooleanProperty updateHoldings = new SimpleBooleanProperty();
@@ -261,7 +262,7 @@ public final class SizeTradeViewModel {
         String what = Formats.quantity(p.recommendedSize()) + " " + p.instrumentId() + " " + p.direction() + " ("
                 + p.sizingMethodUsed() + ", " + Formats.money(p.recommendedNotional(), p.currency()) + ")";
         runner.submit("Accepting the sizing of " + p.instrumentId(), x -> {
-            service.accept(q, r, update);
+            service.acceptance().accept(q, r, update);
             return r;
         }, ok -> {
             if (result.get() == ok) {

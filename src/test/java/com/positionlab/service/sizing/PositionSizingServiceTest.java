@@ -167,15 +167,15 @@ class PositionSizingServiceTest {
                     method(SizingMethod.FIXED_PERCENTAGE), null);
             PositionSizingResponse r = service.size(req);
             BigDecimal held = holding("SEMI");
-            service.accept(req, r, true);
+            service.acceptance().accept(req, r, true);
             assertThat(holding("SEMI")).isEqualByComparingTo(held.add(r.optimalPosition().recommendedSize()));
-            List<SizingHistoryRepository.StoredSizing> h = service.history(new SizingHistoryRepository.Filter("SEMI",
+            List<SizingHistoryRepository.StoredSizing> h = service.acceptance().history(new SizingHistoryRepository.Filter("SEMI",
                     null, null, 10));
             assertThat(h).anySatisfy(s -> {
                 assertThat(s.decisionId()).isEqualTo("acc-1");
                 assertThat(s.recommendedSize()).isEqualByComparingTo(r.optimalPosition().recommendedSize());
             });
-            assertThatThrownBy(() -> service.accept(req, r, false)).isInstanceOf(ValidationException.class)
+            assertThatThrownBy(() -> service.acceptance().accept(req, r, false)).isInstanceOf(ValidationException.class)
                     .hasMessageContaining("already accepted");
         }
     }

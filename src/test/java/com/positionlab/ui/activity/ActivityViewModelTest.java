@@ -64,7 +64,7 @@ class ActivityViewModelTest {
         PositionSizingRequest q = new PositionSizingRequest(new TradingDecision(null, instrument, Side.LONG, entry,
                 null, 0.10, null, null, null, null, null), null, new SizingParameters(method, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null), null, null, null, null);
-        service.accept(q, service.size(q), false);
+        service.acceptance().accept(q, service.size(q), false);
         accepted.changed();
     }
 

@@ -1,0 +1,116 @@
+package com.positionlab.service.sizing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.positionlab.engine.riskmodel.GarchFit;
+import com.positionlab.engine.sizing.SizingOutcome;
+import com.positionlab.engine.sizing.SizingSpec;
+import com.positionlab.service.Money;
+import com.positionlab.service.sizing.PositionSizingResponse.BindingConstraint;
+import com.positionlab.service.sizing.PositionSizingResponse.BudgetUse;
+import com.positionlab.service.sizing.PositionSizingResponse.MethodComparison;
+import com.positionlab.service.sizing.PositionSizingResponse.OptimalPosition;
+import com.positionlab.service.sizing.PositionSizingResponse.PortfolioImpact;
+import com.positionlab.service.sizing.PositionSizingResponse.RiskMetrics;
+import com.positionlab.service.sizing.PositionSizingResponse.SizingAnalysis;
+import com.positionlab.service.sizing.PositionSizingResponse.StressResult;
+
+/** Maps the engine's outcome of a sizing to the contract's response. */
+final class SizingResponses {
+
+    private SizingResponses() {
+    }
+
+    /**
+     * The response of a sizing: figures rounded to ten significant digits, money to the currency's minor
+     * unit; {@code dates} (null when the history came with the request) name the stress windows.
+     */
+    static PositionSizingResponse toResponse(String sizingId, ResolvedRequest r, SizingOutcome o,
+                                             List<LocalDate> dates, List<MethodComparison> comparison, double ms) {
+        String ccy = r.currency();
+        OptimalPosition position = new OptimalPosition(sizingId, r.instrumentId(), r.side().name(), o.units(),
+                Money.round(o.notional(), ccy), round(o.weight()), ccy, o.method().name(),
+                round(o.confidenceScore()), o.reason());
+        SizingOutcome.Impact im = o.impact();
+        PortfolioImpact impact = new PortfolioImpact(round(im.portfolioRiskChange()), round(im.correlationImpact()),
+                round(im.diversificationBenefit()), round(im.concentrationRisk()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("raw_weight", round(o.rawWeight()));
+        details.put("volatility_before", round(im.volatilityBefore()));
+        details.put("volatility_after", round(im.volatilityAfter()));
+        o.details().forEach((key, v) -> details.put(key, v instanceof Double dv ? round(dv) : v));
+        if (r.ruleId() != null) {
+            details.put("rule_id", r.ruleId());
+        }
+        SizingAnalysis analysis = new SizingAnalysis(finite(o.kellyFraction()), finite(o.expectedReturn()),
+                finite(o.expectedVolatility()), finite(o.sharpeRatio()), impact, details);
+        SizingOutcome.RiskFigures f = o.risk();
+        Map<String, Double> garch = null;
+        GarchFit g = f.candidateGarch();
+        if (g != null) {
+            garch = new LinkedHashMap<>();
+            garch.put("omega", g.omega());
+            garch.put("alpha", g.alpha());
+            garch.put("beta", g.beta());
+            garch.put("mu", g.mu());
+            garch.put("log_likelihood", g.logLikelihood());
+            garch.put("forecast_volatility", g.forecastVolatility());
+        }
+        SizingSpec.Risk rs = r.spec().risk();
+        BigDecimal equity = BigDecimal.valueOf(r.equity());
+        RiskMetrics risk = new RiskMetrics(rs.model().name(), rs.confidence(), rs.horizonDays(),
+                "square root of time", round(f.positionVar()), round(f.positionCvar()), round(f.portfolioVarBefore()),
+                round(f.portfolioCvarBefore()), round(f.portfolioVarAfter()), round(f.portfolioCvarAfter()),
+                Money.round(equity.multiply(BigDecimal.valueOf(f.positionVar())), ccy),
+                Money.round(equity.multiply(BigDecimal.valueOf(f.portfolioVarAfter())), ccy), garch);
+        List<BindingConstraint> bindings = o.bindings().stream().map(b -> new BindingConstraint(b.name(),
+                round(b.weightBefore()), round(b.weightAfter()), b.reason())).toList();
+        List<BudgetUse> budgets = o.budgets().isEmpty() ? null : o.budgets().stream().map(b -> new BudgetUse(b.kind(),
+                b.name(), round(b.budget()), round(b.usedBefore()), round(b.usedAfter()))).toList();
+        List<StressResult> stress = o.stress().stream().map(s -> new StressResult(s.name(), s.kind(),
+                window(s, dates), round(s.portfolioPnlBefore()), round(s.portfolioPnlAfter()),
+                round(s.positionPnl()))).toList();
+        return new PositionSizingResponse(sizingId, position, analysis, risk, bindings, budgets, stress, comparison,
+                o.warnings().isEmpty() ? null : o.warnings(), ms);
+    }
+
+    private static String window(SizingOutcome.StressOutcome s, List<LocalDate> dates) {
+        if (s.windowStart() < 0) {
+            return null;
+        }
+        if (dates == null || s.windowStart() + s.days() > dates.size()) {
+            return "days " + (s.windowStart() + 1) + " to " + (s.windowStart() + s.days()) + " of the history";
+        }
+        LocalDate first = dates.get(s.windowStart());
+        LocalDate last = dates.get(s.windowStart() + s.days() - 1);
+        return first.equals(last) ? first.toString() : first + " to " + last;
+    }
+
+    static MethodComparison comparisonRow(SizingOutcome c) {
+        return new MethodComparison(c.method().name(), c.units(), c.notional(), round(c.weight()),
+                round(c.rawWeight()), c.bindings().stream().map(SizingOutcome.Binding::name).toList(), c.reason());
+    }
+
+    /** Ten significant digits, so arithmetic noise ({@code 0.045097499510000004}) does not reach the JSON. */
+    static double round(double v) {
+        if (!Double.isFinite(v) || v == 0) {
+            return v;
+        }
+        int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
+        double scale = Math.pow(10, 9 - exponent);
+        double scaled = v * scale;
+        if (!Double.isFinite(scale) || Math.abs(scaled) > 1e15) {
+            return v;
+        }
+        return Math.rint(scaled) / scale;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? round(v) : null;
+    }
+
+}
