@@ -1,9 +1,9 @@
 package com.positionlab.cli;
 
-import com.positionlab.store.DataPaths;
+import com.positionlab.config.DataPaths;
 import com.positionlab.store.Database;
 import com.positionlab.store.Store;
-import com.positionlab.store.StoreException;
+import com.positionlab.config.ConfigException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,7 +22,7 @@ final class DbOption {
     String resolvedUrl() {
         try {
             return DataPaths.fromEnvironment().resolveJdbcUrl(url, System.getenv());
-        } catch (StoreException e) {
+        } catch (ConfigException e) {
             throw new InvalidInputException(e.getMessage());
         }
     }

@@ -2,7 +2,7 @@ package com.positionlab.ui;
 
 import java.util.List;
 
-import com.positionlab.store.DataPaths;
+import com.positionlab.config.DataPaths;
 import com.positionlab.ui.shell.Theme;
 
 /**
@@ -29,7 +29,7 @@ public record AppConfig(DataPaths paths, String jdbcUrl, Theme themeOverride) {
         DataPaths paths = DataPaths.fromEnvironment();
         try {
             return new AppConfig(paths, paths.resolveJdbcUrl(db, System.getenv()), theme);
-        } catch (com.positionlab.store.StoreException e) {
+        } catch (com.positionlab.config.ConfigException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
     }

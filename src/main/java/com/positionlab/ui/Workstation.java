@@ -5,7 +5,7 @@ import java.util.Objects;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-import com.positionlab.store.SettingsFile;
+import com.positionlab.config.SettingsFile;
 import com.positionlab.ui.shell.FxDialogService;
 import com.positionlab.ui.shell.FxNotifier;
 import com.positionlab.ui.shell.MainView;

@@ -24,7 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import atlantafx.base.controls.Notification;
 
-import com.positionlab.store.DataPaths;
+import com.positionlab.config.DataPaths;
 import com.positionlab.ui.common.PriceChart;
 import com.positionlab.ui.shell.MainViewModel;
 import com.positionlab.ui.shell.Page;
@@ -169,7 +169,7 @@ class WorkstationUiTest extends FxRobot {
         clickOn("#theme-toggle");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(app.workstation().model().themeProperty().get()).isEqualTo(Theme.DARK);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> new com.positionlab.store.SettingsFile(
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> new com.positionlab.config.SettingsFile(
                 dataDir.resolve("settings.properties")).get("theme").orElse("").equals("dark"));
         clickOn("#theme-toggle");
     }

@@ -11,7 +11,7 @@ import javafx.collections.ObservableList;
 
 import com.positionlab.service.Services;
 import com.positionlab.store.PeriodicBackup;
-import com.positionlab.store.SettingsFile;
+import com.positionlab.config.SettingsFile;
 import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.Notifier;
 import com.positionlab.ui.task.Job;

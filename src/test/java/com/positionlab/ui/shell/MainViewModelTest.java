@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.positionlab.store.SettingsFile;
+import com.positionlab.config.SettingsFile;
 import com.positionlab.store.Store;
 import com.positionlab.testing.RecordingNotifier;
 import com.positionlab.ui.task.SyncTaskRunner;

@@ -1,4 +1,4 @@
-package com.positionlab.store;
+package com.positionlab.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

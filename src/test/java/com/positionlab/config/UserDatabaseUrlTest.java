@@ -1,4 +1,4 @@
-package com.positionlab.store;
+package com.positionlab.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,7 +25,7 @@ class UserDatabaseUrlTest {
     @Test
     void optionsAreRefusedNamingTheOption() {
         assertThatThrownBy(() -> DataPaths.checkUserUrl("jdbc:h2:file:/w/ws;INIT=RUNSCRIPT FROM 'x.sql'", "--db"))
-                .isInstanceOf(StoreException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("--db: the H2 option 'INIT' is not accepted (PositionLab sets its own options); "
                         + "give only jdbc:h2:file:PATH, jdbc:h2:mem:NAME or a file path");
         assertThatThrownBy(() -> DataPaths.checkUserUrl("jdbc:h2:mem:x;FILE_LOCK=NO", DataPaths.DB_ENV))

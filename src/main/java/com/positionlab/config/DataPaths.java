@@ -1,4 +1,4 @@
-package com.positionlab.store;
+package com.positionlab.config;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -50,7 +50,7 @@ public final class DataPaths {
      * The JDBC URL to use: the explicit one when given, else {@code POSITIONLAB_DB}, else the default. A
      * given URL is checked by {@link #checkUserUrl}.
      *
-     * @throws StoreException naming {@code --db} or {@code POSITIONLAB_DB} when the URL is refused
+     * @throws ConfigException naming {@code --db} or {@code POSITIONLAB_DB} when the URL is refused
      */
     public String resolveJdbcUrl(String explicit, Map<String, String> env) {
         if (explicit != null && !explicit.isBlank()) {
@@ -71,14 +71,14 @@ public final class DataPaths {
      * corrupt one file) are refused, as are remote ({@code tcp:}, {@code ssl:}) and other H2 file systems.
      *
      * @param source what the user set ({@code --db} or {@code POSITIONLAB_DB}), named in the error
-     * @throws StoreException with one line naming the source and the refused part
+     * @throws ConfigException with one line naming the source and the refused part
      */
     public static String checkUserUrl(String given, String source) {
         String value = given.strip();
         int semi = value.indexOf(';');
         if (semi >= 0) {
             String option = value.substring(semi + 1).split("[=;]", 2)[0].strip();
-            throw new StoreException(source + ": the H2 option '" + (option.isEmpty() ? ";" : option)
+            throw new ConfigException(source + ": the H2 option '" + (option.isEmpty() ? ";" : option)
                     + "' is not accepted (PositionLab sets its own options); give only jdbc:h2:file:PATH, "
                     + "jdbc:h2:mem:NAME or a file path");
         }
@@ -86,7 +86,7 @@ public final class DataPaths {
             return fileUrl(value, source);
         }
         if (!value.startsWith(H2)) {
-            throw new StoreException(source + ": '" + value + "' is not an H2 URL; give jdbc:h2:file:PATH, "
+            throw new ConfigException(source + ": '" + value + "' is not an H2 URL; give jdbc:h2:file:PATH, "
                     + "jdbc:h2:mem:NAME or a file path");
         }
         String rest = value.substring(H2.length());
@@ -101,16 +101,16 @@ public final class DataPaths {
         }
         int colon = rest.indexOf(':');
         String scheme = colon < 0 ? rest : rest.substring(0, colon + 1);
-        throw new StoreException(source + ": '" + scheme + "' H2 URLs are not accepted; give jdbc:h2:file:PATH, "
+        throw new ConfigException(source + ": '" + scheme + "' H2 URLs are not accepted; give jdbc:h2:file:PATH, "
                 + "jdbc:h2:mem:NAME or a file path");
     }
 
     private static String fileUrl(String path, String source) {
         if (path.isBlank()) {
-            throw new StoreException(source + ": the database path is empty");
+            throw new ConfigException(source + ": the database path is empty");
         }
         if (path.matches("^[A-Za-z]{2,}:.*")) {
-            throw new StoreException(source + ": '" + path.substring(0, path.indexOf(':') + 1)
+            throw new ConfigException(source + ": '" + path.substring(0, path.indexOf(':') + 1)
                     + "' file systems are not accepted; give a plain file path");
         }
         return H2 + "file:" + path;

@@ -1,4 +1,4 @@
-package com.positionlab.store;
+package com.positionlab.config;
 
 import com.positionlab.io.AtomicFile;
 import java.io.IOException;
