@@ -1,5 +1,6 @@
 package com.positionlab.store;
 
+import com.positionlab.domain.StoredCalculation;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,15 +11,6 @@ import java.util.List;
 
 /** Every Kelly calculation, with its request and response as JSON and the time it took. */
 public final class KellyCalculationRepository {
-
-    /** One stored calculation. Nullable fields are those the request did not have. */
-    public record StoredCalculation(String calculationId, String strategyId, String instrumentId,
-                                   Double winProbability, Double averageWin, Double averageLoss,
-                                   Double expectedReturn, double kellyFraction, double adjustedKelly,
-                                   Double confidenceLower, Double confidenceUpper, Double confidenceLevel,
-                                   Integer sampleSize, String requestJson, String responseJson,
-                                   double processingTimeMs, OffsetDateTime createdAt) {
-    }
 
     private final Database db;
 

@@ -1,6 +1,7 @@
 package com.positionlab.store;
 
-import java.math.BigDecimal;
+import com.positionlab.domain.SizingHistoryFilter;
+import com.positionlab.domain.StoredSizing;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,21 +12,6 @@ import java.util.List;
 
 /** Accepted sizings ({@code position_sizing_history}), newest first. */
 public final class SizingHistoryRepository {
-
-    /** One accepted sizing with its request and response as JSON. */
-    public record StoredSizing(String sizingId, String decisionId, String portfolioId, String instrumentId,
-                               String direction, String sizingMethod, String ruleId, BigDecimal recommendedSize,
-                               BigDecimal recommendedNotional, Double recommendedWeight, Double kellyFraction,
-                               Double confidenceScore, String requestJson, String responseJson,
-                               Double processingTimeMs, Instant createdAt) {
-    }
-
-    /** Which sizings to list; null fields do not filter. {@code text} matches instrument or method. */
-    public record Filter(String instrumentId, String sizingMethod, String text, int limit) {
-        public static Filter latest(int limit) {
-            return new Filter(null, null, null, limit);
-        }
-    }
 
     private final Database db;
 
@@ -67,7 +53,7 @@ public final class SizingHistoryRepository {
         });
     }
 
-    public List<StoredSizing> list(Filter f) {
+    public List<StoredSizing> list(SizingHistoryFilter f) {
         return Jdbc.read(db, "read sizing history", c -> {
             StringBuilder sql = new StringBuilder("SELECT * FROM position_sizing_history WHERE 1 = 1");
             List<String> args = new ArrayList<>();

@@ -1,5 +1,6 @@
 package com.positionlab.store;
 
+import com.positionlab.domain.WorkspaceKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +16,6 @@ import java.util.Optional;
 public final class Store {
 
     /** Workspace kinds recorded in {@code workspace_info}. */
-    public enum WorkspaceKind { DEMO, EMPTY, USER }
 
     private static final List<String> DATA_TABLES_CHILD_FIRST = List.of("sizing_events", "position_sizing_metrics",
             "kelly_calculations", "strategy_kelly_config", "position_sizing_history", "correlation_matrices",

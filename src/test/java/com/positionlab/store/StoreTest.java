@@ -1,5 +1,6 @@
 package com.positionlab.store;
 
+import com.positionlab.domain.WorkspaceKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -237,7 +238,7 @@ class StoreTest {
         store.portfolios().saveHoldings(List.of(new Holding("p", "A", BigDecimal.ONE)));
         LocalDateTime t = LocalDateTime.of(2024, 1, 2, 10, 0);
         store.trades().saveAll(List.of(new Trade("s", "A", Side.LONG, BigDecimal.ONE, t, 1, t, 1, BigDecimal.ZERO)));
-        store.setWorkspaceKind(Store.WorkspaceKind.DEMO);
+        store.setWorkspaceKind(WorkspaceKind.DEMO);
         try (Connection c = db.connection()) {
             insertRule(c, "r1", "Rule");
         }
@@ -256,10 +257,10 @@ class StoreTest {
     @Test
     void workspaceKindRoundTrips() {
         assertThat(store.workspaceKind()).isEmpty();
-        store.setWorkspaceKind(Store.WorkspaceKind.DEMO);
-        store.setWorkspaceKind(Store.WorkspaceKind.USER);
+        store.setWorkspaceKind(WorkspaceKind.DEMO);
+        store.setWorkspaceKind(WorkspaceKind.USER);
         reopen();
-        assertThat(store.workspaceKind()).contains(Store.WorkspaceKind.USER);
+        assertThat(store.workspaceKind()).contains(WorkspaceKind.USER);
     }
 
     @Test
@@ -298,7 +299,7 @@ class StoreTest {
                     null, null, (long) i));
         }
         store.prices().saveAll(bars);
-        store.setWorkspaceKind(Store.WorkspaceKind.USER);
+        store.setWorkspaceKind(WorkspaceKind.USER);
         db.backup();
         db.close();
 
@@ -312,7 +313,7 @@ class StoreTest {
 
         assertThat(db.restoredFromBackup()).isTrue();
         assertThat(store.prices().history("QQQ")).isEqualTo(bars);
-        assertThat(store.workspaceKind()).contains(Store.WorkspaceKind.USER);
+        assertThat(store.workspaceKind()).contains(WorkspaceKind.USER);
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .anyMatch(n -> n.startsWith("t.mv.db.corrupt-"));

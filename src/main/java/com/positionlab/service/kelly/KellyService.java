@@ -1,5 +1,6 @@
 package com.positionlab.service.kelly;
 
+import com.positionlab.domain.StoredCalculation;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,7 +10,6 @@ import com.positionlab.engine.kelly.KellyCalculator;
 import com.positionlab.engine.kelly.KellyPolicy;
 import com.positionlab.service.Json;
 import com.positionlab.service.ValidationException;
-import com.positionlab.store.KellyCalculationRepository;
 import com.positionlab.store.Store;
 
 /**
@@ -81,7 +81,7 @@ public final class KellyService {
     private void save(KellyCalculationRequest r, KellyCalculationResponse response) {
         try {
             var ci = response.confidenceInterval();
-            store.kellyCalculations().save(new KellyCalculationRepository.StoredCalculation(
+            store.kellyCalculations().save(new StoredCalculation(
                     UUID.randomUUID().toString(), null, null, r.winProbability(), r.averageWin(), r.averageLoss(),
                     r.expectedReturn(), response.kellyFraction(), response.adjustedKelly(),
                     ci == null ? null : ci.lowerBound(), ci == null ? null : ci.upperBound(),

@@ -1,5 +1,6 @@
 package com.positionlab.service.portfolio;
 
+import com.positionlab.domain.WorkspaceKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -95,7 +96,7 @@ public final class PortfolioService {
         Map<String, Double> sectorWeights = new LinkedHashMap<>();
         sectors.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> sectorWeights.put(e.getKey(), e.getValue()));
-        boolean demo = store.workspaceKind().map(k -> k == Store.WorkspaceKind.DEMO).orElse(false);
+        boolean demo = store.workspaceKind().map(k -> k == WorkspaceKind.DEMO).orElse(false);
         return new PortfolioSnapshot(p.id(), p.name(), p.baseCurrency(), rows, cash, holdingsValue, total,
                 sectorWeights, asOf, demo);
     }

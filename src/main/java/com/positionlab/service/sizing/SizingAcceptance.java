@@ -1,5 +1,7 @@
 package com.positionlab.service.sizing;
 
+import com.positionlab.domain.SizingHistoryFilter;
+import com.positionlab.domain.StoredSizing;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.List;
@@ -10,8 +12,6 @@ import com.positionlab.service.Json;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.sizing.PositionSizingRequest.TradingDecision;
 import com.positionlab.service.sizing.PositionSizingResponse.OptimalPosition;
-import com.positionlab.store.SizingHistoryRepository;
-import com.positionlab.store.SizingHistoryRepository.StoredSizing;
 import com.positionlab.store.Store;
 import com.positionlab.store.StoreException;
 
@@ -46,7 +46,7 @@ public final class SizingAcceptance {
         String decisionId = d.decisionId() == null || d.decisionId().isBlank() ? response.sizingId() : d.decisionId();
         String portfolioId = request.portfolioState() != null && request.portfolioState().portfolioId() != null
                 ? request.portfolioState().portfolioId() : market.firstPortfolioId();
-        boolean duplicate = store.sizingHistory().list(new SizingHistoryRepository.Filter(p.instrumentId(),
+        boolean duplicate = store.sizingHistory().list(new SizingHistoryFilter(p.instrumentId(),
                 p.sizingMethodUsed(), null, 1000)).stream().anyMatch(s -> s.decisionId().equals(decisionId));
         if (duplicate) {
             throw new ValidationException("trading_decision.decision_id", "\"" + decisionId
@@ -98,7 +98,7 @@ public final class SizingAcceptance {
     }
 
     /** Accepted sizings, newest first (cached for 30 minutes, dropped on any change). */
-    public List<StoredSizing> history(SizingHistoryRepository.Filter filter) {
+    public List<StoredSizing> history(SizingHistoryFilter filter) {
         return market.history(filter);
     }
 }

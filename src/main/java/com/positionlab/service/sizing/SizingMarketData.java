@@ -1,5 +1,7 @@
 package com.positionlab.service.sizing;
 
+import com.positionlab.domain.SizingHistoryFilter;
+import com.positionlab.domain.StoredSizing;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -20,8 +22,6 @@ import com.positionlab.engine.sizing.MarketModel;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.portfolio.ReturnAlignment;
 import com.positionlab.store.PriceRepository.PriceSeries;
-import com.positionlab.store.SizingHistoryRepository;
-import com.positionlab.store.SizingHistoryRepository.StoredSizing;
 import com.positionlab.store.Store;
 
 /**
@@ -42,7 +42,7 @@ final class SizingMarketData {
     private final TtlCache<ModelKey, MarketModel> models;
     private final TtlCache<String, Optional<InstrumentData>> instruments;
     private final TtlCache<ReturnsKey, Aligned> returns;
-    private final TtlCache<SizingHistoryRepository.Filter, List<StoredSizing>> recentSizings;
+    private final TtlCache<SizingHistoryFilter, List<StoredSizing>> recentSizings;
     private final TtlCache<String, double[]> strategyReturns;
     private final TtlCache<String, Optional<StoredBook>> portfolios;
 
@@ -97,7 +97,7 @@ final class SizingMarketData {
     }
 
     /** Accepted sizings, newest first. */
-    List<StoredSizing> history(SizingHistoryRepository.Filter filter) {
+    List<StoredSizing> history(SizingHistoryFilter filter) {
         return store == null ? List.of() : recentSizings.get(filter, f -> store.sizingHistory().list(f));
     }
 

@@ -1,5 +1,6 @@
 package com.positionlab.service.workspace;
 
+import com.positionlab.domain.WorkspaceKind;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -8,7 +9,6 @@ import com.positionlab.engine.task.Progress;
 import com.positionlab.service.portfolio.PortfolioService;
 import com.positionlab.service.sizing.RuleService;
 import com.positionlab.store.Store;
-import com.positionlab.store.Store.WorkspaceKind;
 
 /** Sets up a workspace: the demo on first start, a fresh demo, or an empty one. */
 public final class WorkspaceService {

@@ -1,5 +1,6 @@
 package com.positionlab.ui.activity;
 
+import com.positionlab.domain.StoredSizing;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -30,7 +31,6 @@ import atlantafx.base.theme.Tweaks;
 
 import com.positionlab.engine.sizing.SizingMethod;
 import com.positionlab.service.metrics.LatencyRecorder;
-import com.positionlab.store.SizingHistoryRepository.StoredSizing;
 import com.positionlab.ui.common.Columns;
 import com.positionlab.ui.common.Formats;
 import com.positionlab.ui.common.Views;

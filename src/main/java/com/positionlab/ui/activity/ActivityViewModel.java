@@ -1,5 +1,7 @@
 package com.positionlab.ui.activity;
 
+import com.positionlab.domain.SizingHistoryFilter;
+import com.positionlab.domain.StoredSizing;
 import com.positionlab.io.AtomicFile;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +25,6 @@ import com.positionlab.service.metrics.LatencyRecorder;
 import com.positionlab.service.sizing.PositionSizingResponse;
 import com.positionlab.service.sizing.PositionSizingService;
 import com.positionlab.service.sizing.TtlCache;
-import com.positionlab.store.SizingHistoryRepository;
-import com.positionlab.store.SizingHistoryRepository.StoredSizing;
 import com.positionlab.ui.common.DialogService;
 import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.Formats;
@@ -126,7 +126,7 @@ public final class ActivityViewModel {
         int gen = ++historyGeneration;
         String text = filterText.get() == null || filterText.get().isBlank() ? null : filterText.get().strip();
         SizingMethod m = methodFilter.get();
-        SizingHistoryRepository.Filter filter = new SizingHistoryRepository.Filter(null, m == null ? null : m.name(),
+        SizingHistoryFilter filter = new SizingHistoryFilter(null, m == null ? null : m.name(),
                 text, HISTORY_LIMIT);
         runner.submit("Reading the sizing history", p -> service.acceptance().history(filter), rows -> {
             if (gen != historyGeneration) {

@@ -1,5 +1,6 @@
 package com.positionlab.ui.data;
 
+import com.positionlab.domain.WorkspaceKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +142,7 @@ public final class DataViewModel {
     private void write(ImportKind kind, Path file, ImportOptions options) {
         runner.submit("Importing " + file.getFileName(), p -> {
             ImportReport report = imports.importFile(file, kind, options, p);
-            if (report.written() && store.workspaceKind().orElse(Store.WorkspaceKind.EMPTY) == Store.WorkspaceKind.EMPTY) {
+            if (report.written() && store.workspaceKind().orElse(WorkspaceKind.EMPTY) == WorkspaceKind.EMPTY) {
                 workspace.markUserData();
             }
             return report;

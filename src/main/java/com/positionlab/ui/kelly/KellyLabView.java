@@ -1,5 +1,6 @@
 package com.positionlab.ui.kelly;
 
+import com.positionlab.domain.StoredCalculation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -24,7 +25,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -41,7 +41,6 @@ import com.positionlab.engine.kelly.SizingResult;
 import com.positionlab.engine.sim.growth.FractionResult;
 import com.positionlab.engine.sim.growth.GrowthSimulationResult;
 import com.positionlab.service.kelly.KellyCalculationResponse;
-import com.positionlab.store.KellyCalculationRepository.StoredCalculation;
 import com.positionlab.ui.common.Formats;
 import com.positionlab.ui.common.Views;
 

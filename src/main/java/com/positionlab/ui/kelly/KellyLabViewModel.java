@@ -1,5 +1,6 @@
 package com.positionlab.ui.kelly;
 
+import com.positionlab.domain.StoredCalculation;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,6 @@ import com.positionlab.service.kelly.KellyService;
 import com.positionlab.service.kelly.SimulationService;
 import com.positionlab.service.kelly.StrategyKellyConfigService;
 import com.positionlab.service.kelly.StrategySizingService;
-import com.positionlab.store.KellyCalculationRepository.StoredCalculation;
 import com.positionlab.store.Store;
 import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.Notifier;

@@ -1,7 +1,7 @@
 package com.positionlab.ui.shell;
 
+import com.positionlab.domain.WorkspaceKind;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 import javafx.collections.ListChangeListener;
@@ -33,7 +33,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import atlantafx.base.theme.Styles;
 
 import com.positionlab.service.Services;
-import com.positionlab.store.Store;
 import com.positionlab.ui.activity.ActivityView;
 import com.positionlab.ui.activity.ActivityViewModel;
 import com.positionlab.ui.common.DialogService;
@@ -232,7 +231,7 @@ public final class MainView {
             return;
         }
         model.runner().submit("Reading workspace", p -> s.store().workspaceKind(),
-                kind -> demoLabel.setVisible(kind.orElse(null) == Store.WorkspaceKind.DEMO), e -> { });
+                kind -> demoLabel.setVisible(kind.orElse(null) == WorkspaceKind.DEMO), e -> { });
     }
 
     private void showState() {

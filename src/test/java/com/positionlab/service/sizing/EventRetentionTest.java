@@ -1,5 +1,7 @@
 package com.positionlab.service.sizing;
 
+import com.positionlab.domain.SizingHistoryFilter;
+import com.positionlab.domain.StoredSizing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import com.positionlab.store.Database;
 import com.positionlab.store.SizingEventRepository.StoredEvent;
-import com.positionlab.store.SizingHistoryRepository.StoredSizing;
 import com.positionlab.store.Store;
 import com.positionlab.testing.TestStores;
 
@@ -91,7 +92,7 @@ class EventRetentionTest {
         assertThat(pass.events()).isZero();
         assertThat(pass.history()).isEqualTo(3);
         assertThat(store.sizingEvents().count()).isEqualTo(3);
-        assertThat(store.sizingHistory().list(new com.positionlab.store.SizingHistoryRepository.Filter(null, null,
+        assertThat(store.sizingHistory().list(new com.positionlab.domain.SizingHistoryFilter(null, null,
                 null, 10))).extracting(StoredSizing::sizingId).containsExactly("h-5", "h-4", "h-3");
     }
 

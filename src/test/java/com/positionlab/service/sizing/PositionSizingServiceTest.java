@@ -1,5 +1,7 @@
 package com.positionlab.service.sizing;
 
+import com.positionlab.domain.SizingHistoryFilter;
+import com.positionlab.domain.StoredSizing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -33,7 +35,6 @@ import com.positionlab.service.sizing.PositionSizingRequest.TradingDecision;
 import com.positionlab.service.workspace.DemoWorkspace;
 import com.positionlab.service.workspace.WorkspaceService;
 import com.positionlab.store.Database;
-import com.positionlab.store.SizingHistoryRepository;
 import com.positionlab.store.Store;
 import com.positionlab.testing.TestStores;
 
@@ -169,7 +170,7 @@ class PositionSizingServiceTest {
             BigDecimal held = holding("SEMI");
             service.acceptance().accept(req, r, true);
             assertThat(holding("SEMI")).isEqualByComparingTo(held.add(r.optimalPosition().recommendedSize()));
-            List<SizingHistoryRepository.StoredSizing> h = service.acceptance().history(new SizingHistoryRepository.Filter("SEMI",
+            List<StoredSizing> h = service.acceptance().history(new SizingHistoryFilter("SEMI",
                     null, null, 10));
             assertThat(h).anySatisfy(s -> {
                 assertThat(s.decisionId()).isEqualTo("acc-1");

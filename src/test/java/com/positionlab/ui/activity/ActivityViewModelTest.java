@@ -1,5 +1,6 @@
 package com.positionlab.ui.activity;
 
+import com.positionlab.domain.StoredSizing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -22,7 +23,6 @@ import com.positionlab.service.sizing.PositionSizingRequest.TradingDecision;
 import com.positionlab.service.sizing.PositionSizingService;
 import com.positionlab.service.workspace.WorkspaceService;
 import com.positionlab.store.Database;
-import com.positionlab.store.SizingHistoryRepository.StoredSizing;
 import com.positionlab.store.Store;
 import com.positionlab.testing.RecordingNotifier;
 import com.positionlab.testing.ScriptedDialogs;

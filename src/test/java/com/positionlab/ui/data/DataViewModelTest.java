@@ -1,5 +1,6 @@
 package com.positionlab.ui.data;
 
+import com.positionlab.domain.WorkspaceKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ class DataViewModelTest {
         assertThat(model.lastReportProperty().get().rowsNew()).isEqualTo(2);
         assertThat(changes.revisionProperty().get()).isGreaterThan(before);
         assertThat(model.instruments()).extracting(i -> i.id()).containsExactly("XYZ");
-        assertThat(model.summaryProperty().get().kind()).isEqualTo(Store.WorkspaceKind.USER);
+        assertThat(model.summaryProperty().get().kind()).isEqualTo(WorkspaceKind.USER);
     }
 
     @Test
@@ -109,7 +110,7 @@ class DataViewModelTest {
         assertThat(model.strategies()).hasSize(3).allSatisfy(s -> assertThat(s.trades()).isGreaterThanOrEqualTo(200));
         dialogs.confirmations.add(true);
         model.startEmpty();
-        assertThat(model.summaryProperty().get().kind()).isEqualTo(Store.WorkspaceKind.EMPTY);
+        assertThat(model.summaryProperty().get().kind()).isEqualTo(WorkspaceKind.EMPTY);
         assertThat(model.instruments()).isEmpty();
     }
 }

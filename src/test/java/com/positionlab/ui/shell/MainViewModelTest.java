@@ -1,5 +1,6 @@
 package com.positionlab.ui.shell;
 
+import com.positionlab.domain.WorkspaceKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ class MainViewModelTest {
         model.openWorkspace("jdbc:h2:mem:" + UUID.randomUUID());
         assertThat(model.stateProperty().get()).isEqualTo(MainViewModel.WorkspaceState.READY);
         Store store = model.servicesProperty().get().store();
-        assertThat(store.workspaceKind()).contains(Store.WorkspaceKind.DEMO);
+        assertThat(store.workspaceKind()).contains(WorkspaceKind.DEMO);
         assertThat(store.instruments().count()).isEqualTo(30);
         model.shutdown();
     }
