@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.positionlab.store.Store;
+import com.positionlab.service.Services;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -138,20 +138,15 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * Binds and starts serving.
+     * Binds and starts serving the workspace's {@code services}, which the caller closes after the server.
      *
      * @throws IOException when the address cannot be bound (port in use, address not on this machine)
      */
-    public static ApiServer start(Store store, Options options) throws IOException {
-        Objects.requireNonNull(store, "store");
+    public static ApiServer start(Services services, Options options) throws IOException {
+        Objects.requireNonNull(services, "services");
         ApiMetrics metrics = new ApiMetrics(Endpoints.PATHS);
-        Endpoints endpoints = new Endpoints(store, metrics, options.version(), System::nanoTime);
-        try {
-            return start(options, endpoints.routes(), metrics, endpoints);
-        } catch (IOException | RuntimeException e) {
-            endpoints.close();
-            throw e;
-        }
+        Endpoints endpoints = new Endpoints(services, metrics, options.version(), System::nanoTime);
+        return start(options, endpoints.routes(), metrics, () -> { });
     }
 
     /**

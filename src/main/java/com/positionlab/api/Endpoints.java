@@ -8,21 +8,21 @@ import com.positionlab.service.kelly.KellyCalculationRequest;
 import com.positionlab.service.kelly.KellyService;
 import com.positionlab.service.sizing.PositionSizingRequest;
 import com.positionlab.service.sizing.PositionSizingService;
-import com.positionlab.service.sizing.RuleLookup;
 import com.positionlab.service.sizing.StoreWriteHealth;
-import com.positionlab.store.Store;
+import com.positionlab.service.Services;
 
 /**
  * The four operations of the seed's API, each calling the same service as the CLI and the UI.
  *
- * <p>The Kelly endpoint uses a {@link KellyService} without a store: a busy API would otherwise fill
- * the workspace's {@code kelly_calculations} table with every what-if a client asks (the CLI's
- * {@code kelly --db} stores on purpose). Sizing goes through one {@link PositionSizingService} over the
- * workspace (built as the CLI's {@code size} builds it), which reads the portfolio, history and rules a
- * request leaves out, caches them, and commits a {@code position_sized} event for every sizing before it
- * is answered; it lives as long as the server. Health shares the service's {@link StoreWriteHealth}.
+ * <p>The services come from the composition root ({@link Services}). The Kelly endpoint uses the
+ * calculator without a workspace ({@link Services#calculators()}): a busy API would otherwise fill the
+ * workspace's {@code kelly_calculations} table with every what-if a client asks (the CLI's {@code kelly --db}
+ * stores on purpose). Sizing goes through the workspace's {@link PositionSizingService}, the one the CLI's
+ * {@code size} uses, which reads the portfolio, history and rules a request leaves out, caches them, and
+ * commits a {@code position_sized} event for every sizing before it is answered. Health shares the
+ * service's {@link StoreWriteHealth}.
  */
-final class Endpoints implements AutoCloseable {
+final class Endpoints {
 
     static final String CALCULATE_POSITION_SIZE = "/api/v1/calculate-position-size";
     static final String KELLY_CRITERION = "/api/v1/kelly-criterion";
@@ -31,17 +31,17 @@ final class Endpoints implements AutoCloseable {
     static final List<String> PATHS = List.of(CALCULATE_POSITION_SIZE, KELLY_CRITERION, HEALTH, METRICS);
 
     private final PositionSizingService sizing;
-    private final KellyService kelly = new KellyService();
+    private final KellyService kelly;
     private final HealthCheck health;
     private final ApiMetrics metrics;
     private final String version;
     private final LongSupplier nanoClock;
     private final long startedAt;
 
-    Endpoints(Store store, ApiMetrics metrics, String version, LongSupplier nanoClock) {
-        StoreWriteHealth writes = new StoreWriteHealth();
-        this.sizing = new PositionSizingService(store, RuleLookup.of(store), writes);
-        this.health = new HealthCheck(store, writes);
+    Endpoints(Services services, ApiMetrics metrics, String version, LongSupplier nanoClock) {
+        this.sizing = services.sizing();
+        this.kelly = services.calculators().kelly();
+        this.health = new HealthCheck(services.workspace(), sizing.writeHealth());
         this.metrics = metrics;
         this.version = version;
         this.nanoClock = nanoClock;
@@ -75,12 +75,6 @@ final class Endpoints implements AutoCloseable {
 
     private Reply metrics() {
         return Reply.ok(metrics.report(uptimeSeconds(), Map.of("position_sizing", sizing.metrics())));
-    }
-
-    /** Stops the service's event writer (within about 2 s). */
-    @Override
-    public void close() {
-        sizing.close();
     }
 
     private double uptimeSeconds() {

@@ -1,7 +1,7 @@
 package com.positionlab.api;
 
 import com.positionlab.service.sizing.StoreWriteHealth;
-import com.positionlab.store.Store;
+import com.positionlab.service.workspace.WorkspaceService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,11 +14,11 @@ final class HealthCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthCheck.class);
 
-    private final Store store;
+    private final WorkspaceService workspace;
     private final StoreWriteHealth writes;
 
-    HealthCheck(Store store, StoreWriteHealth writes) {
-        this.store = store;
+    HealthCheck(WorkspaceService workspace, StoreWriteHealth writes) {
+        this.workspace = workspace;
         this.writes = writes;
     }
 
@@ -29,7 +29,7 @@ final class HealthCheck {
                     + "refused: " + writeProblem);
         }
         try {
-            int instruments = store.instruments().count();
+            int instruments = workspace.instrumentCount();
             return new HealthReport.StoreHealth("UP", instruments + " instruments");
         } catch (RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

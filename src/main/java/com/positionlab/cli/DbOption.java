@@ -1,8 +1,8 @@
 package com.positionlab.cli;
 
 import com.positionlab.config.DataPaths;
-import com.positionlab.store.Database;
-import com.positionlab.store.Store;
+import com.positionlab.service.Services;
+import com.positionlab.service.imports.ImportService;
 import com.positionlab.config.ConfigException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,20 +28,21 @@ final class DbOption {
     }
 
     /**
-     * Opens the store, runs {@code work} on it and closes it. When the open restored a damaged file from a
-     * backup, the one-line notice goes to standard error first.
+     * Opens the workspace's services, runs {@code work} on them and closes them. When the open restored a
+     * damaged file from a backup, the one-line notice goes to standard error first. Imports back up when the
+     * workspace closes, right after the command.
      */
-    <T> T withStore(StoreWork<T> work) throws Exception {
-        try (Database db = open(resolvedUrl())) {
-            return work.run(new Store(db));
+    <T> T withServices(ServicesWork<T> work) throws Exception {
+        try (Services services = open(resolvedUrl(), ImportService.Backup.ON_CLOSE)) {
+            return work.run(services);
         }
     }
 
     /** Opens {@code jdbcUrl}, printing the restore notice (if any) to the command's standard error. */
-    Database open(String jdbcUrl) {
-        Database db = Database.open(jdbcUrl);
-        db.restoreNotice().ifPresent(this::warn);
-        return db;
+    Services open(String jdbcUrl, ImportService.Backup importBackup) {
+        Services services = Services.openExisting(jdbcUrl, importBackup);
+        services.restoreNotice().ifPresent(this::warn);
+        return services;
     }
 
     private void warn(String line) {
@@ -52,7 +53,7 @@ final class DbOption {
     }
 
     @FunctionalInterface
-    interface StoreWork<T> {
-        T run(Store store) throws Exception;
+    interface ServicesWork<T> {
+        T run(Services services) throws Exception;
     }
 }

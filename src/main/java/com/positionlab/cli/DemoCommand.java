@@ -30,17 +30,17 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return db.withStore(store -> {
-            WorkspaceService workspace = new WorkspaceService(store);
+        return db.withServices(services -> {
+            WorkspaceService workspace = services.workspace();
             if (empty) {
                 workspace.createEmpty();
             } else {
                 workspace.createDemo(Progress.NONE);
             }
-            store.database().backup();
+            services.backup();
             WorkspaceService.Summary s = workspace.summary();
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("database", store.database().url());
+            out.put("database", services.url());
             out.put("workspace", s.kind().name().toLowerCase());
             out.put("instruments", s.instruments());
             out.put("prices", s.prices());

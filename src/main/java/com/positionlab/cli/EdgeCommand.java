@@ -6,7 +6,6 @@ import com.positionlab.engine.InvalidParameterException;
 import com.positionlab.engine.kelly.EdgeConfig;
 import com.positionlab.service.Json;
 import com.positionlab.service.ValidationException;
-import com.positionlab.service.kelly.EdgeService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,9 +63,9 @@ final class EdgeCommand implements Callable<Integer> {
         if (!(capital > 0) || Double.isInfinite(capital)) {
             throw new InvalidInputException("--capital: must be a positive amount, got " + capital);
         }
-        return db.withStore(store -> {
+        return db.withServices(services -> {
             try {
-                var reports = new EdgeService(store).edges(strategy, config, capital);
+                var reports = services.edge().edges(strategy, config, capital);
                 spec.commandLine().getOut().println(Json.mapper().writeValueAsString(reports));
                 return 0;
             } catch (ValidationException | InvalidParameterException e) {

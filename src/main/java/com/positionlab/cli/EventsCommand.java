@@ -27,15 +27,14 @@ final class EventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int n = db.withStore(store -> {
-            try (PositionSizingService service = new PositionSizingService(store)) {
-                if (out == null) {
-                    return service.exportEvents(spec.commandLine().getOut());
-                }
-                int[] count = new int[1];
-                AtomicFile.writeText(out, w -> count[0] = service.exportEvents(w));
-                return count[0];
+        int n = db.withServices(services -> {
+            PositionSizingService service = services.sizing();
+            if (out == null) {
+                return service.exportEvents(spec.commandLine().getOut());
             }
+            int[] count = new int[1];
+            AtomicFile.writeText(out, w -> count[0] = service.exportEvents(w));
+            return count[0];
         });
         if (out != null) {
             spec.commandLine().getErr().println(n + " events written to " + out);

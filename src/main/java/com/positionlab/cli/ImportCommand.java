@@ -10,7 +10,6 @@ import com.positionlab.service.imports.ImportException;
 import com.positionlab.service.imports.ImportKind;
 import com.positionlab.service.imports.ImportOptions;
 import com.positionlab.service.imports.ImportReport;
-import com.positionlab.service.imports.ImportService;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,7 +82,7 @@ public final class ImportCommand implements Callable<Integer> {
         ImportOptions options = new ImportOptions(validOnly, portfolio, instrument);
         ImportReport report;
         try {
-            report = db.withStore(store -> new ImportService(store, ImportService.Backup.ON_CLOSE)
+            report = db.withServices(services -> services.imports()
                     .importFile(file, source.kind(), options, Progress.NONE));
         } catch (ImportException e) {
             throw new InvalidInputException(e.getMessage());

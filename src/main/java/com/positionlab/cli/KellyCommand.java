@@ -6,12 +6,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import com.positionlab.service.Calculators;
 import com.positionlab.service.Json;
 import com.positionlab.service.JsonRequests;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.kelly.KellyCalculationRequest;
 import com.positionlab.service.kelly.KellyCalculationResponse;
-import com.positionlab.service.kelly.KellyService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,11 +45,11 @@ final class KellyCommand implements Callable<Integer> {
         KellyCalculationResponse response;
         try {
             if (db == null) {
-                response = new KellyService().calculate(request);
+                response = Calculators.create().kelly().calculate(request);
             } else {
                 DbOption option = new DbOption();
                 option.url = db;
-                response = option.withStore(store -> new KellyService(store).calculate(request));
+                response = option.withServices(services -> services.kelly().calculate(request));
             }
         } catch (ValidationException e) {
             throw new InvalidInputException(e.getMessage());

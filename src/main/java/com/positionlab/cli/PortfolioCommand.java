@@ -50,10 +50,10 @@ final class PortfolioCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return db.withStore(store -> {
-            PortfolioService service = new PortfolioService(store);
+        return db.withServices(services -> {
+            PortfolioService service = services.portfolio();
             String id = portfolioId != null ? portfolioId : service.defaultPortfolio().id();
-            if (store.portfolios().find(id).isEmpty()) {
+            if (!service.exists(id)) {
                 throw new InvalidInputException("--portfolio: \"" + id + "\" does not exist");
             }
             PortfolioSnapshot s = service.snapshot(id);

@@ -6,11 +6,11 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import com.positionlab.service.Calculators;
 import com.positionlab.engine.riskmodel.RiskModel;
 import com.positionlab.service.Json;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.risk.RiskRequest;
-import com.positionlab.service.risk.RiskService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,7 +67,7 @@ final class RiskCommand implements Callable<Integer> {
             throw new InvalidInputException("--returns: \"" + file + "\" is not a valid file name");
         }
         try {
-            var response = new RiskService().measure(path, request);
+            var response = Calculators.create().risk().measure(path, request);
             spec.commandLine().getOut().println(Json.mapper().writeValueAsString(response));
             return 0;
         } catch (ValidationException e) {

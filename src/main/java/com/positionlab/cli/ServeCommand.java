@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,9 +12,8 @@ import java.util.regex.Pattern;
 
 import com.positionlab.api.ApiServer;
 import com.positionlab.service.sizing.EventRetention;
-import com.positionlab.store.Database;
-import com.positionlab.store.PeriodicBackup;
-import com.positionlab.store.Store;
+import com.positionlab.service.Services;
+import com.positionlab.service.imports.ImportService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -100,22 +98,20 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ApiServer.Options options = options();
         EventRetention.Policy policy = retention();
-        Database database = db.open(closedByUs(db.resolvedUrl()));
-        Store store = new Store(database);
+        Services services = db.open(closedByUs(db.resolvedUrl()), ImportService.Backup.AFTER_EACH_IMPORT);
         ApiServer api;
         try {
-            api = ApiServer.start(store, options);
+            api = ApiServer.start(services, options);
         } catch (IOException e) {
-            database.close();
+            services.close();
             throw new IOException("could not listen on " + bind + ":" + port + ": " + e.getMessage(), e);
         }
         if (!options.bind().isLoopbackAddress() && options.token() == null) {
             LOG.warn("The API listens on {} without a token: anyone who can reach it can use it", api.url());
         }
-        EventRetention retention = new EventRetention(store, policy, Clock.systemUTC())
-                .start(RETENTION_FIRST_PASS, RETENTION_PERIOD);
-        PeriodicBackup backups = PeriodicBackup.start(database, PeriodicBackup.DEFAULT_INTERVAL, message -> { });
-        return serveUntilStopped(api, retention, database, backups);
+        EventRetention retention = services.startRetention(policy, RETENTION_FIRST_PASS, RETENTION_PERIOD);
+        Services.Running backups = services.startPeriodicBackup(Services.BACKUP_INTERVAL, message -> { });
+        return serveUntilStopped(api, retention, services, backups);
     }
 
     private EventRetention.Policy retention() {
@@ -187,13 +183,13 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Blocks until the JVM shuts down (the hook then closes everything) or this thread is interrupted. */
-    private int serveUntilStopped(ApiServer api, EventRetention retention, Database database,
-                                  PeriodicBackup backups) {
+    private int serveUntilStopped(ApiServer api, EventRetention retention, Services services,
+                                  Services.Running backups) {
         AtomicBoolean closed = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable shutdown = () -> {
             if (closed.compareAndSet(false, true)) {
-                shutdown(api, retention, database, backups);
+                shutdown(api, retention, services, backups);
             }
             stopped.countDown();
         };
@@ -221,8 +217,8 @@ final class ServeCommand implements Callable<Integer> {
      * since the last one (sizing events are appends and do not count), and compacts the file when a load
      * left it mostly free space; both work on the closed file, so a stop takes seconds.
      */
-    private static void shutdown(ApiServer api, EventRetention retention, Database database,
-                                 PeriodicBackup backups) {
+    private static void shutdown(ApiServer api, EventRetention retention, Services services,
+                                 Services.Running backups) {
         try {
             retention.close();
             api.close();
@@ -230,7 +226,7 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 backups.close();
             } finally {
-                database.close();
+                services.close();
             }
         }
     }

@@ -2,11 +2,11 @@ package com.positionlab.cli;
 
 import java.util.concurrent.Callable;
 
+import com.positionlab.service.Calculators;
 import com.positionlab.engine.task.Progress;
 import com.positionlab.service.Json;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.kelly.SimulationRequest;
-import com.positionlab.service.kelly.SimulationService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,7 +43,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         SimulationRequest request = KellyCommand.readRequest(file, SimulationRequest.class);
         try {
-            var response = new SimulationService().simulate(request, n, Progress.NONE);
+            var response = Calculators.create().simulation().simulate(request, n, Progress.NONE);
             spec.commandLine().getOut().println(Json.mapper().writeValueAsString(response));
             return 0;
         } catch (ValidationException e) {

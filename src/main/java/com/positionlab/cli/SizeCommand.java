@@ -2,12 +2,12 @@ package com.positionlab.cli;
 
 import java.util.concurrent.Callable;
 
+import com.positionlab.service.Calculators;
 import com.positionlab.service.Json;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.sizing.PositionSizingRequest;
 import com.positionlab.service.sizing.PositionSizingResponse;
 import com.positionlab.service.sizing.PositionSizingService;
-import com.positionlab.service.sizing.RuleLookup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,15 +46,9 @@ final class SizeCommand implements Callable<Integer> {
         PositionSizingResponse response;
         try {
             if (selfContained) {
-                try (PositionSizingService service = new PositionSizingService()) {
-                    response = run(service, request);
-                }
+                response = run(Calculators.create().sizing(), request);
             } else {
-                response = db.withStore(store -> {
-                    try (PositionSizingService service = new PositionSizingService(store, RuleLookup.of(store))) {
-                        return run(service, request);
-                    }
-                });
+                response = db.withServices(services -> run(services.sizing(), request));
             }
         } catch (ValidationException e) {
             throw new InvalidInputException(e.getMessage());

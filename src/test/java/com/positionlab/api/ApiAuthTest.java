@@ -2,6 +2,7 @@ package com.positionlab.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.positionlab.service.Services;
 import com.positionlab.store.Database;
 import com.positionlab.store.Store;
 import com.positionlab.testing.TestStores;
@@ -20,7 +21,7 @@ class ApiAuthTest {
     @BeforeEach
     void start() throws Exception {
         db = TestStores.memory();
-        server = ApiServer.start(new Store(db), ApiServer.Options.loopback(0, "t").withToken(TOKEN));
+        server = ApiServer.start(Services.over(db), ApiServer.Options.loopback(0, "t").withToken(TOKEN));
     }
 
     @AfterEach

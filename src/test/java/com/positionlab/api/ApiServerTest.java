@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.positionlab.service.Services;
 import com.positionlab.store.Database;
 import com.positionlab.store.Store;
 import com.positionlab.testing.TestStores;
@@ -34,7 +35,7 @@ class ApiServerTest {
     @BeforeEach
     void start() throws Exception {
         db = TestStores.memory();
-        server = ApiServer.start(new Store(db), ApiServer.Options.loopback(0, "9.9-test"));
+        server = ApiServer.start(Services.over(db), ApiServer.Options.loopback(0, "9.9-test"));
         client = new ApiClient(server);
     }
 

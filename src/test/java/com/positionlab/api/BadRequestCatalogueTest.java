@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.positionlab.service.Services;
 import com.positionlab.store.Database;
 import com.positionlab.store.Store;
 import com.positionlab.testing.TestStores;
@@ -39,7 +40,7 @@ class BadRequestCatalogueTest {
     @BeforeAll
     void start() throws Exception {
         db = TestStores.memory();
-        server = ApiServer.start(new Store(db), ApiServer.Options.loopback(0, "test"));
+        server = ApiServer.start(Services.over(db), ApiServer.Options.loopback(0, "test"));
         client = new ApiClient(server);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.positionlab.engine.task.Progress;
 import com.positionlab.service.workspace.WorkspaceService;
+import com.positionlab.service.Services;
 import com.positionlab.store.Database;
 import com.positionlab.store.Store;
 import com.positionlab.testing.TestStores;
@@ -27,24 +28,26 @@ class DemoWorkspaceApiTest {
 
     private Database db;
     private Store store;
+    private Services services;
 
     @BeforeAll
     void createDemo() {
         db = TestStores.memory();
         store = new Store(db);
         new WorkspaceService(store).createDemo(Progress.NONE);
+        services = Services.over(db);
     }
 
     @AfterAll
     void close() {
-        db.close();
+        services.close();
     }
 
     @Test
     void sizesAgainstTheStoredPortfolioAndStoresEveryEventByClose() throws Exception {
         int eventsBefore = store.sizingEvents().count();
         JsonNode first;
-        try (ApiServer server = ApiServer.start(store, ApiServer.Options.loopback(0, "t"))) {
+        try (ApiServer server = ApiServer.start(services, ApiServer.Options.loopback(0, "t"))) {
             ApiClient client = new ApiClient(server);
             assertThat(client.get(Endpoints.HEALTH).json().get("store").get("detail").asText())
                     .isEqualTo("30 instruments");
@@ -67,7 +70,7 @@ class DemoWorkspaceApiTest {
 
     @Test
     void anUnknownInstrumentIsA400NamingIt() throws Exception {
-        try (ApiServer server = ApiServer.start(store, ApiServer.Options.loopback(0, "t"))) {
+        try (ApiServer server = ApiServer.start(services, ApiServer.Options.loopback(0, "t"))) {
             ApiClient.Answer a = new ApiClient(server).post(Endpoints.CALCULATE_POSITION_SIZE,
                     TICKET.replace("QBIT", "NOPE"));
 

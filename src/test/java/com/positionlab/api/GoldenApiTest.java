@@ -9,6 +9,7 @@ import java.util.List;
 import com.positionlab.cli.GoldenRequests;
 import com.positionlab.engine.task.Progress;
 import com.positionlab.service.workspace.WorkspaceService;
+import com.positionlab.service.Services;
 import com.positionlab.store.Database;
 import com.positionlab.store.Store;
 import com.positionlab.testing.Golden;
@@ -44,7 +45,8 @@ class GoldenApiTest {
         try (db) {
             Store store = new Store(db);
             new WorkspaceService(store).createDemo(Progress.NONE);
-            try (ApiServer server = ApiServer.start(store, ApiServer.Options.loopback(0, null))) {
+            try (Services services = Services.over(db);
+                 ApiServer server = ApiServer.start(services, ApiServer.Options.loopback(0, null))) {
                 ApiClient client = new ApiClient(server);
                 record("api/size-stored-kelly", client.post(Endpoints.CALCULATE_POSITION_SIZE, STORED_KELLY));
                 record("api/size-stored-volatility-short",

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.positionlab.service.Services;
 import com.positionlab.store.Database;
 import com.positionlab.store.Store;
 import com.positionlab.testing.TestStores;
@@ -31,7 +32,7 @@ class HttpHardeningTest {
     @BeforeAll
     void start() throws Exception {
         db = TestStores.memory();
-        server = ApiServer.start(new Store(db), ApiServer.Options.loopback(0, "t"));
+        server = ApiServer.start(Services.over(db), ApiServer.Options.loopback(0, "t"));
         port = server.port();
     }
 

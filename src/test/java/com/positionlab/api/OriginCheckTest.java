@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 
+import com.positionlab.service.Services;
 import com.positionlab.store.Database;
 import com.positionlab.store.Store;
 import com.positionlab.testing.TestStores;
@@ -32,8 +33,8 @@ class OriginCheckTest {
     @BeforeAll
     void start() throws Exception {
         db = TestStores.memory();
-        open = ApiServer.start(new Store(db), ApiServer.Options.loopback(0, "t"));
-        withToken = ApiServer.start(new Store(db), ApiServer.Options.loopback(0, "t").withToken(TOKEN));
+        open = ApiServer.start(Services.over(db), ApiServer.Options.loopback(0, "t"));
+        withToken = ApiServer.start(Services.over(db), ApiServer.Options.loopback(0, "t").withToken(TOKEN));
     }
 
     @AfterAll

@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.positionlab.service.Services;
 import com.positionlab.store.Database;
 import com.positionlab.store.Store;
 import com.positionlab.testing.TestStores;
@@ -44,7 +45,7 @@ class SlowClientTest {
         Database db = TestStores.memory();
         ScheduledExecutorService trickler = Executors.newScheduledThreadPool(1);
         List<Socket> stalled = new ArrayList<>();
-        try (ApiServer server = ApiServer.start(new Store(db), options(
+        try (ApiServer server = ApiServer.start(Services.over(db), options(
                 new ApiServer.Limits(DEADLINE, Duration.ofSeconds(30), 256)))) {
             int port = server.port();
             long opened = System.nanoTime();

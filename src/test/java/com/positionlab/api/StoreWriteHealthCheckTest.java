@@ -23,7 +23,7 @@ class StoreWriteHealthCheckTest {
         try (Database db = TestStores.memory()) {
             AtomicLong nanos = new AtomicLong();
             StoreWriteHealth writes = new StoreWriteHealth(nanos::get);
-            HealthCheck check = new HealthCheck(new Store(db), writes);
+            HealthCheck check = new HealthCheck(new com.positionlab.service.workspace.WorkspaceService(new Store(db)), writes);
             assertThat(check.store().status()).isEqualTo("UP");
 
             StoreUnavailableException e = writes.failed("a sizing event", new StoreException(

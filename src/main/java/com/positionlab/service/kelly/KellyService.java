@@ -1,5 +1,7 @@
 package com.positionlab.service.kelly;
 
+import java.util.List;
+
 import com.positionlab.domain.StoredCalculation;
 import java.util.UUID;
 
@@ -37,6 +39,11 @@ public final class KellyService {
      *
      * @throws ValidationException naming the field when the request is incomplete or out of range
      */
+    /** The newest {@code limit} stored calculations, newest first; none without a workspace. */
+    public List<StoredCalculation> recent(int limit) {
+        return store == null ? List.of() : store.kellyCalculations().recent(limit);
+    }
+
     public KellyCalculationResponse calculate(KellyCalculationRequest r) {
         long start = System.nanoTime();
         try {

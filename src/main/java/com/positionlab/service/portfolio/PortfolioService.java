@@ -43,6 +43,11 @@ public final class PortfolioService {
         this.store = store;
     }
 
+    /** Whether the workspace holds the portfolio {@code portfolioId}. */
+    public boolean exists(String portfolioId) {
+        return store.portfolios().find(portfolioId).isPresent();
+    }
+
     /** The first portfolio of the workspace, created empty when there is none. */
     public Portfolio defaultPortfolio() {
         List<Portfolio> all = store.portfolios().findAll();
@@ -52,6 +57,12 @@ public final class PortfolioService {
         Portfolio p = new Portfolio(DEFAULT_PORTFOLIO_ID, "My portfolio", "USD", BigDecimal.ZERO.setScale(2));
         store.portfolios().save(p);
         return p;
+    }
+
+    /** The holdings of the workspace's first portfolio; none when it has no portfolio. */
+    public List<Holding> firstPortfolioHoldings() {
+        return store.portfolios().findAll().stream().findFirst().map(p -> store.portfolios().holdings(p.id()))
+                .orElse(List.of());
     }
 
     /** Values the portfolio {@code portfolioId} at the latest stored prices. */

@@ -1,5 +1,13 @@
 package com.positionlab.service.workspace;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.positionlab.domain.Instrument;
+import com.positionlab.domain.PriceBar;
+import com.positionlab.domain.Strategy;
+
 import com.positionlab.domain.WorkspaceKind;
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,7 +18,10 @@ import com.positionlab.service.portfolio.PortfolioService;
 import com.positionlab.service.sizing.RuleService;
 import com.positionlab.store.Store;
 
-/** Sets up a workspace: the demo on first start, a fresh demo, or an empty one. */
+/**
+ * Sets up a workspace (the demo on first start, a fresh demo, or an empty one) and says what it holds: its
+ * kind, instruments with their latest prices, strategies and their trade counts.
+ */
 public final class WorkspaceService {
 
     /** What a workspace holds, for the status bar and the Data view. */
@@ -80,6 +91,34 @@ public final class WorkspaceService {
         return new Summary(store.workspaceKind().orElse(WorkspaceKind.EMPTY), store.instruments().count(),
                 store.prices().count(), store.trades().strategies().size(), store.trades().count(),
                 store.portfolios().findAll().size());
+    }
+
+    /** The workspace's kind, when one was recorded. */
+    public Optional<WorkspaceKind> kind() {
+        return store.workspaceKind();
+    }
+
+    public List<Instrument> instruments() {
+        return store.instruments().findAll();
+    }
+
+    /** How many instruments the workspace holds: a cheap question that tells whether it answers. */
+    public int instrumentCount() {
+        return store.instruments().count();
+    }
+
+    /** The latest bar of each of {@code instrumentIds} that has one. */
+    public Map<String, PriceBar> latestPrices(List<String> instrumentIds) {
+        return store.prices().latest(instrumentIds);
+    }
+
+    public List<Strategy> strategies() {
+        return store.trades().strategies();
+    }
+
+    /** Closed trades per strategy id. */
+    public Map<String, Integer> tradeCounts() {
+        return store.trades().tradeCounts();
     }
 
     private static Progress scaled(Progress p, double from, double to) {

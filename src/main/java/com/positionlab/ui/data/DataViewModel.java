@@ -19,7 +19,6 @@ import com.positionlab.service.imports.ImportReport;
 import com.positionlab.service.imports.ImportService;
 import com.positionlab.service.portfolio.PortfolioService;
 import com.positionlab.service.workspace.WorkspaceService;
-import com.positionlab.store.Store;
 import com.positionlab.ui.common.DialogService;
 import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.Notifier;
@@ -39,7 +38,6 @@ public final class DataViewModel {
     private final WorkspaceService workspace;
     private final ImportService imports;
     private final PortfolioService portfolios;
-    private final Store store;
     private final TaskRunner runner;
     private final Notifier notifier;
     private final DialogService dialogs;
@@ -50,9 +48,8 @@ public final class DataViewModel {
     private final ObservableList<StrategyRow> strategies = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ImportReport> lastReport = new ReadOnlyObjectWrapper<>();
 
-    public DataViewModel(Store store, WorkspaceService workspace, ImportService imports, PortfolioService portfolios,
+    public DataViewModel(WorkspaceService workspace, ImportService imports, PortfolioService portfolios,
                          TaskRunner runner, Notifier notifier, DialogService dialogs, WorkspaceChanges changes) {
-        this.store = store;
         this.workspace = workspace;
         this.imports = imports;
         this.portfolios = portfolios;
@@ -82,9 +79,9 @@ public final class DataViewModel {
     /** Reloads the summary, the instruments and the strategies. */
     public void refresh() {
         runner.submit("Loading workspace", p -> {
-            Map<String, Integer> counts = store.trades().tradeCounts();
-            List<StrategyRow> rows = store.trades().strategies().stream().map(s -> row(s, counts)).toList();
-            return new Loaded(workspace.summary(), store.instruments().findAll(), rows);
+            Map<String, Integer> counts = workspace.tradeCounts();
+            List<StrategyRow> rows = workspace.strategies().stream().map(s -> row(s, counts)).toList();
+            return new Loaded(workspace.summary(), workspace.instruments(), rows);
         }, loaded -> {
             summary.set(loaded.summary());
             instruments.setAll(loaded.instruments());
@@ -142,7 +139,7 @@ public final class DataViewModel {
     private void write(ImportKind kind, Path file, ImportOptions options) {
         runner.submit("Importing " + file.getFileName(), p -> {
             ImportReport report = imports.importFile(file, kind, options, p);
-            if (report.written() && store.workspaceKind().orElse(WorkspaceKind.EMPTY) == WorkspaceKind.EMPTY) {
+            if (report.written() && workspace.kind().orElse(WorkspaceKind.EMPTY) == WorkspaceKind.EMPTY) {
                 workspace.markUserData();
             }
             return report;

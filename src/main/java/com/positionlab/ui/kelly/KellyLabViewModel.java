@@ -39,7 +39,8 @@ import com.positionlab.service.kelly.KellyService;
 import com.positionlab.service.kelly.SimulationService;
 import com.positionlab.service.kelly.StrategyKellyConfigService;
 import com.positionlab.service.kelly.StrategySizingService;
-import com.positionlab.store.Store;
+import com.positionlab.service.Services;
+import com.positionlab.service.workspace.WorkspaceService;
 import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.Notifier;
 import com.positionlab.ui.common.WorkspaceChanges;
@@ -58,9 +59,9 @@ public final class KellyLabViewModel {
     /** Largest fraction simulated: staking everything is not a betting rule. */
     static final double MAX_FRACTION = 0.99;
 
-    private final Store store;
+    private final WorkspaceService workspace;
     private final KellyService kelly;
-    private final KellyService preview = new KellyService();
+    private final KellyService preview;
     private final StrategySizingService sizingService;
     private final StrategyKellyConfigService configs;
     private final Map<String, StringProperty> configFields = new LinkedHashMap<>();
@@ -87,11 +88,12 @@ public final class KellyLabViewModel {
     private double[] outcomes;
     private Job simulationJob;
 
-    public KellyLabViewModel(Store store, TaskRunner runner, Notifier notifier, WorkspaceChanges changes) {
-        this.store = store;
-        this.kelly = new KellyService(store);
-        this.sizingService = new StrategySizingService(store);
-        this.configs = new StrategyKellyConfigService(store);
+    public KellyLabViewModel(Services services, TaskRunner runner, Notifier notifier, WorkspaceChanges changes) {
+        this.workspace = services.workspace();
+        this.kelly = services.kelly();
+        this.preview = services.calculators().kelly();
+        this.sizingService = services.strategySizing();
+        this.configs = services.strategySettings();
         for (String name : StrategyKellyConfigService.FIELDS) {
             StringProperty p = new SimpleStringProperty("");
             p.addListener((o, a, b) -> configErrors.remove(name));
@@ -250,8 +252,8 @@ public final class KellyLabViewModel {
 
     /** Loads the strategies and the calculation history, then calculates. */
     public void refresh() {
-        runner.submit("Loading Kelly Lab", p -> new Loaded(store.trades().strategies(),
-                store.kellyCalculations().recent(50)), loaded -> {
+        runner.submit("Loading Kelly Lab", p -> new Loaded(workspace.strategies(),
+                kelly.recent(50)), loaded -> {
                     Strategy keep = strategy.get();
                     strategies.setAll(loaded.strategies());
                     history.setAll(loaded.history());
@@ -442,7 +444,7 @@ public final class KellyLabViewModel {
     }
 
     private void refreshHistory() {
-        runner.submit("Reading Kelly history", p -> store.kellyCalculations().recent(50), history::setAll,
+        runner.submit("Reading Kelly history", p -> kelly.recent(50), history::setAll,
                 e -> notifier.error("Could not read the Kelly history", ErrorMessages.describe(e)));
     }
 

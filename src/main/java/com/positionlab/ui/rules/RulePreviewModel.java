@@ -30,7 +30,7 @@ import com.positionlab.service.sizing.PositionSizingRequest.TradingDecision;
 import com.positionlab.service.sizing.PositionSizingResponse;
 import com.positionlab.service.sizing.PositionSizingResponse.MethodComparison;
 import com.positionlab.service.sizing.SizingRule;
-import com.positionlab.store.Store;
+import com.positionlab.service.workspace.WorkspaceService;
 import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.task.Job;
 import com.positionlab.ui.task.TaskRunner;
@@ -53,7 +53,7 @@ public final class RulePreviewModel {
     static final double DEFAULT_STOP_DISTANCE = 0.05;
     static final String NO_ENGINE = "Preview needs the sizing engine";
 
-    private final Store store;
+    private final WorkspaceService workspace;
     private final Sizer sizer;
     private final TaskRunner runner;
 
@@ -74,8 +74,8 @@ public final class RulePreviewModel {
     private boolean filling;
 
     /** {@code sizer} null: the sizing engine is not available, and the preview says so. */
-    public RulePreviewModel(Store store, Sizer sizer, TaskRunner runner) {
-        this.store = store;
+    public RulePreviewModel(WorkspaceService workspace, Sizer sizer, TaskRunner runner) {
+        this.workspace = workspace;
         this.sizer = sizer;
         this.runner = runner;
         instrument.addListener((o, a, b) -> {
@@ -151,8 +151,8 @@ public final class RulePreviewModel {
     /** Reloads the instruments and their last closes; keeps the chosen instrument, or picks the first. */
     public void refresh() {
         runner.submit("Loading instruments", p -> {
-            List<Instrument> all = store.instruments().findAll();
-            Map<String, PriceBar> latest = store.prices().latest(all.stream().map(Instrument::id).toList());
+            List<Instrument> all = workspace.instruments();
+            Map<String, PriceBar> latest = workspace.latestPrices(all.stream().map(Instrument::id).toList());
             return new Loaded(all, latest);
         }, loaded -> {
             lastCloses.clear();

@@ -1,6 +1,5 @@
 package com.positionlab.ui.shell;
 
-import com.positionlab.domain.WorkspaceKind;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -148,7 +147,7 @@ public final class MainView {
         db.textProperty().bind(model.databaseUrlProperty());
         db.setMinWidth(0);
         demoLabel.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
-        demoLabel.setVisible(false);
+        demoLabel.visibleProperty().bind(model.demoDataProperty());
         jobs.setAlignment(Pos.CENTER_RIGHT);
         jobs.setId("job-list");
         Region spacer = new Region();
@@ -201,15 +200,15 @@ public final class MainView {
     private void buildPages(Services s) {
         PortfolioViewModel portfolio = new PortfolioViewModel(s.portfolio(), model.runner(), notifier, dialogs, changes);
         pages.put(Page.PORTFOLIO, new PortfolioView(portfolio).createView());
-        KellyLabViewModel kelly = new KellyLabViewModel(s.store(), model.runner(), notifier, changes);
+        KellyLabViewModel kelly = new KellyLabViewModel(s, model.runner(), notifier, changes);
         pages.put(Page.KELLY, new KellyLabView(kelly).createView());
-        DataViewModel data = new DataViewModel(s.store(), s.workspace(), s.imports(), s.portfolio(), model.runner(),
+        DataViewModel data = new DataViewModel(s.workspace(), s.imports(), s.portfolio(), model.runner(),
                 notifier, dialogs, changes);
         pages.put(Page.DATA, new DataView(data).createView());
-        RulePreviewModel preview = new RulePreviewModel(s.store(), s.sizing()::preview, model.runner());
+        RulePreviewModel preview = new RulePreviewModel(s.workspace(), s.sizing()::preview, model.runner());
         RulesViewModel rules = new RulesViewModel(s.rules(), preview, model.runner(), notifier, dialogs, changes);
         pages.put(Page.RULES, new RulesView(rules).createView());
-        SizeTradeViewModel size = new SizeTradeViewModel(s.store(), s.sizing(),
+        SizeTradeViewModel size = new SizeTradeViewModel(s.workspace(), s.portfolio(), s.sizing(),
                 () -> s.rules().list().stream().filter(SizingRule::active).toList(), model.runner(), notifier,
                 dialogs, changes, acceptedSizings, SizeTradeViewModel.DEBOUNCE);
         pages.put(Page.SIZE, new SizeTradeView(size).createView());
@@ -226,12 +225,7 @@ public final class MainView {
     }
 
     private void updateDemoLabel() {
-        Services s = model.servicesProperty().get();
-        if (s == null) {
-            return;
-        }
-        model.runner().submit("Reading workspace", p -> s.store().workspaceKind(),
-                kind -> demoLabel.setVisible(kind.orElse(null) == WorkspaceKind.DEMO), e -> { });
+        model.refreshDemoData();
     }
 
     private void showState() {

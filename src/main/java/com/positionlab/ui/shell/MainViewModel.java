@@ -2,6 +2,8 @@ package com.positionlab.ui.shell;
 
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -9,8 +11,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
 
+import com.positionlab.domain.WorkspaceKind;
 import com.positionlab.service.Services;
-import com.positionlab.store.PeriodicBackup;
 import com.positionlab.config.SettingsFile;
 import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.Notifier;
@@ -37,7 +39,8 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Services> services = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper startupError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper databaseUrl = new ReadOnlyStringWrapper("");
-    private PeriodicBackup periodicBackup;
+    private final ReadOnlyBooleanWrapper demoData = new ReadOnlyBooleanWrapper();
+    private Services.Running periodicBackup;
 
     public MainViewModel(TaskRunner runner, Notifier notifier, SettingsFile settings, Theme override) {
         this.runner = runner;
@@ -73,6 +76,21 @@ public final class MainViewModel {
         return startupError.getReadOnlyProperty();
     }
 
+    /** Whether the open workspace holds the generated demo data (the status bar says so). */
+    public ReadOnlyBooleanProperty demoDataProperty() {
+        return demoData.getReadOnlyProperty();
+    }
+
+    /** Reads the workspace's kind again in the background, after a change that may have replaced the demo. */
+    public void refreshDemoData() {
+        Services s = services.get();
+        if (s == null) {
+            return;
+        }
+        runner.submit("Reading workspace", p -> s.workspace().kind(),
+                kind -> demoData.set(kind.orElse(null) == WorkspaceKind.DEMO), e -> { });
+    }
+
     public ReadOnlyStringProperty databaseUrlProperty() {
         return databaseUrl.getReadOnlyProperty();
     }
@@ -95,11 +113,11 @@ public final class MainViewModel {
         databaseUrl.set(jdbcUrl);
         runner.submit("Opening workspace", p -> Services.open(jdbcUrl, p), s -> {
             services.set(s);
-            s.database().restoreNotice().ifPresent(notice -> notifier.error("Workspace restored from backup",
+            s.restoreNotice().ifPresent(notice -> notifier.error("Workspace restored from backup",
                     notice + " Check your latest changes."));
             state.set(WorkspaceState.READY);
             backup(s);
-            periodicBackup = PeriodicBackup.start(s.database(), PeriodicBackup.DEFAULT_INTERVAL,
+            periodicBackup = s.startPeriodicBackup(Services.BACKUP_INTERVAL,
                     message -> Platform.runLater(() -> notifier.error("Backup not written", message
                             + " Your data is safe; check free disk space in the data folder.")));
         }, e -> {
@@ -113,10 +131,7 @@ public final class MainViewModel {
      * starter rules added, a restore); file databases only.
      */
     private void backup(Services s) {
-        if (!s.database().isFileBased()) {
-            return;
-        }
-        runner.submit("Writing backup", p -> s.database().backupIfChanged(), path -> { },
+        runner.submit("Writing backup", p -> s.backupIfChanged(), path -> { },
                 e -> notifier.error("Backup not written", ErrorMessages.describe(e)
                         + ". Your data is safe; check free disk space in the data folder."));
     }

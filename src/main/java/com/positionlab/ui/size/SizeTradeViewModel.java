@@ -40,7 +40,8 @@ import com.positionlab.service.sizing.PositionSizingResponse;
 import com.positionlab.service.sizing.PositionSizingService;
 import com.positionlab.service.sizing.SizingDefaults;
 import com.positionlab.service.sizing.SizingRule;
-import com.positionlab.store.Store;
+import com.positionlab.service.portfolio.PortfolioService;
+import com.positionlab.service.workspace.WorkspaceService;
 import com.positionlab.ui.common.DialogService;
 import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.Formats;
@@ -62,7 +63,8 @@ public final class SizeTradeViewModel {
     /** How long the ticket must be quiet before it is sized. */
     public static final Duration DEBOUNCE = Duration.ofMillis(250);
 
-    private final Store store;
+    private final WorkspaceService workspace;
+    private final PortfolioService portfolio;
     private final PositionSizingService service;
     private final Supplier<List<SizingRule>> activeRules;
     private final TaskRunner runner;
@@ -106,10 +108,11 @@ public final class SizeTradeViewModel {
      * @param accepted    signalled when a sizing is accepted into the history
      * @param debounce    how long the ticket must be quiet before it is sized (zero: at once)
      */
-    public SizeTradeViewModel(Store store, PositionSizingService service, Supplier<List<SizingRule>> activeRules,
+    public SizeTradeViewModel(WorkspaceService workspace, PortfolioService portfolio, PositionSizingService service, Supplier<List<SizingRule>> activeRules,
                               TaskRunner runner, Notifier notifier, DialogService dialogs, WorkspaceChanges changes,
                               WorkspaceChanges accepted, Duration debounce) {
-        this.store = store;
+        this.workspace = workspace;
+        this.portfolio = portfolio;
         this.service = service;
         this.activeRules = activeRules;
         this.runner = runner;
@@ -238,7 +241,7 @@ public final class SizeTradeViewModel {
 
     /** Loads the instruments, strategies and rules, keeps the choices that still exist, and sizes the ticket. */
     public void refresh() {
-        runner.submit("Loading the trade ticket", p -> TicketData.load(store, activeRules), this::loaded,
+        runner.submit("Loading the trade ticket", p -> TicketData.load(workspace, portfolio, activeRules), this::loaded,
                 e -> notifier.error("Could not load the trade ticket", ErrorMessages.describe(e)));
     }
 

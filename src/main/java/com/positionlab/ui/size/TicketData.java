@@ -11,18 +11,19 @@ import com.positionlab.domain.Instrument;
 import com.positionlab.domain.PriceBar;
 import com.positionlab.domain.Strategy;
 import com.positionlab.service.sizing.SizingRule;
-import com.positionlab.store.Store;
+import com.positionlab.service.portfolio.PortfolioService;
+import com.positionlab.service.workspace.WorkspaceService;
 
 /** What the ticket offers to choose from: instruments with a price, strategies, and the active rules. */
 record TicketData(List<InstrumentChoice> instruments, List<Strategy> strategies, List<SizingRule> rules) {
 
-    /** Reads the choices from the store (run it on a background task). */
-    static TicketData load(Store store, Supplier<List<SizingRule>> activeRules) {
-        List<Instrument> all = store.instruments().findAll();
-        Map<String, PriceBar> last = store.prices().latest(all.stream().map(Instrument::id).toList());
+    /** Reads the choices from the workspace (run it on a background task). */
+    static TicketData load(WorkspaceService workspace, PortfolioService portfolio,
+                           Supplier<List<SizingRule>> activeRules) {
+        List<Instrument> all = workspace.instruments();
+        Map<String, PriceBar> last = workspace.latestPrices(all.stream().map(Instrument::id).toList());
         Map<String, Double> held = new HashMap<>();
-        store.portfolios().findAll().stream().findFirst().ifPresent(p -> store.portfolios().holdings(p.id())
-                .forEach((Holding h) -> held.put(h.instrumentId(), h.quantity().doubleValue())));
+        portfolio.firstPortfolioHoldings().forEach((Holding h) -> held.put(h.instrumentId(), h.quantity().doubleValue()));
         List<InstrumentChoice> choices = new ArrayList<>();
         for (Instrument i : all) {
             PriceBar bar = last.get(i.id());
@@ -31,7 +32,7 @@ record TicketData(List<InstrumentChoice> instruments, List<Strategy> strategies,
                         held.getOrDefault(i.id(), 0.0)));
             }
         }
-        return new TicketData(choices, store.trades().strategies(), List.copyOf(activeRules.get()));
+        return new TicketData(choices, workspace.strategies(), List.copyOf(activeRules.get()));
     }
 
     /** The instrument with {@code id}; else the first not held (a new trade); else the first; null when none. */

@@ -42,7 +42,7 @@ class DataViewModelTest {
         store = new Store(db);
         WorkspaceService workspace = new WorkspaceService(store);
         workspace.createEmpty();
-        model = new DataViewModel(store, workspace, new ImportService(store), new PortfolioService(store),
+        model = new DataViewModel(workspace, new ImportService(store), new PortfolioService(store),
                 new SyncTaskRunner(), notifier, dialogs, changes);
         model.refresh();
     }

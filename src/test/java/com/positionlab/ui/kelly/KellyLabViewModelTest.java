@@ -33,13 +33,25 @@ class KellyLabViewModelTest {
         store = new Store(db);
     }
 
+    private com.positionlab.service.Services services;
+
+    private com.positionlab.service.Services services() {
+        if (services == null) {
+            services = com.positionlab.service.Services.over(db);
+        }
+        return services;
+    }
+
     @AfterEach
     void tearDown() {
+        if (services != null) {
+            services.close();
+        }
         db.close();
     }
 
     private KellyLabViewModel model(com.positionlab.ui.task.TaskRunner runner) {
-        KellyLabViewModel m = new KellyLabViewModel(store, runner, notifier, new WorkspaceChanges());
+        KellyLabViewModel m = new KellyLabViewModel(services(), runner, notifier, new WorkspaceChanges());
         m.field("paths").set("2000");
         m.field("bets").set("100");
         return m;

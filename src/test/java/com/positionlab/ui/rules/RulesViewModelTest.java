@@ -63,7 +63,7 @@ class RulesViewModelTest {
         store.prices().saveAll(List.of(PriceBar.close("ACME", LocalDate.of(2025, 1, 2), 40.0),
                 PriceBar.close("ACME", LocalDate.of(2025, 1, 3), 50.0)));
         SyncTaskRunner runner = new SyncTaskRunner();
-        RulePreviewModel preview = new RulePreviewModel(store, this::fakeSizing, runner);
+        RulePreviewModel preview = new RulePreviewModel(new com.positionlab.service.workspace.WorkspaceService(store), this::fakeSizing, runner);
         model = new RulesViewModel(service, preview, runner, notifier, dialogs, new WorkspaceChanges());
         model.refresh();
     }
@@ -306,7 +306,7 @@ class RulesViewModelTest {
 
     @Test
     void withoutTheSizingEngineThePreviewSaysSo() {
-        RulePreviewModel preview = new RulePreviewModel(store, null, new SyncTaskRunner());
+        RulePreviewModel preview = new RulePreviewModel(new com.positionlab.service.workspace.WorkspaceService(store), null, new SyncTaskRunner());
         preview.refresh();
         preview.ruleChanged(service.list().get(0));
         assertThat(preview.available()).isFalse();

@@ -41,9 +41,12 @@ class MainViewModelTest {
                 new SettingsFile(dir.resolve("s.properties")), null);
         model.openWorkspace("jdbc:h2:mem:" + UUID.randomUUID());
         assertThat(model.stateProperty().get()).isEqualTo(MainViewModel.WorkspaceState.READY);
-        Store store = model.servicesProperty().get().store();
-        assertThat(store.workspaceKind()).contains(WorkspaceKind.DEMO);
-        assertThat(store.instruments().count()).isEqualTo(30);
+        var workspace = model.servicesProperty().get().workspace();
+        assertThat(workspace.kind()).contains(WorkspaceKind.DEMO);
+        assertThat(workspace.instrumentCount()).isEqualTo(30);
+        assertThat(model.demoDataProperty().get()).isFalse(); // read when the view asks for it
+        model.refreshDemoData();
+        assertThat(model.demoDataProperty().get()).isTrue();
         model.shutdown();
     }
 

@@ -75,7 +75,8 @@ class SizeTradeViewModelTest {
     }
 
     private SizeTradeViewModel ticket(TaskRunner runner, Duration debounce) {
-        SizeTradeViewModel m = new SizeTradeViewModel(store, service, List::of, runner, notifier, dialogs, changes,
+        SizeTradeViewModel m = new SizeTradeViewModel(new com.positionlab.service.workspace.WorkspaceService(store),
+                new com.positionlab.service.portfolio.PortfolioService(store), service, List::of, runner, notifier, dialogs, changes,
                 accepted, debounce);
         m.refresh();
         return m;
@@ -143,7 +144,8 @@ class SizeTradeViewModelTest {
                 null, null, null, null, 5, null, null, null), new RiskConstraints(0.18, null, null, 0.3, null, 1.0));
         service.close();
         service = new PositionSizingService(store, id -> id.equals("R1") ? Optional.of(rule) : Optional.empty());
-        SizeTradeViewModel m = new SizeTradeViewModel(store, service, () -> List.of(rule), new SyncTaskRunner(),
+        SizeTradeViewModel m = new SizeTradeViewModel(new com.positionlab.service.workspace.WorkspaceService(store),
+                new com.positionlab.service.portfolio.PortfolioService(store), service, () -> List.of(rule), new SyncTaskRunner(),
                 notifier, dialogs, changes, accepted, Duration.ZERO);
         m.refresh();
         assertThat(m.rules()).containsExactly(rule);
