@@ -17,6 +17,13 @@ public record SizingOutcome(SizingMethod method, double rawWeight, double weight
                             RiskFigures risk, List<BudgetUse> budgets, List<StressOutcome> stress,
                             double confidenceScore, Map<String, Object> details, List<String> warnings) {
 
+    /** No position from {@code method}, which cannot size this decision, for {@code reason}; no risk figures. */
+    public static SizingOutcome none(SizingMethod method, String reason) {
+        return new SizingOutcome(method, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO.setScale(2), reason, List.of(),
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, null, List.of(), List.of(), 0, Map.of(),
+                List.of());
+    }
+
     /** A limit that cut the weight, with the weight before and after it. */
     public record Binding(String name, double weightBefore, double weightAfter, String reason) {
     }

@@ -1,0 +1,30 @@
+package com.positionlab.engine.sizing;
+
+import com.positionlab.engine.kelly.ConvictionMultipliers;
+import com.positionlab.engine.kelly.KellyPolicy;
+
+/** The growth-optimal weight given the book, times the Kelly multiplier and the conviction, capped. */
+final class KellySizer implements MethodSizer {
+
+    @Override
+    public double weight(SizingContext c, Estimates e) {
+        double kelly = e.kelly();
+        if (Double.isNaN(kelly)) {
+            c.noPosition("the instrument's returns have no variance over the lookback");
+            return 0;
+        }
+        SizingSpec.Method m = c.spec.method();
+        double conviction = ConvictionMultipliers.DEFAULTS.of(c.trade.conviction());
+        KellyPolicy policy = new KellyPolicy(m.maxKellyFraction(), m.kellyMultiplier(), 0, 10);
+        double w = policy.adjust(kelly, 1, conviction);
+        c.detail("kelly_growth_optimal_weight", kelly);
+        c.detail("kelly_cap", m.maxKellyFraction());
+        c.detail("kelly_multiplier", m.kellyMultiplier());
+        c.detail("conviction_multiplier", conviction);
+        c.detail("covariance_with_book", c.cov);
+        if (kelly <= 0) {
+            c.noPosition("no edge: the growth-optimal weight given the book is " + Reasons.fmt(kelly));
+        }
+        return w;
+    }
+}

@@ -1,0 +1,256 @@
+package com.positionlab.engine.sizing;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.DoublePredicate;
+import java.util.function.DoubleUnaryOperator;
+
+import static com.positionlab.engine.sizing.Reasons.fmt;
+import static com.positionlab.engine.sizing.Reasons.pct;
+
+/**
+ * The limits of {@link SizingSpec.Limits} and the risk budgets, applied in that order to the method's weight.
+ * Each is a small class that cuts the weight when it binds and records why ({@link SizingContext#bind}).
+ * Risk limits are met by solving for the largest weight within them (closed form for volatility, bisection
+ * for VaR and the risk budgets); a book already above a risk limit admits only trades that do not add to it.
+ */
+final class SizingLimits {
+
+    /** One limit: the weight it allows of {@code w}. */
+    interface Limit {
+        double apply(SizingContext c, double w);
+    }
+
+    static final List<Limit> CHAIN = List.of(new MaxPosition(), new Correlation(), new InstrumentWeight(),
+            new SectorWeight(), new Leverage(), new RiskBudgets(), new PortfolioRisk(), new MinimumPosition());
+
+    private SizingLimits() {
+    }
+
+    static double constrain(SizingContext c, double w) {
+        for (Limit limit : CHAIN) {
+            w = limit.apply(c, w);
+        }
+        return w;
+    }
+
+    static final class MaxPosition implements Limit {
+        @Override
+        public double apply(SizingContext c, double w) {
+            double max = c.spec.limits().maxPositionSize();
+            return cap(c, w, "max_position_size", max, "the position may be at most " + pct(max) + " of equity");
+        }
+    }
+
+    static final class Correlation implements Limit {
+        @Override
+        public double apply(SizingContext c, double w) {
+            double limit = c.spec.limits().correlationLimit();
+            if (Double.isNaN(limit) || !(c.bookVar > 0) || !(c.sigma2 > 0)) {
+                return w;
+            }
+            double rho = c.s * c.cov / Math.sqrt(c.bookVar * c.sigma2);
+            c.detail("correlation_with_book", rho);
+            if (rho > limit) {
+                c.bind("correlation_limit", w, 0, "correlation with the book " + fmt(rho) + " exceeds the limit "
+                        + fmt(limit));
+                return 0;
+            }
+            return w;
+        }
+    }
+
+    static final class InstrumentWeight implements Limit {
+        @Override
+        public double apply(SizingContext c, double w) {
+            double max = c.spec.limits().maxInstrumentWeight();
+            if (Double.isNaN(max)) {
+                return w;
+            }
+            double w0 = c.book.weights()[c.k];
+            return cap(c, w, "max_instrument_weight", roomFor(c, w0, max), "the instrument may be at most "
+                    + pct(max) + " of equity (held now: " + pct(Math.abs(w0)) + ")");
+        }
+    }
+
+    static final class SectorWeight implements Limit {
+        @Override
+        public double apply(SizingContext c, double w) {
+            double max = c.spec.limits().maxSectorWeight();
+            if (Double.isNaN(max)) {
+                return w;
+            }
+            Book book = c.book;
+            String sector = book.sectors()[c.k];
+            double other = 0;
+            for (int i = 0; i < book.size(); i++) {
+                if (i != c.k && Objects.equals(book.sectors()[i], sector)) {
+                    other += Math.abs(book.weights()[i]);
+                }
+            }
+            double w0 = book.weights()[c.k];
+            return cap(c, w, "max_sector_weight", roomFor(c, w0, max - other), "the sector " + sector
+                    + " may be at most " + pct(max) + " of equity (held now: " + pct(other + Math.abs(w0)) + ")");
+        }
+    }
+
+    static final class Leverage implements Limit {
+        @Override
+        public double apply(SizingContext c, double w) {
+            double max = c.spec.limits().leverageLimit();
+            if (Double.isNaN(max)) {
+                return w;
+            }
+            double gross = 0;
+            for (int i = 0; i < c.book.size(); i++) {
+                if (i != c.k) {
+                    gross += Math.abs(c.book.weights()[i]);
+                }
+            }
+            double w0 = c.book.weights()[c.k];
+            return cap(c, w, "leverage_limit", roomFor(c, w0, max - gross), "gross exposure may be at most "
+                    + fmt(max) + "x equity (now " + fmt(gross + Math.abs(w0)) + "x)");
+        }
+    }
+
+    /** The total, sector and strategy risk budgets, scaled down by volatility and drawdown. */
+    static final class RiskBudgets implements Limit {
+        @Override
+        public double apply(SizingContext c, double w) {
+            SizingSpec.Budgets budgets = c.spec.budgets();
+            if (budgets == null || !(w > 0)) {
+                return w;
+            }
+            RiskBudgeting rb = c.budgeting();
+            c.detail("risk_budget_scale", rb.scale());
+            c.detail("risk_budget_volatility_multiplier", rb.volatilityMultiplier());
+            c.detail("risk_budget_drawdown", rb.drawdown());
+            double total = rb.effectiveTotal();
+            int s = c.s;
+            w = budgetCap(c, w, "risk_budget.total", x -> rb.totalUse(s * x), total, "portfolio");
+            String sector = c.book.sectors()[c.k];
+            Double sectorShare = budgets.sectorShares().get(sector);
+            if (sectorShare != null && w > 0) {
+                w = budgetCap(c, w, "risk_budget.sector", x -> rb.sectorUse(sector, s * x), sectorShare * total,
+                        "sector " + sector);
+            }
+            String strategy = c.trade.strategyId();
+            Double strategyShare = strategy == null ? null : budgets.strategyShares().get(strategy);
+            if (strategyShare != null && w > 0) {
+                w = budgetCap(c, w, "risk_budget.strategy", x -> rb.strategyUse(strategy, s * x),
+                        strategyShare * total, "strategy " + strategy);
+            }
+            return w;
+        }
+
+        private static double budgetCap(SizingContext c, double w, String name, DoubleUnaryOperator use,
+                                        double budget, String what) {
+            double now = use.applyAsDouble(0);
+            double allowed = Math.max(budget, now);
+            double x = largestWithin(v -> use.applyAsDouble(v) <= allowed + 1e-15, w);
+            if (x < w) {
+                c.bind(name, w, x, "the " + what + " risk budget is " + pct(budget) + " volatility (used now: "
+                        + pct(now) + ")");
+            }
+            return x;
+        }
+    }
+
+    /** The book's annualised volatility, or its VaR, after the trade. */
+    static final class PortfolioRisk implements Limit {
+        @Override
+        public double apply(SizingContext c, double w) {
+            SizingSpec.Limits l = c.spec.limits();
+            if (Double.isNaN(l.maxPortfolioRisk()) || !(w > 0)) {
+                return w;
+            }
+            return l.riskLimitIsVar() ? varLimit(c, w, l.maxPortfolioRisk()) : volatilityLimit(c, w,
+                    l.maxPortfolioRisk());
+        }
+
+        private static double volatilityLimit(SizingContext c, double w, double limit) {
+            double bookVar = c.bookVar;
+            double now = Math.sqrt(Math.max(bookVar, 0));
+            double allowed = Math.max(limit, now);
+            int s = c.s;
+            DoubleUnaryOperator vol = x -> Math.sqrt(Math.max(0, bookVar + 2 * s * x * c.cov + x * x * c.sigma2));
+            if (vol.applyAsDouble(w) <= allowed + 1e-15) {
+                return w;
+            }
+            // sigma2 x^2 + 2 s cov x + (V - L^2) = 0: the larger root is the largest weight within the limit.
+            double a = c.sigma2;
+            double b = 2 * s * c.cov;
+            double cc = bookVar - allowed * allowed;
+            double disc = Math.max(0, b * b - 4 * a * cc);
+            double x = a > 0 ? Math.max(0, (-b + Math.sqrt(disc)) / (2 * a)) : 0;
+            x = Math.min(x, w);
+            c.bind("max_portfolio_risk", w, x, now > limit
+                    ? "the book's volatility " + pct(now) + " is already above the limit " + pct(limit)
+                    + "; only size that does not add to it is allowed"
+                    : "the book's annualised volatility may be at most " + pct(limit));
+            return x;
+        }
+
+        private static double varLimit(SizingContext c, double w, double limit) {
+            double now = c.risk.before().var();
+            double allowed = Math.max(limit, now);
+            double x = largestWithin(v -> c.risk.portfolio(c.s * v).var() <= allowed + 1e-15, w);
+            if (x < w) {
+                c.bind("max_portfolio_risk", w, x, now > limit
+                        ? "the book's VaR " + pct(now) + " is already above the limit " + pct(limit)
+                        + "; only size that does not add to it is allowed"
+                        : "the book's " + c.spec.risk().model() + " VaR may be at most " + pct(limit));
+            }
+            return x;
+        }
+    }
+
+    static final class MinimumPosition implements Limit {
+        @Override
+        public double apply(SizingContext c, double w) {
+            double min = c.spec.limits().minPositionSize();
+            if (w > 0 && w < min) {
+                c.bind("min_position_size", w, 0, "the position would be " + pct(w) + ", below the minimum "
+                        + pct(min));
+                return 0;
+            }
+            return w;
+        }
+    }
+
+    /** Largest x >= 0 with |w0 + s x| <= limit (0 when none). */
+    private static double roomFor(SizingContext c, double w0, double limit) {
+        if (limit < 0) {
+            return 0;
+        }
+        double same = c.s * w0;
+        return Math.max(0, limit - same);
+    }
+
+    private static double cap(SizingContext c, double w, String name, double limit, String why) {
+        if (!Double.isNaN(limit) && w > limit) {
+            double after = Math.max(0, limit);
+            c.bind(name, w, after, why);
+            return after;
+        }
+        return w;
+    }
+
+    /** The largest x in [0, w] with ok(x), by bisection from ok(0); w itself when ok(w). */
+    static double largestWithin(DoublePredicate ok, double w) {
+        if (ok.test(w)) {
+            return w;
+        }
+        double lo = 0;
+        double hi = w;
+        for (int i = 0; i < 60 && hi - lo > 1e-10; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (ok.test(mid)) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

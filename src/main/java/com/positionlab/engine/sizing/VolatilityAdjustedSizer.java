@@ -1,0 +1,18 @@
+package com.positionlab.engine.sizing;
+
+/** The weight whose volatility is the target: target / forecast, less what is held. */
+final class VolatilityAdjustedSizer implements MethodSizer {
+
+    @Override
+    public double weight(SizingContext c, Estimates e) {
+        double target = c.spec.method().volatilityTarget();
+        double forecast = e.forecastVolatility();
+        c.detail("volatility_target", target);
+        c.detail("volatility_forecast", forecast);
+        if (!(forecast > 0)) {
+            c.noPosition("the instrument's volatility forecast is zero");
+            return 0;
+        }
+        return c.topUp(target / forecast);
+    }
+}
