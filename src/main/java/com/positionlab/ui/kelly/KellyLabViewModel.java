@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -44,7 +43,7 @@ import com.positionlab.service.workspace.WorkspaceService;
 import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.Notifier;
 import com.positionlab.ui.common.WorkspaceChanges;
-import com.positionlab.ui.task.Job;
+import com.positionlab.ui.task.LatestRun;
 import com.positionlab.ui.task.TaskRunner;
 
 /**
@@ -80,13 +79,12 @@ public final class KellyLabViewModel {
     private final ReadOnlyObjectWrapper<EdgeReport> edge = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<GrowthSimulationResult> simulation = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyDoubleWrapper chosenFraction = new ReadOnlyDoubleWrapper(Double.NaN);
-    private final ReadOnlyBooleanWrapper simulating = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObservableList<StoredCalculation> history = FXCollections.observableArrayList();
 
     private KellyInputs inputs;
     private double[] outcomes;
-    private Job simulationJob;
+    private final LatestRun simulations;
 
     public KellyLabViewModel(Services services, TaskRunner runner, Notifier notifier, WorkspaceChanges changes) {
         this.workspace = services.workspace();
@@ -101,6 +99,7 @@ public final class KellyLabViewModel {
         }
         conviction.addListener((o, a, b) -> loadStrategy(strategy.get()));
         this.runner = runner;
+        this.simulations = new LatestRun(runner, java.time.Duration.ZERO, LatestRun.WhileRunning.CANCEL);
         this.notifier = notifier;
         String[] defaults = {"55", "150", "100", "", "0.25", "0.5", "250", "10000", "100000", "50", "2", "42"};
         for (int i = 0; i < KellyInputs.FIELDS.length; i++) {
@@ -162,7 +161,7 @@ public final class KellyLabViewModel {
     }
 
     public ReadOnlyBooleanProperty simulatingProperty() {
-        return simulating.getReadOnlyProperty();
+        return simulations.busyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -302,9 +301,7 @@ public final class KellyLabViewModel {
 
     /** Stops the running simulation. */
     public void cancelSimulation() {
-        if (simulationJob != null) {
-            simulationJob.cancel();
-        }
+        simulations.cancel();
     }
 
     /** Puts a past calculation's inputs back and recalculates. */
@@ -337,7 +334,6 @@ public final class KellyLabViewModel {
         if (!(fStar > 0)) {
             chosenFraction.set(Double.NaN);
             simulation.set(null);
-            simulating.set(false);
             status.set("No edge: Kelly is " + String.format("%.4f", fStar) + ", so the position sizes to zero.");
             return;
         }
@@ -345,26 +341,15 @@ public final class KellyLabViewModel {
         chosenFraction.set(chosen);
         double[] fractions = fractionsToSimulate(fStar, chosen);
         GrowthSimulationRequest request = SimulationService.toEngine(inputs.simulationRequest(fractions, outcomes));
-        simulating.set(true);
         status.set("Simulating " + inputs.paths() + " paths of " + inputs.bets() + " bets…");
-        Job job = runner.submit("Simulating growth paths", p -> GrowthSimulator.simulate(request,
+        simulations.request("Simulating growth paths", p -> GrowthSimulator.simulate(request,
                 Runtime.getRuntime().availableProcessors(), p), res -> {
                     simulation.set(res);
-                    simulating.set(false);
                     status.set("");
                 }, e -> {
-                    simulating.set(false);
                     status.set("");
                     notifier.error("Simulation failed", ErrorMessages.describe(e));
                 });
-        if (!job.stateProperty().get().isDone()) {
-            simulationJob = job;
-            job.stateProperty().addListener((o, a, b) -> {
-                if (b.isDone() && simulationJob == job) {
-                    simulating.set(false);
-                }
-            });
-        }
     }
 
     /** The chosen fraction with half, full and double Kelly, each below {@link #MAX_FRACTION}, ascending. */

@@ -1,6 +1,7 @@
 package com.positionlab.ui.rules;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.Objects;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -32,7 +32,7 @@ import com.positionlab.service.sizing.PositionSizingResponse.MethodComparison;
 import com.positionlab.service.sizing.SizingRule;
 import com.positionlab.service.workspace.WorkspaceService;
 import com.positionlab.ui.common.ErrorMessages;
-import com.positionlab.ui.task.Job;
+import com.positionlab.ui.task.LatestRun;
 import com.positionlab.ui.task.TaskRunner;
 
 /**
@@ -56,6 +56,7 @@ public final class RulePreviewModel {
     private final WorkspaceService workspace;
     private final Sizer sizer;
     private final TaskRunner runner;
+    private final LatestRun previews;
 
     private final ObservableList<Instrument> instruments = FXCollections.observableArrayList();
     private final ObjectProperty<Instrument> instrument = new SimpleObjectProperty<>();
@@ -65,12 +66,9 @@ public final class RulePreviewModel {
     private final ReadOnlyObjectWrapper<PositionSizingResponse> response = new ReadOnlyObjectWrapper<>();
     private final ObservableList<MethodComparison> comparison = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final Map<String, Double> lastCloses = new HashMap<>();
 
     private SizingRule rule;
-    private Job job;
-    private boolean pending;
     private boolean filling;
 
     /** {@code sizer} null: the sizing engine is not available, and the preview says so. */
@@ -78,6 +76,7 @@ public final class RulePreviewModel {
         this.workspace = workspace;
         this.sizer = sizer;
         this.runner = runner;
+        this.previews = new LatestRun(runner, Duration.ZERO, LatestRun.WhileRunning.WAIT);
         instrument.addListener((o, a, b) -> {
             fillPrices();
             update();
@@ -143,7 +142,7 @@ public final class RulePreviewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return previews.busyProperty();
     }
 
     // ---- commands ----------------------------------------------------------------------------
@@ -179,7 +178,7 @@ public final class RulePreviewModel {
     public void ruleChanged(SizingRule rule) {
         boolean same = rule != null && this.rule != null && sameSizing(rule, this.rule);
         this.rule = rule;
-        if (!same || response.get() == null && job == null) {
+        if (!same || response.get() == null && !previews.busyProperty().get()) {
             update();
         }
     }
@@ -209,16 +208,11 @@ public final class RulePreviewModel {
         }
         PositionSizingRequest request = request();
         if (request == null) {
+            previews.cancel(); // a preview of the rule before it broke must not show up later
             return;
         }
-        if (job != null && !job.stateProperty().get().isDone()) {
-            pending = true;
-            return;
-        }
-        pending = false;
-        running.set(true);
         status.set("Sizing " + request.tradingDecision().instrumentId() + " with every method…");
-        Job started = runner.submit("Previewing rule", p -> sizer.sizeAllMethods(request), r -> {
+        previews.request("Previewing rule", p -> sizer.sizeAllMethods(request), r -> {
             response.set(r);
             comparison.setAll(r.comparison() == null ? List.of() : r.comparison());
             status.set("");
@@ -228,24 +222,6 @@ public final class RulePreviewModel {
             status.set(e instanceof ValidationException v ? "Cannot size this trade: " + v.getMessage()
                     : "Preview failed: " + ErrorMessages.describe(e));
         });
-        if (started.stateProperty().get().isDone()) {
-            finished();
-        } else {
-            job = started;
-            started.stateProperty().addListener((o, a, b) -> {
-                if (b.isDone() && job == started) {
-                    finished();
-                }
-            });
-        }
-    }
-
-    private void finished() {
-        job = null;
-        running.set(false);
-        if (pending) {
-            update();
-        }
     }
 
     /** The request for the current rule and trade; null (with the reason in the status) when there is none. */

@@ -47,9 +47,9 @@ import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.Formats;
 import com.positionlab.ui.common.Notifier;
 import com.positionlab.ui.common.WorkspaceChanges;
-import com.positionlab.ui.task.Job;
-import com.positionlab.ui.task.JobState;
+import com.positionlab.ui.task.LatestRun;
 import com.positionlab.ui.task.TaskRunner;
+import com.positionlab.ui.task.Work;
 
 /**
  * The "Size a trade" ticket: an instrument, a decision and limits in; the service's sizing of it by the
@@ -72,7 +72,7 @@ public final class SizeTradeViewModel {
     private final DialogService dialogs;
     private final WorkspaceChanges changes;
     private final WorkspaceChanges accepted;
-    private final long debounceMillis;
+    private final LatestRun sizing;
 
     private final ObservableList<InstrumentChoice> instruments = FXCollections.observableArrayList();
     private final ObjectProperty<InstrumentChoice> instrument = new SimpleObjectProperty<>();
@@ -90,17 +90,12 @@ public final class SizeTradeViewModel {
 
     private final ReadOnlyObjectWrapper<PositionSizingResponse> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper resultAccepted = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final BooleanBinding canAccept;
 
     private PositionSizingRequest resultRequest;
-    private int generation;
     private int quiet;
-    private boolean inFlight;
-    private boolean pending;
-    private Job waiting;
 
     /**
      * @param activeRules the stored rules offered in the rule picker, by ascending priority (may be empty)
@@ -120,7 +115,7 @@ public final class SizeTradeViewModel {
         this.dialogs = dialogs;
         this.changes = changes;
         this.accepted = accepted;
-        this.debounceMillis = debounce.toMillis();
+        this.sizing = new LatestRun(runner, debounce, LatestRun.WhileRunning.WAIT);
         TradeTicket.defaults().forEach((name, text) -> {
             StringProperty p = new SimpleStringProperty(text);
             p.addListener((o, a, b) -> ticketChanged());
@@ -137,6 +132,7 @@ public final class SizeTradeViewModel {
             ticketChanged();
         });
         List.of(direction, strategy, conviction, method, riskModel).forEach(p -> p.addListener((o, a, b) -> ticketChanged()));
+        ReadOnlyBooleanProperty busy = sizing.busyProperty();
         canAccept = Bindings.createBooleanBinding(() -> result.get() != null && !stale.get() && !busy.get()
                 && !resultAccepted.get(), result, stale, busy, resultAccepted);
         changes.revisionProperty().addListener((o, a, b) -> refresh());
@@ -221,7 +217,7 @@ public final class SizeTradeViewModel {
 
     /** True from a change of the ticket until its sizing is shown. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return sizing.busyProperty();
     }
 
     /** True once the shown result has been accepted. */
@@ -247,10 +243,7 @@ public final class SizeTradeViewModel {
 
     /** Sizes the ticket now, without waiting for the debounce delay. */
     public void size() {
-        generation++;
-        cancelWait();
-        busy.set(true);
-        startSizing();
+        startSizing(true);
     }
 
     /** Stores the shown sizing in the history (and the holdings, when asked). */
@@ -344,91 +337,45 @@ public final class SizeTradeViewModel {
         if (quiet > 0) {
             return;
         }
-        generation++;
-        cancelWait();
-        if (check().ticket() == null) {
-            markUnsizable();
-            return;
-        }
-        busy.set(true);
-        if (debounceMillis <= 0) {
-            startSizing();
-            return;
-        }
-        int gen = generation;
-        // Only this wait is ever cancelled (interrupting a sleep is harmless); the sizing itself never is.
-        waiting = runner.submit("Sizing " + instrumentId(), p -> {
-            Thread.sleep(debounceMillis);
-            return gen;
-        }, g -> {
-            if (g == generation) {
-                startSizing();
-            }
-        }, e -> { });
+        startSizing(false);
     }
 
-    private void cancelWait() {
-        if (waiting != null) {
-            waiting.cancel();
-            waiting = null;
-        }
-    }
-
-    private void startSizing() {
+    /**
+     * Sizes the ticket through the one "latest run wins" helper: after the debounce delay, or at once when
+     * asked; a sizing in progress is never interrupted (it may be reading the store), and only the newest
+     * ticket's result is shown.
+     */
+    private void startSizing(boolean now) {
         TradeTicket.Parsed parsed = check();
         if (parsed.ticket() == null) {
+            sizing.cancel();
             markUnsizable();
-            return;
-        }
-        if (inFlight) {
-            pending = true;
             return;
         }
         PositionSizingRequest request = parsed.ticket().request(choices());
-        int gen = generation;
-        inFlight = true;
-        status.set("Sizing " + instrumentId() + "…");
-        Job job = runner.submit("Sizing " + instrumentId(), p -> service.sizeAllMethods(request),
-                r -> show(gen, request, r), e -> showFailure(gen, e));
-        if (job.state().isDone()) {
-            sizingEnded(job);
+        String title = "Sizing " + instrumentId();
+        status.set(title + "…");
+        Work<PositionSizingResponse> work = p -> service.sizeAllMethods(request);
+        if (now) {
+            sizing.runNow(title, work, r -> show(request, r), this::showFailure, this::sizingCancelled);
         } else {
-            job.stateProperty().addListener((o, a, b) -> {
-                if (b.isDone()) {
-                    sizingEnded(job);
-                }
-            });
+            sizing.request(title, work, r -> show(request, r), this::showFailure, this::sizingCancelled);
         }
     }
 
-    private void sizingEnded(Job job) {
-        inFlight = false;
-        if (pending) {
-            pending = false;
-            startSizing();
-        } else if (job.state() == JobState.CANCELLED) {
-            busy.set(false);
-            status.set("Sizing cancelled; change the ticket or press Size to size it again.");
-        }
+    private void sizingCancelled() {
+        status.set("Sizing cancelled; change the ticket or press Size to size it again.");
     }
 
-    private void show(int gen, PositionSizingRequest request, PositionSizingResponse r) {
-        if (gen != generation) {
-            return;
-        }
+    private void show(PositionSizingRequest request, PositionSizingResponse r) {
         resultRequest = request;
         result.set(r);
         resultAccepted.set(false);
         stale.set(false);
-        busy.set(false);
         status.set("Sized in " + Formats.decimal2(r.processingTimeMs()) + " ms, every method compared.");
     }
 
-    private void showFailure(int gen, Throwable e) {
-        if (gen != generation) {
-            return;
-        }
-        busy.set(false);
+    private void showFailure(Throwable e) {
         stale.set(result.get() != null);
         if (e instanceof ValidationException v) {
             for (ValidationException.FieldError f : v.errors()) {
@@ -442,7 +389,6 @@ public final class SizeTradeViewModel {
     }
 
     private void markUnsizable() {
-        busy.set(false);
         stale.set(result.get() != null);
         status.set("Check the highlighted fields.");
     }

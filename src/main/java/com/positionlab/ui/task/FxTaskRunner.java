@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
@@ -102,6 +103,14 @@ public final class FxTaskRunner implements TaskRunner {
             }
         });
         return job;
+    }
+
+    @Override
+    public Delayed after(java.time.Duration delay, Runnable action) {
+        PauseTransition pause = new PauseTransition(Duration.millis(delay.toMillis()));
+        pause.setOnFinished(e -> action.run());
+        pause.play();
+        return pause::stop;
     }
 
     @Override

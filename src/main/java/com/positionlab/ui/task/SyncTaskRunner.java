@@ -33,6 +33,13 @@ public final class SyncTaskRunner implements TaskRunner {
         return job;
     }
 
+    /** Runs {@code action} at once: there is no time to wait in a synchronous test. */
+    @Override
+    public Delayed after(java.time.Duration delay, Runnable action) {
+        action.run();
+        return () -> { };
+    }
+
     @Override
     public ObservableList<Job> runningJobs() {
         return running;

@@ -16,6 +16,18 @@ public interface TaskRunner {
      */
     <T> Job submit(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure);
 
+    /** A delayed action that can still be called off. */
+    @FunctionalInterface
+    interface Delayed {
+        void cancel();
+    }
+
+    /**
+     * Runs {@code action} on the UI thread once {@code delay} has passed, unless the returned handle cancels
+     * it first. A timer of the UI thread waits, never a pool thread.
+     */
+    Delayed after(java.time.Duration delay, Runnable action);
+
     /** The jobs still running, for the status bar. */
     ObservableList<Job> runningJobs();
 

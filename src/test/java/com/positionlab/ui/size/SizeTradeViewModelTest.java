@@ -312,7 +312,7 @@ class SizeTradeViewModelTest {
         m.field(TradeTicket.ENTRY).set("120");
         runner.runAll();
 
-        assertThat(runner.submitted.get(before).state()).isEqualTo(JobState.CANCELLED);
+        assertThat(runner.submitted).hasSize(before + 1); // the first wait was called off: one sizing ran
         assertThat(service.metrics().snapshot().count()).isEqualTo(sized + 1);
         PositionSizingResponse r = m.resultProperty().get();
         assertThat(r.optimalPosition().recommendedNotional()).isEqualByComparingTo(

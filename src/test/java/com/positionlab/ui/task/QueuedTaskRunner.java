@@ -51,6 +51,18 @@ public final class QueuedTaskRunner implements TaskRunner {
         return job;
     }
 
+    /** Queues {@code action} like a job, so that a test sees a wait superseded before it ends. */
+    @Override
+    public Delayed after(java.time.Duration delay, Runnable action) {
+        boolean[] cancelled = new boolean[1];
+        queue.add(() -> {
+            if (!cancelled[0]) {
+                action.run();
+            }
+        });
+        return () -> cancelled[0] = true;
+    }
+
     /** Runs every queued job (and any job they submit), in order. */
     public void runAll() {
         while (!queue.isEmpty()) {
