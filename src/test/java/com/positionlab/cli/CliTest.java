@@ -7,13 +7,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.positionlab.service.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
 
 /** The demo and portfolio commands, help on every command, and one-line errors with exit codes. */
 class CliTest {
@@ -75,11 +77,23 @@ class CliTest {
         assertThat(p.get("demo_data").asBoolean()).isFalse();
     }
 
+    /** Every subcommand picocli knows of, so that a new command cannot ship without help. */
+    static Stream<String> commands() {
+        return new CommandLine(new PositionLabCommand()).getSubcommands().keySet().stream();
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "portfolio", "import", "kelly", "simulate", "edge", "screenshot"})
+    @MethodSource("commands")
     void everyCommandHasHelp(String command) {
         assertThat(run(command, "--help")).isZero();
         assertThat(out.toString()).startsWith("Usage: positionlab " + command);
+        assertThat(out.toString()).contains("-h, --help");
+    }
+
+    @Test
+    void theCommandListIsTheOneTheReadmeDocuments() {
+        assertThat(commands()).contains("demo", "portfolio", "import", "kelly", "simulate", "edge", "size", "risk",
+                "events", "serve", "screenshot");
     }
 
     @Test
