@@ -2,6 +2,7 @@ package com.positionlab.ui;
 
 import java.util.Objects;
 
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -44,6 +45,11 @@ public final class Workstation {
         stage.setScene(scene);
         stage.setMinWidth(1000);
         stage.setMinHeight(640);
+        // Closing saves off the UI thread with a visible "Saving…", then leaves.
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            model.closeThen(Platform::exit);
+        });
         return new Workstation(model, view, scene);
     }
 

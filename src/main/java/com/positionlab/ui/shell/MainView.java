@@ -244,6 +244,8 @@ public final class MainView {
                 content.getChildren().setAll(box);
             }
             case READY -> showPage();
+            case SAVING -> content.getChildren().setAll(placeholder(new ProgressIndicator(-1),
+                    "Saving the workspace… (closing it and writing its backup)"));
         }
         navButtons.values().forEach(b -> b.setDisable(model.stateProperty().get() != MainViewModel.WorkspaceState.READY));
     }

@@ -1,5 +1,7 @@
 package com.positionlab.ui.shell;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -26,7 +28,10 @@ import com.positionlab.ui.task.TaskRunner;
 public final class MainViewModel {
 
     /** Where the shell is in opening its workspace. */
-    public enum WorkspaceState { OPENING, READY, FAILED }
+    /** Longest the window waits for the workspace to close before it goes (the close then finishes unseen). */
+    public static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(10);
+
+    public enum WorkspaceState { OPENING, READY, FAILED, SAVING }
 
     static final String THEME_KEY = "theme";
 
@@ -40,6 +45,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper startupError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper databaseUrl = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper demoData = new ReadOnlyBooleanWrapper();
+    private final AtomicBoolean closing = new AtomicBoolean();
     private Services.Running periodicBackup;
 
     public MainViewModel(TaskRunner runner, Notifier notifier, SettingsFile settings, Theme override) {
@@ -143,12 +149,45 @@ public final class MainViewModel {
         state.set(WorkspaceState.READY);
     }
 
-    /** Stops background work and closes the workspace (writing a backup). */
+    /**
+     * Closes the window's workspace without blocking the UI thread: the state turns {@code SAVING}, the
+     * background jobs are cancelled, and the periodic backup is stopped and the workspace closed (which writes
+     * its backup and compacts it when needed) on a thread of its own. {@code then} runs on the UI thread once
+     * that is done, or after {@link #CLOSE_WAIT} at the latest; the closing thread keeps the process alive
+     * until the workspace is safely closed even when the window has gone.
+     */
+    public void closeThen(Runnable then) {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        state.set(WorkspaceState.SAVING);
+        runner.shutdown();
+        AtomicBoolean done = new AtomicBoolean();
+        Runnable finish = () -> {
+            if (done.compareAndSet(false, true)) {
+                then.run();
+            }
+        };
+        Thread closer = new Thread(() -> {
+            closeWorkspace();
+            Platform.runLater(finish);
+        }, "positionlab-close");
+        closer.start();
+        runner.after(CLOSE_WAIT, finish);
+    }
+
+    /** Stops background work and closes the workspace (writing a backup), on the calling thread. */
     public void shutdown() {
+        if (closing.compareAndSet(false, true)) {
+            runner.shutdown();
+            closeWorkspace();
+        }
+    }
+
+    private void closeWorkspace() {
         if (periodicBackup != null) {
             periodicBackup.close();
         }
-        runner.shutdown();
         Services s = services.get();
         if (s != null) {
             try {

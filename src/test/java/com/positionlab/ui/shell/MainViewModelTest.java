@@ -7,12 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.positionlab.config.SettingsFile;
 import com.positionlab.store.Store;
 import com.positionlab.testing.RecordingNotifier;
+import com.positionlab.ui.task.QueuedTaskRunner;
 import com.positionlab.ui.task.SyncTaskRunner;
 
 /** The shell's view model: theme remembered across restarts, workspace opening and its failure. */
@@ -33,6 +39,37 @@ class MainViewModelTest {
         MainViewModel overridden = new MainViewModel(new SyncTaskRunner(), new RecordingNotifier(),
                 new SettingsFile(file), Theme.LIGHT);
         assertThat(overridden.themeProperty().get()).isEqualTo(Theme.LIGHT);
+    }
+
+    @Test
+    void closingSavesOffTheUiThreadShowsSavingAndThenLeaves() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        QueuedTaskRunner runner = new QueuedTaskRunner();
+        MainViewModel model = new MainViewModel(runner, new RecordingNotifier(),
+                new SettingsFile(dir.resolve("s.properties")), null);
+        String url = "jdbc:h2:file:" + dir.resolve("ws").toAbsolutePath();
+        WaitForAsyncUtils.asyncFx(() -> model.openWorkspace(url)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(runner::runAll).get(120, TimeUnit.SECONDS);
+        assertThat(model.stateProperty().get()).isEqualTo(MainViewModel.WorkspaceState.READY);
+
+        CountDownLatch left = new CountDownLatch(1);
+        Thread[] thenRanOn = new Thread[1];
+        MainViewModel.WorkspaceState during = WaitForAsyncUtils.asyncFx(() -> {
+            model.closeThen(() -> {
+                thenRanOn[0] = Thread.currentThread();
+                left.countDown();
+            });
+            return model.stateProperty().get();
+        }).get(5, TimeUnit.SECONDS);
+
+        assertThat(during).isEqualTo(MainViewModel.WorkspaceState.SAVING);
+        assertThat(left.await(15, TimeUnit.SECONDS)).as("the window leaves once the workspace is closed").isTrue();
+        assertThat(thenRanOn[0].getName()).contains("JavaFX Application Thread");
+        assertThat(dir.resolve("ws.backup.zip")).exists();
+        try (var reopened = com.positionlab.service.Services.openExisting(url,
+                com.positionlab.service.imports.ImportService.Backup.ON_CLOSE)) {
+            assertThat(reopened.workspace().instrumentCount()).isEqualTo(30);
+        }
     }
 
     @Test
