@@ -59,6 +59,19 @@ class WorkstationUiTest extends FxRobot {
     }
 
     @Test
+    void pagesNotYetShownDoNoWorkUntilOpened() throws Exception {
+        var services = app.workstation().model().servicesProperty().get();
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(600); // longer than the ticket's debounce
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(services.sizing().metrics().snapshot().count()).as("no sizing behind the Portfolio").isZero();
+        assertThat(lookup("#kelly-view").tryQuery()).as("the Kelly Lab is not built").isEmpty();
+
+        press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.CONTROL, KeyCode.DIGIT4);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> services.sizing().metrics().snapshot().count() > 0);
+    }
+
+    @Test
     void everyViewOpensWithItsDataAndNoError() throws Exception {
         assertThat(lookup("#holdings-table").queryAs(TableView.class).getItems()).hasSize(15);
         assertThat(lookup("DEMO DATA").tryQuery()).isPresent();

@@ -2,6 +2,7 @@ package com.positionlab.ui.shell;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -64,6 +65,7 @@ public final class MainView {
     private final WorkspaceChanges acceptedSizings = new WorkspaceChanges();
     private final StackPane content = new StackPane();
     private final Map<Page, Node> pages = new EnumMap<>(Page.class);
+    private final Map<Page, Supplier<Node>> builders = new EnumMap<>(Page.class);
     private final ToggleGroup navigation = new ToggleGroup();
     private final Map<Page, ToggleButton> navButtons = new EnumMap<>(Page.class);
     private final HBox jobs = new HBox(12);
@@ -96,9 +98,15 @@ public final class MainView {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), model::toggleTheme);
     }
 
-    /** The page's root node, once the workspace is open. */
+    /** The page's root node, once the workspace is open: built (and loaded) the first time it is asked for. */
     public Node page(Page p) {
-        return pages.get(p);
+        Node node = pages.get(p);
+        Supplier<Node> builder = builders.get(p);
+        if (node == null && builder != null) {
+            node = builder.get();
+            pages.put(p, node);
+        }
+        return node;
     }
 
     private Node sidebar() {
@@ -197,31 +205,50 @@ public final class MainView {
         }
     }
 
+    /**
+     * Registers how each page is built over the open workspace. A page is built, and loads its data, only
+     * when it is first shown, so that pages the trader has not opened do no work (the Kelly Lab does not
+     * simulate and the ticket does not size while the Portfolio is on screen).
+     */
     private void buildPages(Services s) {
-        PortfolioViewModel portfolio = new PortfolioViewModel(s.portfolio(), model.runner(), notifier, dialogs, changes);
-        pages.put(Page.PORTFOLIO, new PortfolioView(portfolio).createView());
-        KellyLabViewModel kelly = new KellyLabViewModel(s, model.runner(), notifier, changes);
-        pages.put(Page.KELLY, new KellyLabView(kelly).createView());
-        DataViewModel data = new DataViewModel(s.workspace(), s.imports(), s.portfolio(), model.runner(),
-                notifier, dialogs, changes);
-        pages.put(Page.DATA, new DataView(data).createView());
-        RulePreviewModel preview = new RulePreviewModel(s.workspace(), s.sizing()::preview, model.runner());
-        RulesViewModel rules = new RulesViewModel(s.rules(), preview, model.runner(), notifier, dialogs, changes);
-        pages.put(Page.RULES, new RulesView(rules).createView());
-        SizeTradeViewModel size = new SizeTradeViewModel(s.workspace(), s.portfolio(), s.sizing(),
-                () -> s.rules().list().stream().filter(SizingRule::active).toList(), model.runner(), notifier,
-                dialogs, changes, acceptedSizings, SizeTradeViewModel.DEBOUNCE);
-        pages.put(Page.SIZE, new SizeTradeView(size).createView());
-        ActivityViewModel activity = new ActivityViewModel(s.sizing(), model.runner(), notifier, dialogs, changes,
-                acceptedSizings);
-        pages.put(Page.ACTIVITY, new ActivityView(activity).createView());
-        portfolio.refresh();
-        kelly.refresh();
-        data.refresh();
-        rules.refresh();
-        size.refresh();
-        activity.refresh();
+        pages.clear();
+        builders.put(Page.PORTFOLIO, () -> {
+            PortfolioViewModel m = new PortfolioViewModel(s.portfolio(), model.runner(), notifier, dialogs, changes);
+            m.refresh();
+            return new PortfolioView(m).createView();
+        });
+        builders.put(Page.KELLY, () -> {
+            KellyLabViewModel m = new KellyLabViewModel(s, model.runner(), notifier, changes);
+            m.refresh();
+            return new KellyLabView(m).createView();
+        });
+        builders.put(Page.DATA, () -> {
+            DataViewModel m = new DataViewModel(s.workspace(), s.imports(), s.portfolio(), model.runner(), notifier,
+                    dialogs, changes);
+            m.refresh();
+            return new DataView(m).createView();
+        });
+        builders.put(Page.RULES, () -> {
+            RulePreviewModel preview = new RulePreviewModel(s.workspace(), s.sizing()::preview, model.runner());
+            RulesViewModel m = new RulesViewModel(s.rules(), preview, model.runner(), notifier, dialogs, changes);
+            m.refresh();
+            return new RulesView(m).createView();
+        });
+        builders.put(Page.SIZE, () -> {
+            SizeTradeViewModel m = new SizeTradeViewModel(s.workspace(), s.portfolio(), s.sizing(),
+                    () -> s.rules().list().stream().filter(SizingRule::active).toList(), model.runner(), notifier,
+                    dialogs, changes, acceptedSizings, SizeTradeViewModel.DEBOUNCE);
+            m.refresh();
+            return new SizeTradeView(m).createView();
+        });
+        builders.put(Page.ACTIVITY, () -> {
+            ActivityViewModel m = new ActivityViewModel(s.sizing(), model.runner(), notifier, dialogs, changes,
+                    acceptedSizings);
+            m.refresh();
+            return new ActivityView(m).createView();
+        });
         updateDemoLabel();
+        showPage();
     }
 
     private void updateDemoLabel() {
@@ -256,8 +283,11 @@ public final class MainView {
         if (b != null) {
             b.setSelected(true);
         }
-        Node node = pages.get(p);
-        if (node != null && model.stateProperty().get() == MainViewModel.WorkspaceState.READY) {
+        if (model.stateProperty().get() != MainViewModel.WorkspaceState.READY) {
+            return;
+        }
+        Node node = page(p);
+        if (node != null) {
             content.getChildren().setAll(node);
         }
     }
