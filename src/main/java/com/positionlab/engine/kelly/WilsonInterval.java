@@ -1,5 +1,6 @@
 package com.positionlab.engine.kelly;
 
+import com.positionlab.engine.stats.Normal;
 import static com.positionlab.engine.InvalidParameterException.inRange;
 
 import com.positionlab.engine.InvalidParameterException;
@@ -40,6 +41,6 @@ public final class WilsonInterval {
 
     /** The two-sided standard normal quantile for a confidence level: 1.959964... at 0.95. */
     public static double z(double confidenceLevel) {
-        return NormalQuantile.of(1 - (1 - confidenceLevel) / 2);
+        return Normal.twoSided(confidenceLevel);
     }
 }

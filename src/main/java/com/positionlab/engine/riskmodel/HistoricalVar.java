@@ -1,5 +1,6 @@
 package com.positionlab.engine.riskmodel;
 
+import com.positionlab.engine.stats.Quantiles;
 import java.util.Arrays;
 
 /**
@@ -25,7 +26,7 @@ public final class HistoricalVar {
         int n = x.length;
         double h = (n - 1) * (1 - confidence);
         int lo = (int) Math.floor(h);
-        select(x, lo);
+        Quantiles.select(x, 0, n - 1, lo);
         double xlo = x[lo];
         double xhi = xlo;
         if (lo + 1 < n) {
@@ -44,56 +45,6 @@ public final class HistoricalVar {
             }
         }
         return new VarEstimate(-q, -sum / count);
-    }
-
-    /**
-     * Rearranges {@code a} so that {@code a[k]} is its k-th smallest value, everything before it is not
-     * larger and everything after it not smaller (Hoare's selection with a median-of-three pivot).
-     */
-    static void select(double[] a, int k) {
-        int left = 0;
-        int right = a.length - 1;
-        while (right > left) {
-            int mid = (left + right) >>> 1;
-            if (a[mid] < a[left]) {
-                swap(a, mid, left);
-            }
-            if (a[right] < a[left]) {
-                swap(a, right, left);
-            }
-            if (a[right] < a[mid]) {
-                swap(a, right, mid);
-            }
-            double pivot = a[mid];
-            int i = left;
-            int j = right;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    swap(a, i, j);
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                right = j;
-            } else if (k >= i) {
-                left = i;
-            } else {
-                return;
-            }
-        }
-    }
-
-    private static void swap(double[] a, int i, int j) {
-        double t = a[i];
-        a[i] = a[j];
-        a[j] = t;
     }
 
     /** The same figures from returns already sorted ascending (checked by the caller). */

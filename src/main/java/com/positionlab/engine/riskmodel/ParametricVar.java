@@ -1,5 +1,6 @@
 package com.positionlab.engine.riskmodel;
 
+import com.positionlab.engine.stats.Normal;
 import com.positionlab.engine.InvalidParameterException;
 import com.positionlab.engine.stats.Returns;
 
@@ -42,11 +43,11 @@ public final class ParametricVar {
         InvalidParameterException.finite("excess_kurtosis", excessKurtosis);
         Checks.confidence(confidence);
         double tail = 1 - confidence;
-        double z = StandardNormal.quantile(tail);
+        double z = Normal.quantile(tail);
         double s = skewness;
         double k = excessKurtosis;
         double zcf = z + (z * z - 1) * s / 6 + (z * z * z - 3 * z) * k / 24 - (2 * z * z * z - 5 * z) * s * s / 36;
-        double tailMean = StandardNormal.density(z) / tail
+        double tailMean = Normal.pdf(z) / tail
                 * (-1 - z * s / 6 + (1 - z * z) * k / 24 - (1 - 2 * z * z) * s * s / 36);
         return new VarEstimate(-(mean + sd * zcf), -(mean + sd * tailMean));
     }

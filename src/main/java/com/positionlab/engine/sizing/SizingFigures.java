@@ -1,5 +1,6 @@
 package com.positionlab.engine.sizing;
 
+import com.positionlab.engine.stats.Normal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,18 +81,15 @@ final class SizingFigures {
         SizingSpec.Method method = c.spec.method();
         double conf = coverage;
         if (method.method() == SizingMethod.KELLY_CRITERION && vol > 0) {
-            conf *= normalCdf(Math.abs(expected / vol) * Math.sqrt(book.days() / SizingContext.YEAR));
+            conf *= Normal.cdf(Math.abs(expected / vol) * Math.sqrt(book.days() / SizingContext.YEAR));
         } else if (method.method() == SizingMethod.OPTIMAL_F && method.tradeReturns() != null
                 && method.tradeReturns().length > 1) {
             double[] r = method.tradeReturns();
             double mean = MarketModel.mean(r);
             double sd = RiskBudgeting.sd(r, 0);
-            conf *= sd > 0 ? normalCdf(Math.abs(mean / sd) * Math.sqrt(r.length)) : 1;
+            conf *= sd > 0 ? Normal.cdf(Math.abs(mean / sd) * Math.sqrt(r.length)) : 1;
         }
         return conf;
     }
 
-    static double normalCdf(double x) {
-        return 0.5 * org.apache.commons.math3.special.Erf.erfc(-x / Math.sqrt(2));
-    }
 }

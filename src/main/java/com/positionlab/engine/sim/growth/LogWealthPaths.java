@@ -1,5 +1,6 @@
 package com.positionlab.engine.sim.growth;
 
+import com.positionlab.engine.stats.Quantiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -81,7 +82,7 @@ final class LogWealthPaths {
             double dev = x / plan.bets() - meanGrowth;
             squares += dev * dev;
         }
-        Percentiles terminalPercentiles = Percentiles.of(toWealth(Quantiles.percentiles(terminal.clone(),
+        Percentiles terminalPercentiles = Percentiles.of(toWealth(Quantiles.nearestRankPercentiles(terminal.clone(),
                 Percentiles.LEVELS)));
         int[] times = plan.bandTimes();
         List<WealthBand> bands = new ArrayList<>(times.length);

@@ -1,5 +1,6 @@
 package com.positionlab.engine.sim.growth;
 
+import com.positionlab.engine.stats.Quantiles;
 import java.util.List;
 
 /** The simulated statistics of one fraction, as {@link FractionResult} reports them. */
@@ -14,7 +15,7 @@ record PathStatistics(Percentiles terminalWealth, double meanTerminalWealth, Lis
      * increasing, so percentiles carry over. Reorders {@code logDrawdowns}.
      */
     static double[] drawdownPercentiles(double[] logDrawdowns) {
-        double[] q = Quantiles.percentiles(logDrawdowns, 50, 95);
+        double[] q = Quantiles.nearestRankPercentiles(logDrawdowns, 50, 95);
         return new double[] {-Math.expm1(-q[0]), -Math.expm1(-q[1])};
     }
 

@@ -1,5 +1,7 @@
 package com.positionlab.engine.sim.growth;
 
+import com.positionlab.engine.stats.Quantiles;
+
 /**
  * The 5th, 25th, 50th, 75th and 95th percentiles of a wealth distribution, in the unit of the initial capital.
  *
@@ -24,6 +26,6 @@ public record Percentiles(double p5, double p25, double p50, double p75, double 
 
     /** The 1-based rank {@code ceil(level n / 100)} of the {@code level}-th percentile among n sorted values. */
     static long rank(int level, long n) {
-        return Math.max(1, (level * n + 99) / 100);
+        return Quantiles.nearestRank(level, n);
     }
 }

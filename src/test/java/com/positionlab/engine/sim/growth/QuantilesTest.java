@@ -7,6 +7,8 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import com.positionlab.engine.stats.Quantiles;
+
 class QuantilesTest {
 
     @Test
@@ -26,7 +28,7 @@ class QuantilesTest {
                 expected[i] = sorted[(int) Percentiles.rank(Percentiles.LEVELS[i], n) - 1];
             }
 
-            assertThat(Quantiles.percentiles(values, Percentiles.LEVELS)).containsExactly(expected);
+            assertThat(Quantiles.nearestRankPercentiles(values, Percentiles.LEVELS)).containsExactly(expected);
         }
     }
 

@@ -1,4 +1,4 @@
-package com.positionlab.engine.riskmodel;
+package com.positionlab.engine.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,7 @@ import com.positionlab.engine.InvalidParameterException;
 import org.junit.jupiter.api.Test;
 
 /** Type-7 quantiles against numpy.quantile's default (linear) method on small arrays. */
-class QuantilesTest {
+class Type7QuantilesTest {
 
     private static final double EXACT = 1e-15;
 
