@@ -1,9 +1,14 @@
 package com.positionlab.ui.common;
 
 import javafx.beans.value.ObservableStringValue;
+import javafx.collections.MapChangeListener;
+import javafx.collections.ObservableMap;
 import javafx.scene.Node;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import atlantafx.base.theme.Styles;
@@ -38,5 +43,37 @@ public final class Views {
         l.visibleProperty().bind(l.textProperty().isNotEmpty());
         l.managedProperty().bind(l.visibleProperty());
         return l;
+    }
+
+    /** The label of a form field (small, wrapping). */
+    public static Label formLabel(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().addAll("form-label", Styles.TEXT_SMALL);
+        label.setWrapText(true);
+        return label;
+    }
+
+    /** A label showing {@code errors.get(name)} beside the field, which it also marks while there is an error. */
+    public static Label fieldError(ObservableMap<String, String> errors, String name, Control field) {
+        Label error = new Label();
+        error.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER, "field-error");
+        error.setWrapText(true);
+        error.setVisible(false);
+        error.setManaged(false);
+        errors.addListener((MapChangeListener<String, String>) c -> {
+            String msg = errors.get(name);
+            error.setText(msg == null ? "" : msg);
+            error.setVisible(msg != null);
+            error.setManaged(msg != null);
+            field.pseudoClassStateChanged(Styles.STATE_DANGER, msg != null);
+        });
+        return error;
+    }
+
+    /** An empty region that takes the free width of an HBox. */
+    public static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
     }
 }

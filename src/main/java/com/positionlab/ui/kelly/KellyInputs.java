@@ -1,7 +1,9 @@
 package com.positionlab.ui.kelly;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeSet;
 
 import com.positionlab.service.kelly.KellyCalculationRequest;
 import com.positionlab.service.kelly.SimulationRequest;
@@ -104,5 +106,41 @@ record KellyInputs(double winProbability, double averageWin, double averageLoss,
         private static String fmt(double v) {
             return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
         }
+    }
+
+    /** Multiples of Kelly always simulated beside the chosen fraction. */
+    static final double[] COMPARED_MULTIPLES = {0.5, 1.0, 2.0};
+    /** Largest fraction simulated: staking everything is not a betting rule. */
+    static final double MAX_FRACTION = 0.99;
+
+    /** The chosen fraction with half, full and double Kelly, each below {@link #MAX_FRACTION}, ascending. */
+    static double[] fractionsToSimulate(double fStar, double chosen) {
+        TreeSet<Double> set = new TreeSet<>();
+        set.add(chosen);
+        for (double m : COMPARED_MULTIPLES) {
+            double f = m * fStar;
+            if (f > 0 && f <= MAX_FRACTION && Math.abs(f - chosen) > 1e-9) {
+                set.add(f);
+            }
+        }
+        return set.stream().filter(f -> f > 0).mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * A warning when the strategy's worst trade lost more than one stake (its average loss): above
+     * 1 / (worst loss in stakes) a single such trade can wipe the account out, which the bootstrap shows.
+     * Empty otherwise.
+     */
+    static String bootstrapWarning(double[] outcomes) {
+        if (outcomes == null) {
+            return "";
+        }
+        double worst = Arrays.stream(outcomes).min().orElse(0);
+        if (worst >= -1) {
+            return "";
+        }
+        return String.format(java.util.Locale.US, "The worst trade lost %.1f x the average loss: from a fraction of "
+                + "%.4f up, one such trade wipes the account out, as the simulation of the trades shows.", -worst,
+                -1 / worst);
     }
 }

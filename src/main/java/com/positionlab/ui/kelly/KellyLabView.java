@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -36,7 +35,6 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 
 import com.positionlab.domain.Strategy;
-import com.positionlab.engine.kelly.Conviction;
 import com.positionlab.engine.kelly.SizingResult;
 import com.positionlab.engine.sim.growth.FractionResult;
 import com.positionlab.engine.sim.growth.GrowthSimulationResult;
@@ -166,80 +164,19 @@ public final class KellyLabView {
                 model.reload(history.getSelectionModel().getSelectedItem());
             }
         });
-        TitledPane settings = strategySettings();
+        TitledPane settings = new StrategySettingsView(model).createView();
         VBox box = new VBox(8, Views.caption("Edge from a strategy's trades"), source, typed, settings, grid, buttons,
                 Views.caption("History (double-click to reload)"), history);
         box.setPadding(new Insets(4, 10, 4, 2));
         return box;
     }
 
-    private static final String[][] SETTINGS = {
-            {"kelly_multiplier", "Kelly multiplier"}, {"max_kelly_fraction", "Max Kelly fraction"},
-            {"tier", "Tier (HUNTER, STRATEGIST)"}, {"min_position", "Min position (fraction)"},
-            {"max_position", "Max position (fraction)"}, {"conviction_low", "Conviction LOW x"},
-            {"conviction_medium", "Conviction MEDIUM x"}, {"conviction_high", "Conviction HIGH x"},
-            {"drawdown_floor", "Drawdown floor x"}, {"max_drawdown", "Drawdown at floor"},
-            {"min_trades", "Min trades for Kelly"}, {"recent_trades", "Recent window (trades)"},
-            {"recent_days", "Recent window (days)"}, {"fallback_fraction", "Fallback fraction"}};
-
-    /** The selected strategy's stored Kelly settings, editable; shown only with a strategy. */
-    private TitledPane strategySettings() {
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(2);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(120), new ColumnConstraints(90, 120, 180));
-        ComboBox<Conviction> conviction = new ComboBox<>();
-        conviction.getItems().setAll(Conviction.values());
-        conviction.setId("kelly-conviction");
-        conviction.setPrefWidth(130);
-        conviction.valueProperty().bindBidirectional(model.convictionProperty());
-        int row = 0;
-        grid.add(formLabel("Conviction of this bet"), 0, row);
-        grid.add(conviction, 1, row++);
-        for (String[] f : SETTINGS) {
-            TextField field = new TextField();
-            field.setId("strategy-" + f[0].replace('_', '-'));
-            field.textProperty().bindBidirectional(model.configField(f[0]));
-            Label error = errorLabel(model.configErrors(), f[0], field);
-            grid.add(formLabel(f[1]), 0, row);
-            grid.add(field, 1, row++);
-            grid.add(error, 0, row++, 2, 1);
-        }
-        Button save = new Button("Save settings");
-        save.setId("strategy-save");
-        save.setOnAction(e -> model.saveConfig());
-        Button reset = new Button("Defaults");
-        reset.setOnAction(e -> model.resetConfig());
-        VBox content = new VBox(6, grid, new HBox(8, save, reset));
-        TitledPane pane = new TitledPane("Strategy settings (stored)", content);
-        pane.setExpanded(false);
-        pane.visibleProperty().bind(model.strategyProperty().isNotNull());
-        pane.managedProperty().bind(pane.visibleProperty());
-        return pane;
-    }
-
     private static Label formLabel(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().addAll("form-label", Styles.TEXT_SMALL);
-        label.setWrapText(true);
-        return label;
+        return Views.formLabel(text);
     }
 
-    /** A label showing {@code errors.get(name)}, which also marks {@code field} while there is an error. */
     private static Label errorLabel(javafx.collections.ObservableMap<String, String> errors, String name, TextField field) {
-        Label error = new Label();
-        error.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER, "field-error");
-        error.setWrapText(true);
-        error.setVisible(false);
-        error.setManaged(false);
-        errors.addListener((MapChangeListener<String, String>) c -> {
-            String msg = errors.get(name);
-            error.setText(msg == null ? "" : msg);
-            error.setVisible(msg != null);
-            error.setManaged(msg != null);
-            field.pseudoClassStateChanged(Styles.STATE_DANGER, msg != null);
-        });
-        return error;
+        return Views.fieldError(errors, name, field);
     }
 
     private static String describe(StoredCalculation c) {

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -53,18 +52,12 @@ import com.positionlab.ui.task.TaskRunner;
  */
 public final class KellyLabViewModel {
 
-    /** Multiples of Kelly always simulated beside the chosen fraction. */
-    static final double[] COMPARED_MULTIPLES = {0.5, 1.0, 2.0};
-    /** Largest fraction simulated: staking everything is not a betting rule. */
-    static final double MAX_FRACTION = 0.99;
 
     private final WorkspaceService workspace;
     private final KellyService kelly;
     private final KellyService preview;
     private final StrategySizingService sizingService;
-    private final StrategyKellyConfigService configs;
-    private final Map<String, StringProperty> configFields = new LinkedHashMap<>();
-    private final ObservableMap<String, String> configErrors = FXCollections.observableHashMap();
+    private final StrategySettingsForm settings;
     private final ObjectProperty<Conviction> conviction = new SimpleObjectProperty<>(Conviction.MEDIUM);
     private final ReadOnlyObjectWrapper<SizingResult> sizing = new ReadOnlyObjectWrapper<>();
     private final TaskRunner runner;
@@ -91,12 +84,7 @@ public final class KellyLabViewModel {
         this.kelly = services.kelly();
         this.preview = services.calculators().kelly();
         this.sizingService = services.strategySizing();
-        this.configs = services.strategySettings();
-        for (String name : StrategyKellyConfigService.FIELDS) {
-            StringProperty p = new SimpleStringProperty("");
-            p.addListener((o, a, b) -> configErrors.remove(name));
-            configFields.put(name, p);
-        }
+        this.settings = new StrategySettingsForm(services.strategySettings(), runner, notifier);
         conviction.addListener((o, a, b) -> loadStrategy(strategy.get()));
         this.runner = runner;
         this.simulations = new LatestRun(runner, java.time.Duration.ZERO, LatestRun.WhileRunning.CANCEL);
@@ -174,16 +162,12 @@ public final class KellyLabViewModel {
 
     /** The text of a strategy configuration field; names are those of {@link StrategyKellyConfigService#FIELDS}. */
     public StringProperty configField(String name) {
-        StringProperty p = configFields.get(name);
-        if (p == null) {
-            throw new IllegalArgumentException("no configuration field " + name);
-        }
-        return p;
+        return settings.field(name);
     }
 
     /** Problems with the strategy configuration being edited, by field name. */
     public ObservableMap<String, String> configErrors() {
-        return configErrors;
+        return settings.errors();
     }
 
     /** The conviction the selected strategy's next bet is sized with. */
@@ -196,55 +180,24 @@ public final class KellyLabViewModel {
         return sizing.getReadOnlyProperty();
     }
 
-    /**
-     * A warning when the strategy's worst trade lost more than one stake (its average loss): above
-     * 1 / (worst loss in stakes) a single such trade can wipe the account out, which the bootstrap shows.
-     * Empty otherwise.
-     */
+
+    /** A warning when the strategy's worst trade lost more than one stake; empty otherwise. */
     public String bootstrapWarning() {
-        if (outcomes == null || strategy.get() == null) {
-            return "";
-        }
-        double worst = Arrays.stream(outcomes).min().orElse(0);
-        if (worst >= -1) {
-            return "";
-        }
-        return String.format(java.util.Locale.US, "The worst trade lost %.1f x the average loss: from a fraction of "
-                + "%.4f up, one such trade wipes the account out, as the simulation of the trades shows.", -worst,
-                -1 / worst);
+        return strategy.get() == null ? "" : KellyInputs.bootstrapWarning(outcomes);
     }
 
     /** Saves the edited configuration of the selected strategy and sizes it again. */
     public void saveConfig() {
-        Strategy s = strategy.get();
-        if (s == null) {
-            return;
+        if (strategy.get() != null) {
+            settings.save(strategy.get(), this::loadStrategy);
         }
-        Map<String, String> texts = new LinkedHashMap<>();
-        configFields.forEach((k, v) -> texts.put(k, v.get()));
-        runner.submit("Saving settings of " + s.id(), p -> configs.save(s.id(), texts), c -> {
-            configErrors.clear();
-            notifier.info("Settings saved", s.name() + ": Kelly multiplier " + c.kellyMultiplier() + ", tier " + c.tier());
-            loadStrategy(s);
-        }, e -> {
-            if (e instanceof ValidationException v) {
-                configErrors.put(v.field(), v.reason());
-            } else {
-                notifier.error("Settings not saved", ErrorMessages.describe(e) + ". Your input is kept; try again.");
-            }
-        });
     }
 
     /** Puts the selected strategy's configuration back to the defaults. */
     public void resetConfig() {
-        Strategy s = strategy.get();
-        if (s == null) {
-            return;
+        if (strategy.get() != null) {
+            settings.reset(strategy.get(), this::loadStrategy);
         }
-        runner.submit("Resetting settings of " + s.id(), p -> {
-            configs.reset(s.id());
-            return s;
-        }, this::loadStrategy, e -> notifier.error("Settings not reset", ErrorMessages.describe(e)));
     }
 
     // ---- commands ----------------------------------------------------------------------------
@@ -337,9 +290,9 @@ public final class KellyLabViewModel {
             status.set("No edge: Kelly is " + String.format("%.4f", fStar) + ", so the position sizes to zero.");
             return;
         }
-        double chosen = Math.min(MAX_FRACTION, kellyMultiple.get() * fStar);
+        double chosen = Math.min(KellyInputs.MAX_FRACTION, kellyMultiple.get() * fStar);
         chosenFraction.set(chosen);
-        double[] fractions = fractionsToSimulate(fStar, chosen);
+        double[] fractions = KellyInputs.fractionsToSimulate(fStar, chosen);
         GrowthSimulationRequest request = SimulationService.toEngine(inputs.simulationRequest(fractions, outcomes));
         status.set("Simulating " + inputs.paths() + " paths of " + inputs.bets() + " bets…");
         simulations.request("Simulating growth paths", p -> GrowthSimulator.simulate(request,
@@ -352,18 +305,6 @@ public final class KellyLabViewModel {
                 });
     }
 
-    /** The chosen fraction with half, full and double Kelly, each below {@link #MAX_FRACTION}, ascending. */
-    static double[] fractionsToSimulate(double fStar, double chosen) {
-        TreeSet<Double> set = new TreeSet<>();
-        set.add(chosen);
-        for (double m : COMPARED_MULTIPLES) {
-            double f = m * fStar;
-            if (f > 0 && f <= MAX_FRACTION && Math.abs(f - chosen) > 1e-9) {
-                set.add(f);
-            }
-        }
-        return set.stream().filter(f -> f > 0).mapToDouble(Double::doubleValue).toArray();
-    }
 
     private void loadStrategy(Strategy s) {
         if (s == null) {
@@ -392,21 +333,7 @@ public final class KellyLabViewModel {
             return;
         }
         StrategyKellyConfig c = d.config();
-        configFields.get("kelly_multiplier").set(plain(c.kellyMultiplier()));
-        configFields.get("max_kelly_fraction").set(plain(c.maxKellyFraction()));
-        configFields.get("tier").set(c.tier().name());
-        configFields.get("min_position").set(plain(c.minPosition()));
-        configFields.get("max_position").set(plain(c.maxPosition()));
-        configFields.get("conviction_low").set(plain(c.convictionLow()));
-        configFields.get("conviction_medium").set(plain(c.convictionMedium()));
-        configFields.get("conviction_high").set(plain(c.convictionHigh()));
-        configFields.get("drawdown_floor").set(plain(c.drawdownFloor()));
-        configFields.get("max_drawdown").set(plain(c.maxDrawdown()));
-        configFields.get("min_trades").set(Integer.toString(c.minTrades()));
-        configFields.get("recent_trades").set(Integer.toString(c.recentTrades()));
-        configFields.get("recent_days").set(Integer.toString(c.recentDays()));
-        configFields.get("fallback_fraction").set(plain(c.fallbackFraction()));
-        configErrors.clear();
+        settings.show(c);
         edge.set(d.edge());
         sizing.set(d.sizing());
         EdgeReport.Window all = d.edge().all();
@@ -447,6 +374,6 @@ public final class KellyLabViewModel {
     }
 
     private static String plain(double v) {
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(8)).stripTrailingZeros().toPlainString();
+        return StrategySettingsForm.plain(v);
     }
 }

@@ -144,7 +144,7 @@ public final class RulesView {
         exportButton.setOnAction(e -> model.exportRules());
 
         HBox row1 = new HBox(6, create, copy, toggle);
-        HBox row2 = new HBox(6, delete, spacer(), importButton, exportButton);
+        HBox row2 = new HBox(6, delete, Views.spacer(), importButton, exportButton);
         VBox box = new VBox(8, table, row1, row2);
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox card = Views.card("Rules", box);
@@ -269,8 +269,7 @@ public final class RulesView {
     private void showProblems(VBox box) {
         box.getChildren().clear();
         for (String line : editor.problems()) {
-            Label l = new Label(line);
-            l.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER, "field-error");
+            Label l = Views.errorLabel(new javafx.beans.property.SimpleStringProperty(line));
             l.setWrapText(true);
             l.setMinHeight(Region.USE_PREF_SIZE);
             box.getChildren().add(l);
@@ -296,8 +295,8 @@ public final class RulesView {
     }
 
     private static Node labelled(String label, Control control, String unit) {
-        Label l = new Label(label);
-        l.getStyleClass().addAll("form-label", Styles.TEXT_SMALL);
+        Label l = Views.formLabel(label);
+        l.setWrapText(false);
         l.setMinWidth(LABEL_WIDTH);
         l.setPrefWidth(LABEL_WIDTH);
         l.setLabelFor(control);
@@ -372,12 +371,6 @@ public final class RulesView {
         b.getStyleClass().add(Styles.SMALL);
         b.setTooltip(new Tooltip(tip));
         return b;
-    }
-
-    private static Region spacer() {
-        Region r = new Region();
-        HBox.setHgrow(r, Priority.ALWAYS);
-        return r;
     }
 
     private static TableColumn<SizingRule, String> column(String name, Function<SizingRule, String> value, double width) {

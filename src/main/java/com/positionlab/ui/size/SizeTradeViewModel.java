@@ -1,12 +1,9 @@
 package com.positionlab.ui.size;
 
-import com.positionlab.io.AtomicFile;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -33,7 +30,6 @@ import com.positionlab.domain.Strategy;
 import com.positionlab.engine.kelly.Conviction;
 import com.positionlab.engine.riskmodel.RiskModel;
 import com.positionlab.engine.sizing.SizingMethod;
-import com.positionlab.service.Json;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.sizing.PositionSizingRequest;
 import com.positionlab.service.sizing.PositionSizingResponse;
@@ -44,6 +40,7 @@ import com.positionlab.service.portfolio.PortfolioService;
 import com.positionlab.service.workspace.WorkspaceService;
 import com.positionlab.ui.common.DialogService;
 import com.positionlab.ui.common.ErrorMessages;
+import com.positionlab.ui.common.FieldErrors;
 import com.positionlab.ui.common.Formats;
 import com.positionlab.ui.common.Notifier;
 import com.positionlab.ui.common.WorkspaceChanges;
@@ -73,6 +70,7 @@ public final class SizeTradeViewModel {
     private final WorkspaceChanges changes;
     private final WorkspaceChanges accepted;
     private final LatestRun sizing;
+    private final SizingActions actions;
 
     private final ObservableList<InstrumentChoice> instruments = FXCollections.observableArrayList();
     private final ObjectProperty<InstrumentChoice> instrument = new SimpleObjectProperty<>();
@@ -103,7 +101,8 @@ public final class SizeTradeViewModel {
      * @param accepted    signalled when a sizing is accepted into the history
      * @param debounce    how long the ticket must be quiet before it is sized (zero: at once)
      */
-    public SizeTradeViewModel(WorkspaceService workspace, PortfolioService portfolio, PositionSizingService service, Supplier<List<SizingRule>> activeRules,
+    public SizeTradeViewModel(WorkspaceService workspace, PortfolioService portfolio, PositionSizingService service,
+                              Supplier<List<SizingRule>> activeRules,
                               TaskRunner runner, Notifier notifier, DialogService dialogs, WorkspaceChanges changes,
                               WorkspaceChanges accepted, Duration debounce) {
         this.workspace = workspace;
@@ -116,6 +115,7 @@ public final class SizeTradeViewModel {
         this.changes = changes;
         this.accepted = accepted;
         this.sizing = new LatestRun(runner, debounce, LatestRun.WhileRunning.WAIT);
+        this.actions = new SizingActions(service.acceptance(), runner, notifier, dialogs, changes, accepted);
         TradeTicket.defaults().forEach((name, text) -> {
             StringProperty p = new SimpleStringProperty(text);
             p.addListener((o, a, b) -> ticketChanged());
@@ -253,39 +253,19 @@ public final class SizeTradeViewModel {
         if (!canAccept.get() || r == null || q == null) {
             return;
         }
-        boolean update = updateHoldings.get();
-        var p = r.optimalPosition();
-        String what = Formats.quantity(p.recommendedSize()) + " " + p.instrumentId() + " " + p.direction() + " ("
-                + p.sizingMethodUsed() + ", " + Formats.money(p.recommendedNotional(), p.currency()) + ")";
-        runner.submit("Accepting the sizing of " + p.instrumentId(), x -> {
-            service.acceptance().accept(q, r, update);
-            return r;
-        }, ok -> {
+        actions.accept(q, r, updateHoldings.get(), ok -> {
             if (result.get() == ok) {
                 resultAccepted.set(true);
             }
-            notifier.info("Sizing accepted", what + " is in the history" + (update
-                    && p.recommendedSize().signum() > 0 ? "; the holding is updated." : "."));
-            accepted.changed();
-            if (update) {
-                changes.changed();
-            }
-        }, e -> notifier.error("Sizing not accepted", ErrorMessages.describe(e)));
+        });
     }
 
     /** Asks for a file and writes the shown sizing there as JSON (the contract's PositionSizingResponse). */
     public void exportJson() {
         PositionSizingResponse r = result.get();
-        if (r == null) {
-            return;
+        if (r != null) {
+            actions.exportJson(r);
         }
-        String name = "sizing-" + r.optimalPosition().instrumentId() + "-" + r.sizingId().substring(0, 8) + ".json";
-        Optional<Path> target = dialogs.chooseFileToSave("Export sizing as JSON", name, "JSON files", "*.json");
-        target.ifPresent(path -> runner.submit("Exporting the sizing", p -> {
-            AtomicFile.writeText(path, w -> w.write(Json.mapper().writeValueAsString(r)));
-            return path;
-        }, written -> notifier.info("Sizing exported", "Written to " + written), e -> notifier.error(
-                "Sizing not exported", ErrorMessages.describe(e) + ". Choose another folder or file name.")));
     }
 
     // ---- loading -----------------------------------------------------------------------------
@@ -402,12 +382,7 @@ public final class SizeTradeViewModel {
         if (instrument.get() == null) {
             found.put(TradeTicket.INSTRUMENT, "choose an instrument");
         }
-        errors.keySet().removeIf(k -> !found.containsKey(k));
-        found.forEach((k, v) -> {
-            if (!Objects.equals(errors.get(k), v)) {
-                errors.put(k, v);
-            }
-        });
+        FieldErrors.showExactly(errors, found);
         return found.isEmpty() ? parsed : new TradeTicket.Parsed(null, found);
     }
 

@@ -207,8 +207,8 @@ class KellyLabViewModelTest {
 
     @Test
     void fractionsToSimulateAreTheChosenOneWithHalfFullAndDoubleKelly() {
-        assertThat(KellyLabViewModel.fractionsToSimulate(0.2, 0.3)).containsExactly(0.1, 0.2, 0.3, 0.4);
-        assertThat(KellyLabViewModel.fractionsToSimulate(0.2, 0.2)).containsExactly(0.1, 0.2, 0.4);
-        assertThat(KellyLabViewModel.fractionsToSimulate(0.6, 0.3)).containsExactly(0.3, 0.6);
+        assertThat(KellyInputs.fractionsToSimulate(0.2, 0.3)).containsExactly(0.1, 0.2, 0.3, 0.4);
+        assertThat(KellyInputs.fractionsToSimulate(0.2, 0.2)).containsExactly(0.1, 0.2, 0.4);
+        assertThat(KellyInputs.fractionsToSimulate(0.6, 0.3)).containsExactly(0.3, 0.6);
     }
 }

@@ -1,0 +1,69 @@
+package com.positionlab.ui.kelly;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import com.positionlab.engine.kelly.Conviction;
+import com.positionlab.ui.common.Views;
+
+/** The Kelly Lab's panel of the selected strategy's stored Kelly settings, editable. */
+final class StrategySettingsView {
+
+    private final KellyLabViewModel model;
+
+    StrategySettingsView(KellyLabViewModel model) {
+        this.model = model;
+    }
+
+    private static final String[][] SETTINGS = {
+            {"kelly_multiplier", "Kelly multiplier"}, {"max_kelly_fraction", "Max Kelly fraction"},
+            {"tier", "Tier (HUNTER, STRATEGIST)"}, {"min_position", "Min position (fraction)"},
+            {"max_position", "Max position (fraction)"}, {"conviction_low", "Conviction LOW x"},
+            {"conviction_medium", "Conviction MEDIUM x"}, {"conviction_high", "Conviction HIGH x"},
+            {"drawdown_floor", "Drawdown floor x"}, {"max_drawdown", "Drawdown at floor"},
+            {"min_trades", "Min trades for Kelly"}, {"recent_trades", "Recent window (trades)"},
+            {"recent_days", "Recent window (days)"}, {"fallback_fraction", "Fallback fraction"}};
+
+    /** The selected strategy's stored Kelly settings, editable; shown only with a strategy. */
+    TitledPane createView() {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(2);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(120), new ColumnConstraints(90, 120, 180));
+        ComboBox<Conviction> conviction = new ComboBox<>();
+        conviction.getItems().setAll(Conviction.values());
+        conviction.setId("kelly-conviction");
+        conviction.setPrefWidth(130);
+        conviction.valueProperty().bindBidirectional(model.convictionProperty());
+        int row = 0;
+        grid.add(Views.formLabel("Conviction of this bet"), 0, row);
+        grid.add(conviction, 1, row++);
+        for (String[] f : SETTINGS) {
+            TextField field = new TextField();
+            field.setId("strategy-" + f[0].replace('_', '-'));
+            field.textProperty().bindBidirectional(model.configField(f[0]));
+            Label error = Views.fieldError(model.configErrors(), f[0], field);
+            grid.add(Views.formLabel(f[1]), 0, row);
+            grid.add(field, 1, row++);
+            grid.add(error, 0, row++, 2, 1);
+        }
+        Button save = new Button("Save settings");
+        save.setId("strategy-save");
+        save.setOnAction(e -> model.saveConfig());
+        Button reset = new Button("Defaults");
+        reset.setOnAction(e -> model.resetConfig());
+        VBox content = new VBox(6, grid, new HBox(8, save, reset));
+        TitledPane pane = new TitledPane("Strategy settings (stored)", content);
+        pane.setExpanded(false);
+        pane.visibleProperty().bind(model.strategyProperty().isNotNull());
+        pane.managedProperty().bind(pane.visibleProperty());
+        return pane;
+    }
+}
