@@ -41,7 +41,11 @@ public final class AtomicFile {
     public static void write(Path target, Bytes content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
-        Path tmp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+        // Not Files.createTempFile, which makes the file readable by its owner only: an export gets the
+        // permissions any new file of the user gets.
+        Path tmp = folder.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(
+                java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+        Files.createFile(tmp);
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
                  OutputStream out = Channels.newOutputStream(channel)) {

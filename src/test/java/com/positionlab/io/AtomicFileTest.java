@@ -39,6 +39,16 @@ class AtomicFileTest {
     }
 
     @Test
+    void aNewFileGetsTheUsualPermissionsNotOwnerOnly() throws Exception {
+        Path f = dir.resolve("report.json");
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        AtomicFile.writeString(f, "{}");
+        if (f.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(Files.getPosixFilePermissions(f)).isEqualTo(Files.getPosixFilePermissions(plain));
+        }
+    }
+
+    @Test
     void aMissingFolderIsAnErrorNamingIt() {
         Path f = dir.resolve("no-such-folder").resolve("x.json");
         assertThatThrownBy(() -> AtomicFile.writeString(f, "x")).isInstanceOf(IOException.class)
