@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs {@code screenshot} as a user would, in its own JVM (JavaFX starts once per process), and checks
  * the PNG: 1400 x 900, not blank, and dark when asked for the dark theme.
  */
+@Tag("slow") // starts a JVM of its own: `mvn test -Dtest.excludedGroups=benchmark,slow` leaves it out
 class ScreenshotCommandTest {
 
     @TempDir

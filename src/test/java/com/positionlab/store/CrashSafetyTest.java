@@ -16,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import com.positionlab.domain.PriceBar;
  * SIGKILL on Linux) while it is writing the next one, and reopens the file: every row the child
  * reported as committed must be there with its exact values, and no transaction may be half there.
  */
+@Tag("slow") // starts a JVM of its own: `mvn test -Dtest.excludedGroups=benchmark,slow` leaves it out
 class CrashSafetyTest {
 
     private static final int ROUNDS = 5;

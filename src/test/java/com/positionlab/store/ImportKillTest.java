@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import com.positionlab.domain.PriceBar;
  * completely or not at all, that nothing of it is left staged, and that the open took seconds at most.
  * The recovery is also checked directly in each state a kill can leave: staged, part moved, damaged.
  */
+@Tag("slow") // starts a JVM of its own: `mvn test -Dtest.excludedGroups=benchmark,slow` leaves it out
 class ImportKillTest {
 
     private static final int TICKERS = 20;

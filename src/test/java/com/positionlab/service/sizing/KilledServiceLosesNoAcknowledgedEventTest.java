@@ -16,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import com.positionlab.store.Store;
  * ({@code destroyForcibly}: SIGKILL on Linux) after a random number of answers, and every id it printed
  * must have its {@code position_sized} event in the reopened workspace.
  */
+@Tag("slow") // starts a JVM of its own: `mvn test -Dtest.excludedGroups=benchmark,slow` leaves it out
 class KilledServiceLosesNoAcknowledgedEventTest {
 
     private static final int KILLS = 3;
