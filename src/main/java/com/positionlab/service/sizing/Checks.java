@@ -63,6 +63,11 @@ final class Checks {
         }
     }
 
+    /** A value within {@code range}, or the fallback when null. */
+    double range(String field, Double value, double fallback, com.positionlab.domain.Range range) {
+        return range(field, value, fallback, range.lo(), range.loOpen(), range.hi(), range.hiOpen());
+    }
+
     /** A value in [lo, hi] (closed at each end as flagged), or the fallback when null. */
     double range(String field, Double value, double fallback, double lo, boolean loOpen, double hi, boolean hiOpen) {
         if (value == null) {

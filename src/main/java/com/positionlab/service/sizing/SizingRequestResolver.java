@@ -72,7 +72,7 @@ final class SizingRequestResolver {
         SizingSpec.Limits limits = limits(c, rc, params);
         PortfolioState ps = request.portfolioState();
         Double drawdownGiven = ps == null ? null : ps.currentDrawdown();
-        double drawdown = c.range("portfolio_state.current_drawdown", drawdownGiven, Double.NaN, 0, false, 1, true);
+        double drawdown = c.range("portfolio_state.current_drawdown", drawdownGiven, Double.NaN, SizingRanges.CURRENT_DRAWDOWN);
         SizingSpec.Budgets budgets = budgets(c, request.riskBudgets(), drawdown, params.lookback());
         List<SizingSpec.Shock> shocks = shocks(c, request.stressScenarios());
         c.throwIfAny();
@@ -136,9 +136,9 @@ final class SizingRequestResolver {
                         + " for a SHORT, got " + Checks.num(stop));
             }
         }
-        double expected = c.range("trading_decision.expected_return", d.expectedReturn(), Double.NaN, -1, true, 10,
-                false);
-        c.range("trading_decision.win_probability", d.winProbability(), Double.NaN, 0, false, 1, false);
+        double expected = c.range("trading_decision.expected_return", d.expectedReturn(), Double.NaN,
+                SizingRanges.EXPECTED_RETURN);
+        c.range("trading_decision.win_probability", d.winProbability(), Double.NaN, SizingRanges.WIN_PROBABILITY);
         if (d.lotSize() != null && d.lotSize().signum() <= 0) {
             c.fail("trading_decision.lot_size", "must be positive, got " + InputLimits.show(d.lotSize()));
         } else if (InputLimits.checkDecimal(d.lotSize()) != null) {
@@ -152,30 +152,31 @@ final class SizingRequestResolver {
         SizingMethod method = sp.sizingMethod() == null ? SizingDefaults.METHOD : sp.sizingMethod();
         RiskModel riskModel = sp.riskModel() == null ? SizingDefaults.RISK_MODEL : sp.riskModel();
         String pp = "sizing_parameters.";
-        double confidence = c.range(pp + "confidence_level", sp.confidenceLevel(), SizingDefaults.CONFIDENCE, 0, true,
-                1, true);
+        double confidence = c.range(pp + "confidence_level", sp.confidenceLevel(), SizingDefaults.CONFIDENCE,
+                SizingRanges.CONFIDENCE);
         int lookback = c.intRange(pp + "lookback_period", sp.lookbackPeriod(), SizingDefaults.LOOKBACK,
                 SizingDefaults.MIN_RETURNS, 5000);
-        double maxPos = c.range(pp + "max_position_size", sp.maxPositionSize(), SizingDefaults.MAX_POSITION, 0, true,
-                10, false);
-        double minPos = c.range(pp + "min_position_size", sp.minPositionSize(), 0, 0, false, 10, false);
+        double maxPos = c.range(pp + "max_position_size", sp.maxPositionSize(), SizingDefaults.MAX_POSITION,
+                SizingRanges.MAX_POSITION);
+        double minPos = c.range(pp + "min_position_size", sp.minPositionSize(), 0, SizingRanges.MIN_POSITION);
         if (minPos > maxPos) {
             c.fail(pp + "min_position_size", "must not exceed max_position_size (" + Checks.num(maxPos) + "), got "
                     + Checks.num(minPos));
         }
         double volTarget = c.range(pp + "volatility_target", sp.volatilityTarget(), SizingDefaults.VOLATILITY_TARGET,
-                0, true, 2, false);
-        double fixedPct = c.range(pp + "fixed_percentage", sp.fixedPercentage(), SizingDefaults.FIXED_PERCENTAGE, 0,
-                true, 1, false);
-        double riskPerTrade = c.range(pp + "risk_per_trade", sp.riskPerTrade(), SizingDefaults.RISK_PER_TRADE, 0, true,
-                0.2, false);
+                SizingRanges.VOLATILITY_TARGET);
+        double fixedPct = c.range(pp + "fixed_percentage", sp.fixedPercentage(), SizingDefaults.FIXED_PERCENTAGE,
+                SizingRanges.FIXED_PERCENTAGE);
+        double riskPerTrade = c.range(pp + "risk_per_trade", sp.riskPerTrade(), SizingDefaults.RISK_PER_TRADE,
+                SizingRanges.RISK_PER_TRADE);
         double kellyMult = c.range(pp + "kelly_multiplier", sp.kellyMultiplier(), KellyPolicy.DEFAULT_KELLY_MULTIPLIER,
-                0, true, 1, false);
+                SizingRanges.KELLY_MULTIPLIER);
         double kellyCap = c.range(pp + "max_kelly_fraction", sp.maxKellyFraction(),
-                KellyPolicy.DEFAULT_MAX_KELLY_FRACTION, 0, true, 1, false);
+                KellyPolicy.DEFAULT_MAX_KELLY_FRACTION, SizingRanges.MAX_KELLY_FRACTION);
         double optimalFFraction = c.range(pp + "optimal_f_fraction", sp.optimalFFraction(),
-                SizingDefaults.OPTIMAL_F_FRACTION, 0, true, 1, false);
-        int horizon = c.intRange(pp + "horizon_days", sp.horizonDays(), 1, 1, 250);
+                SizingDefaults.OPTIMAL_F_FRACTION, SizingRanges.OPTIMAL_F_FRACTION);
+        int horizon = c.intRange(pp + "horizon_days", sp.horizonDays(), 1, SizingRanges.HORIZON_MIN,
+                SizingRanges.HORIZON_MAX);
         int scenarios = c.intRange(pp + "monte_carlo_scenarios", sp.monteCarloScenarios(), SizingDefaults.SCENARIOS,
                 1000, 1_000_000);
         double[] tradeReturns = sp.tradeReturns();
@@ -197,13 +198,13 @@ final class SizingRequestResolver {
         RiskConstraints k = rc == null ? new RiskConstraints(null, null, null, null, null, null) : rc;
         String kp = "risk_constraints.";
         boolean varLimit = k.riskLimitMeasure() == PositionSizingRequest.RiskLimitMeasure.VAR;
-        double maxRisk = c.range(kp + "max_portfolio_risk", k.maxPortfolioRisk(), Double.NaN, 0, true, varLimit ? 1 : 2,
-                false);
-        double maxInstrument = c.range(kp + "max_instrument_weight", k.maxInstrumentWeight(), Double.NaN, 0, true, 10,
-                false);
-        double maxSector = c.range(kp + "max_sector_weight", k.maxSectorWeight(), Double.NaN, 0, true, 10, false);
-        double corrLimit = c.range(kp + "correlation_limit", k.correlationLimit(), Double.NaN, -1, false, 1, false);
-        double leverage = c.range(kp + "leverage_limit", k.leverageLimit(), Double.NaN, 0, true, 100, false);
+        double maxRisk = c.range(kp + "max_portfolio_risk", k.maxPortfolioRisk(), Double.NaN,
+                varLimit ? SizingRanges.MAX_PORTFOLIO_VAR : SizingRanges.MAX_PORTFOLIO_VOLATILITY);
+        double maxInstrument = c.range(kp + "max_instrument_weight", k.maxInstrumentWeight(), Double.NaN,
+                SizingRanges.MAX_INSTRUMENT_WEIGHT);
+        double maxSector = c.range(kp + "max_sector_weight", k.maxSectorWeight(), Double.NaN, SizingRanges.MAX_SECTOR_WEIGHT);
+        double corrLimit = c.range(kp + "correlation_limit", k.correlationLimit(), Double.NaN, SizingRanges.CORRELATION_LIMIT);
+        double leverage = c.range(kp + "leverage_limit", k.leverageLimit(), Double.NaN, SizingRanges.LEVERAGE);
         return new SizingSpec.Limits(params.maxPosition(), params.minPosition(), maxRisk, varLimit, maxInstrument,
                 maxSector, corrLimit, leverage);
     }
@@ -236,11 +237,13 @@ final class SizingRequestResolver {
         if (b.totalVolatility() == null) {
             c.fail("risk_budgets.total_volatility", "is required with risk_budgets");
         } else {
-            total = c.range("risk_budgets.total_volatility", b.totalVolatility(), Double.NaN, 0, true, 2, false);
+            total = c.range("risk_budgets.total_volatility", b.totalVolatility(), Double.NaN,
+                    SizingRanges.BUDGET_TOTAL_VOLATILITY);
         }
         Map<String, Double> sectors = shares(c, "risk_budgets.sector_shares", b.sectorShares());
         Map<String, Double> strategies = shares(c, "risk_budgets.strategy_shares", b.strategyShares());
-        double maxDd = c.range("risk_budgets.max_drawdown", b.maxDrawdown(), SizingDefaults.MAX_DRAWDOWN, 0, true, 1, false);
+        double maxDd = c.range("risk_budgets.max_drawdown", b.maxDrawdown(), SizingDefaults.MAX_DRAWDOWN,
+                SizingRanges.BUDGET_MAX_DRAWDOWN);
         int window = c.intRange("risk_budgets.realised_window", b.realisedWindow(), SizingDefaults.REALISED_WINDOW, 5,
                 lookback);
         return new SizingSpec.Budgets(total, sectors, strategies, maxDd, window, drawdown);
@@ -252,7 +255,7 @@ final class SizingRequestResolver {
         }
         double sum = 0;
         for (Map.Entry<String, Double> e : shares.entrySet()) {
-            if (e.getValue() == null || !(e.getValue() >= 0 && e.getValue() <= 1)) {
+            if (e.getValue() == null || !SizingRanges.BUDGET_SHARE.contains(e.getValue())) {
                 c.fail(field + "." + e.getKey(), "must be a share in [0, 1], got " + e.getValue());
                 return Map.of();
             }
@@ -290,7 +293,7 @@ final class SizingRequestResolver {
             return;
         }
         shocks.forEach((k, v) -> {
-            if (v == null || !(v >= -1 && v <= 10)) {
+            if (v == null || !SizingRanges.SHOCK.contains(v)) {
                 c.fail(field + "." + k, "must be a simple return in [-1, 10], got " + v);
             }
         });

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.positionlab.domain.Range;
 import com.positionlab.domain.Side;
 import com.positionlab.engine.kelly.Conviction;
 import com.positionlab.engine.riskmodel.RiskModel;
@@ -15,6 +16,7 @@ import com.positionlab.service.sizing.PositionSizingRequest.RiskConstraints;
 import com.positionlab.service.sizing.PositionSizingRequest.SizingParameters;
 import com.positionlab.service.sizing.PositionSizingRequest.StressScenario;
 import com.positionlab.service.sizing.PositionSizingRequest.TradingDecision;
+import com.positionlab.service.sizing.SizingRanges;
 import com.positionlab.service.sizing.SizingRule;
 
 /**
@@ -75,24 +77,21 @@ record TradeTicket(double entry, Double stop, Double expectedReturn, double conf
     static Parsed parse(Map<String, String> text) {
         Map<String, String> errors = new LinkedHashMap<>();
         Reader r = new Reader(text, errors);
-        Double entry = r.number(ENTRY, true, 0, false, Double.MAX_VALUE, 1);
-        Double stop = r.number(STOP, false, 0, false, Double.MAX_VALUE, 1);
-        Double expected = r.number(EXPECTED_RETURN, false, -100, false, 1000, 0.01);
-        Double confidence = r.number(CONFIDENCE, true, 0, false, 100, 0.01);
-        if (confidence != null && confidence >= 1) {
-            errors.put(CONFIDENCE, "must be below 100%, got " + text.get(CONFIDENCE).strip());
-        }
-        Integer horizon = r.integer(HORIZON, 1, 250);
-        Double maxPosition = r.number(MAX_POSITION, false, 0, false, 1000, 0.01);
-        Double maxVolatility = r.number(MAX_VOLATILITY, false, 0, false, 200, 0.01);
-        Double maxSector = r.number(MAX_SECTOR, false, 0, false, 1000, 0.01);
-        Double leverage = r.number(LEVERAGE, false, 0, false, 100, 1);
-        Double budget = r.number(BUDGET_VOLATILITY, false, 0, false, 200, 0.01);
-        Double share = r.number(BUDGET_SECTOR_SHARE, false, 0, true, 100, 0.01);
+        Double entry = r.number(ENTRY, true, SizingRanges.PRICE, 1);
+        Double stop = r.number(STOP, false, SizingRanges.PRICE, 1);
+        Double expected = r.number(EXPECTED_RETURN, false, SizingRanges.EXPECTED_RETURN, 0.01);
+        Double confidence = r.number(CONFIDENCE, true, SizingRanges.CONFIDENCE, 0.01);
+        Integer horizon = r.integer(HORIZON, SizingRanges.HORIZON_MIN, SizingRanges.HORIZON_MAX);
+        Double maxPosition = r.number(MAX_POSITION, false, SizingRanges.MAX_POSITION, 0.01);
+        Double maxVolatility = r.number(MAX_VOLATILITY, false, SizingRanges.MAX_PORTFOLIO_VOLATILITY, 0.01);
+        Double maxSector = r.number(MAX_SECTOR, false, SizingRanges.MAX_SECTOR_WEIGHT, 0.01);
+        Double leverage = r.number(LEVERAGE, false, SizingRanges.LEVERAGE, 1);
+        Double budget = r.number(BUDGET_VOLATILITY, false, SizingRanges.BUDGET_TOTAL_VOLATILITY, 0.01);
+        Double share = r.number(BUDGET_SECTOR_SHARE, false, SizingRanges.BUDGET_SHARE, 0.01);
         if (share != null && budget == null && !errors.containsKey(BUDGET_VOLATILITY)) {
             errors.put(BUDGET_SECTOR_SHARE, "needs a portfolio risk budget above");
         }
-        Double shock = r.number(SECTOR_SHOCK, false, -100, true, 1000, 0.01);
+        Double shock = r.number(SECTOR_SHOCK, false, SizingRanges.SHOCK, 0.01);
         if (!errors.isEmpty()) {
             return new Parsed(null, errors);
         }
@@ -214,10 +213,12 @@ record TradeTicket(double entry, Double stop, Double expectedReturn, double conf
         private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
         /**
-         * The field's number times {@code scale}, or null when blank and optional (or wrong). The typed value
-         * must be above {@code lo} (or at least, when {@code loInclusive}) and at most {@code hi}.
+         * The field's number times {@code scale} (0.01 for a percent field), or null when blank and optional (or
+         * wrong). The typed value must lie in {@code allowed}, the service's range for the field, in the
+         * field's own unit: a ticket that parses is never refused by the service for its range.
          */
-        Double number(String name, boolean required, double lo, boolean loInclusive, double hi, double scale) {
+        Double number(String name, boolean required, Range allowed, double scale) {
+            Range typed = allowed.scaled(1 / scale);
             String t = clean(name, scale == 0.01 ? "%" : name.equals(LEVERAGE) ? "x" : "");
             if (t.isEmpty()) {
                 if (required) {
@@ -231,10 +232,8 @@ record TradeTicket(double entry, Double stop, Double expectedReturn, double conf
             }
             try {
                 double v = Double.parseDouble(t);
-                boolean low = loInclusive ? v >= lo : v > lo;
-                if (!Double.isFinite(v) || !low || v > hi) {
-                    errors.put(name, "must be " + (loInclusive ? "at least " : "above ") + fmt(lo)
-                            + (hi < 1e14 ? " and at most " + fmt(hi) : "") + ", got " + t);
+                if (!typed.contains(v)) {
+                    errors.put(name, "must be " + typed.words(Reader::fmt) + ", got " + t);
                     return null;
                 }
                 return v * scale;

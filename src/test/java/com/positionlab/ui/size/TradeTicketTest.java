@@ -56,7 +56,7 @@ class TradeTicketTest {
                 TradeTicket.HORIZON, "1.5", TradeTicket.STOP, "12d", TradeTicket.BUDGET_VOLATILITY, ""));
         assertThat(p.ticket()).isNull();
         assertThat(p.errors()).containsEntry(TradeTicket.ENTRY, "enter a value")
-                .containsEntry(TradeTicket.CONFIDENCE, "must be below 100%, got 100")
+                .containsEntry(TradeTicket.CONFIDENCE, "must be above 0 and below 100, got 100")
                 .containsEntry(TradeTicket.HORIZON, "\"1.5\" is not a whole number")
                 .containsEntry(TradeTicket.STOP, "\"12d\" is not a number")
                 .containsEntry(TradeTicket.BUDGET_SECTOR_SHARE, "needs a portfolio risk budget above");
