@@ -14,8 +14,8 @@ final class FixedRiskSizer implements MethodSizer {
         }
         double riskPerUnit = Math.abs(trade.entryPrice() - stop);
         double riskPerTrade = c.spec.method().riskPerTrade();
-        c.detail("risk_per_trade", riskPerTrade);
-        c.detail("risk_per_unit", riskPerUnit);
+        c.details.riskPerTrade = riskPerTrade;
+        c.details.riskPerUnit = riskPerUnit;
         return riskPerTrade * trade.entryPrice() / riskPerUnit;
     }
 }

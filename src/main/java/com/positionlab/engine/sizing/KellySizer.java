@@ -17,11 +17,11 @@ final class KellySizer implements MethodSizer {
         double conviction = ConvictionMultipliers.DEFAULTS.of(c.trade.conviction());
         KellyPolicy policy = new KellyPolicy(m.maxKellyFraction(), m.kellyMultiplier(), 0, 10);
         double w = policy.adjust(kelly, 1, conviction);
-        c.detail("kelly_growth_optimal_weight", kelly);
-        c.detail("kelly_cap", m.maxKellyFraction());
-        c.detail("kelly_multiplier", m.kellyMultiplier());
-        c.detail("conviction_multiplier", conviction);
-        c.detail("covariance_with_book", c.cov);
+        c.details.kellyGrowthOptimalWeight = kelly;
+        c.details.kellyCap = m.maxKellyFraction();
+        c.details.kellyMultiplier = m.kellyMultiplier();
+        c.details.convictionMultiplier = conviction;
+        c.details.covarianceWithBook = c.cov;
         if (kelly <= 0) {
             c.noPosition("no edge: the growth-optimal weight given the book is " + Reasons.fmt(kelly));
         }

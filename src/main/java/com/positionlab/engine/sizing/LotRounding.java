@@ -20,7 +20,7 @@ final class LotRounding {
         if (w > 0) {
             BigDecimal exact = BigDecimal.valueOf(w * trade.equity() / trade.entryPrice());
             units = exact.divide(lot, 0, RoundingMode.FLOOR).multiply(lot);
-            c.detail("units_before_rounding", exact.setScale(6, RoundingMode.HALF_EVEN).doubleValue());
+            c.details.unitsBeforeRounding = exact.setScale(6, RoundingMode.HALF_EVEN).doubleValue();
             if (units.signum() == 0) {
                 c.noPosition("smaller than one lot of " + lot.stripTrailingZeros().toPlainString() + " units");
             }

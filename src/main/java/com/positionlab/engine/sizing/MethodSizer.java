@@ -20,7 +20,7 @@ interface MethodSizer {
             case RISK_PARITY -> new RiskParitySizer();
             case EQUAL_WEIGHT -> (c, e) -> {
                 int others = c.otherPositions();
-                c.detail("positions_after", others + 1);
+                c.details.positionsAfter = others + 1;
                 return c.topUp(1.0 / (others + 1));
             };
             case FIXED_RISK -> new FixedRiskSizer();

@@ -7,11 +7,11 @@ final class OptimalFSizer implements MethodSizer {
     public double weight(SizingContext c, Estimates e) {
         SizingSpec.Method m = c.spec.method();
         OptimalF.Result f = OptimalF.of(m.tradeReturns());
-        c.detail("optimal_f", f.f());
-        c.detail("largest_loss", f.largestLoss());
-        c.detail("geometric_mean_hpr", f.geometricMean());
-        c.detail("trades", f.trades());
-        c.detail("optimal_f_fraction", m.optimalFFraction());
+        c.details.optimalF = f.f();
+        c.details.largestLoss = f.largestLoss();
+        c.details.geometricMeanHpr = f.geometricMean();
+        c.details.trades = f.trades();
+        c.details.optimalFFraction = m.optimalFFraction();
         if (f.f() == 0) {
             c.noPosition("no edge: the strategy's mean trade return is not positive");
             return 0;

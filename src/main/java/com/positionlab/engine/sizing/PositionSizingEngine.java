@@ -78,7 +78,7 @@ public final class PositionSizingEngine {
         List<BudgetUse> budgets = spec.budgets() == null ? List.of() : c.budgeting().uses(d);
         double expected = estimates.expectedReturn();
         double sharpe = forecastVol > 0 ? expected / forecastVol : Double.NaN;
-        c.detail("lookback_days", c.book.days());
+        c.details.lookbackDays = c.book.days();
         return new SizingOutcome(spec.method().method(), raw, weight, lots.units(), lots.notional(),
                 weight > 0 ? null : c.reason(), List.copyOf(c.bindings()), estimates.kelly(), expected, forecastVol,
                 sharpe, SizingFigures.impact(c, d), figures, budgets, SizingFigures.stress(c, d),

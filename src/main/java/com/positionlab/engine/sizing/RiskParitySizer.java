@@ -9,7 +9,7 @@ final class RiskParitySizer implements MethodSizer {
     public double weight(SizingContext c, Estimates e) {
         int others = c.otherPositions();
         double target = 1.0 / (others + 1);
-        c.detail("risk_share_target", target);
+        c.details.riskShareTarget = target;
         return others == 0 ? c.topUp(1.0) : equalShare(c, target);
     }
 
@@ -25,7 +25,7 @@ final class RiskParitySizer implements MethodSizer {
                     / var;
         };
         if (share.applyAsDouble(0) >= target) {
-            c.detail("held_risk_share", share.applyAsDouble(0));
+            c.details.heldRiskShare = share.applyAsDouble(0);
             c.noPosition("the instrument already carries " + Reasons.pct(share.applyAsDouble(0))
                     + " of the book's risk, at or above its equal share " + Reasons.pct(target));
             return 0;

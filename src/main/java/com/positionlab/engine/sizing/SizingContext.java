@@ -1,9 +1,7 @@
 package com.positionlab.engine.sizing;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.positionlab.engine.InvalidParameterException;
 import com.positionlab.engine.sizing.SizingOutcome.Binding;
@@ -34,7 +32,8 @@ final class SizingContext {
     final double bookVar;
 
     private final List<Binding> bindings = new ArrayList<>();
-    private final Map<String, Object> details = new LinkedHashMap<>();
+    /** What the steps found, shown beside the result. */
+    final SizingDetails.Builder details = new SizingDetails.Builder();
     private final List<String> warnings = new ArrayList<>();
     private String reason;
     private RiskBudgeting budgeting;
@@ -80,8 +79,8 @@ final class SizingContext {
     double topUp(double target) {
         double held = heldWeight();
         if (held != 0) {
-            detail("target_weight", target);
-            detail("held_weight", held);
+            details.targetWeight = target;
+            details.heldWeight = held;
         }
         if (held >= target) {
             noPosition("the book already holds " + Reasons.pct(held) + " of equity in the instrument, at or above the "
@@ -97,10 +96,6 @@ final class SizingContext {
             budgeting = new RiskBudgeting(model, spec.budgets(), trade.strategyId());
         }
         return budgeting;
-    }
-
-    void detail(String key, Object value) {
-        details.put(key, value);
     }
 
     void warn(String warning) {
@@ -127,8 +122,8 @@ final class SizingContext {
         return bindings;
     }
 
-    Map<String, Object> details() {
-        return details;
+    SizingDetails details() {
+        return details.build();
     }
 
     List<String> warnings() {

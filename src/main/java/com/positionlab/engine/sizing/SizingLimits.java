@@ -50,7 +50,7 @@ final class SizingLimits {
                 return w;
             }
             double rho = c.s * c.cov / Math.sqrt(c.bookVar * c.sigma2);
-            c.detail("correlation_with_book", rho);
+            c.details.correlationWithBook = rho;
             if (rho > limit) {
                 c.bind("correlation_limit", w, 0, "correlation with the book " + fmt(rho) + " exceeds the limit "
                         + fmt(limit));
@@ -122,9 +122,9 @@ final class SizingLimits {
                 return w;
             }
             RiskBudgeting rb = c.budgeting();
-            c.detail("risk_budget_scale", rb.scale());
-            c.detail("risk_budget_volatility_multiplier", rb.volatilityMultiplier());
-            c.detail("risk_budget_drawdown", rb.drawdown());
+            c.details.riskBudgetScale = rb.scale();
+            c.details.riskBudgetVolatilityMultiplier = rb.volatilityMultiplier();
+            c.details.riskBudgetDrawdown = rb.drawdown();
             double total = rb.effectiveTotal();
             int s = c.s;
             w = budgetCap(c, w, "risk_budget.total", x -> rb.totalUse(s * x), total, "portfolio");

@@ -2,7 +2,6 @@ package com.positionlab.engine.sizing;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 
 import com.positionlab.engine.riskmodel.GarchFit;
 
@@ -15,13 +14,13 @@ public record SizingOutcome(SizingMethod method, double rawWeight, double weight
                             BigDecimal notional, String reason, List<Binding> bindings, double kellyFraction,
                             double expectedReturn, double expectedVolatility, double sharpeRatio, Impact impact,
                             RiskFigures risk, List<BudgetUse> budgets, List<StressOutcome> stress,
-                            double confidenceScore, Map<String, Object> details, List<String> warnings) {
+                            double confidenceScore, SizingDetails details, List<String> warnings) {
 
     /** No position from {@code method}, which cannot size this decision, for {@code reason}; no risk figures. */
     public static SizingOutcome none(SizingMethod method, String reason) {
         return new SizingOutcome(method, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO.setScale(2), reason, List.of(),
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, null, List.of(), List.of(), 0, Map.of(),
-                List.of());
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, null, List.of(), List.of(), 0,
+                SizingDetails.NONE, List.of());
     }
 
     /** A limit that cut the weight, with the weight before and after it. */

@@ -7,8 +7,8 @@ final class VolatilityAdjustedSizer implements MethodSizer {
     public double weight(SizingContext c, Estimates e) {
         double target = c.spec.method().volatilityTarget();
         double forecast = e.forecastVolatility();
-        c.detail("volatility_target", target);
-        c.detail("volatility_forecast", forecast);
+        c.details.volatilityTarget = target;
+        c.details.volatilityForecast = forecast;
         if (!(forecast > 0)) {
             c.noPosition("the instrument's volatility forecast is zero");
             return 0;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The seed's PositionSizingResponse (snake_case in JSON) plus what PositionLab adds: the binding
@@ -30,7 +31,26 @@ public record PositionSizingResponse(String sizingId, OptimalPosition optimalPos
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SizingAnalysis(Double kellyFraction, Double expectedReturn, Double expectedVolatility,
                                  Double sharpeRatio, PortfolioImpact portfolioImpact,
-                                 Map<String, Object> optimizationDetails) {
+                                 OptimizationDetails optimizationDetails) {
+    }
+
+    /**
+     * The figures behind the size: the method's weight before the limits ({@code raw_weight}), the book's
+     * annualised volatility before and after, what the method and the limits found (absent where they did
+     * not apply), and the stored rule the request named.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OptimizationDetails(Double rawWeight, Double volatilityBefore, Double volatilityAfter,
+                                      Double kellyGrowthOptimalWeight, Double kellyCap, Double kellyMultiplier,
+                                      Double convictionMultiplier, Double covarianceWithBook, Double volatilityTarget,
+                                      Double volatilityForecast, Double riskShareTarget, Integer positionsAfter,
+                                      Double riskPerTrade, Double riskPerUnit, Double optimalF, Double largestLoss,
+                                      Double geometricMeanHpr, Integer trades,
+                                      @JsonProperty("optimal_f_fraction") Double optimalFFraction,
+                                      Double targetWeight, Double heldWeight, Double heldRiskShare,
+                                      Double correlationWithBook, Double riskBudgetScale,
+                                      Double riskBudgetVolatilityMultiplier, Double riskBudgetDrawdown,
+                                      Double unitsBeforeRounding, Integer lookbackDays, String ruleId) {
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.positionlab.engine.riskmodel.GarchFit;
+import com.positionlab.engine.sizing.SizingDetails;
 import com.positionlab.engine.sizing.SizingOutcome;
 import com.positionlab.engine.sizing.SizingSpec;
 import com.positionlab.service.Money;
@@ -14,6 +15,7 @@ import com.positionlab.service.sizing.PositionSizingResponse.BindingConstraint;
 import com.positionlab.service.sizing.PositionSizingResponse.BudgetUse;
 import com.positionlab.service.sizing.PositionSizingResponse.MethodComparison;
 import com.positionlab.service.sizing.PositionSizingResponse.OptimalPosition;
+import com.positionlab.service.sizing.PositionSizingResponse.OptimizationDetails;
 import com.positionlab.service.sizing.PositionSizingResponse.PortfolioImpact;
 import com.positionlab.service.sizing.PositionSizingResponse.RiskMetrics;
 import com.positionlab.service.sizing.PositionSizingResponse.SizingAnalysis;
@@ -38,14 +40,7 @@ final class SizingResponses {
         SizingOutcome.Impact im = o.impact();
         PortfolioImpact impact = new PortfolioImpact(round(im.portfolioRiskChange()), round(im.correlationImpact()),
                 round(im.diversificationBenefit()), round(im.concentrationRisk()));
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("raw_weight", round(o.rawWeight()));
-        details.put("volatility_before", round(im.volatilityBefore()));
-        details.put("volatility_after", round(im.volatilityAfter()));
-        o.details().forEach((key, v) -> details.put(key, v instanceof Double dv ? round(dv) : v));
-        if (r.ruleId() != null) {
-            details.put("rule_id", r.ruleId());
-        }
+        OptimizationDetails details = details(o, r.ruleId());
         SizingAnalysis analysis = new SizingAnalysis(finite(o.kellyFraction()), finite(o.expectedReturn()),
                 finite(o.expectedVolatility()), finite(o.sharpeRatio()), impact, details);
         SizingOutcome.RiskFigures f = o.risk();
@@ -76,6 +71,24 @@ final class SizingResponses {
                 round(s.positionPnl()))).toList();
         return new PositionSizingResponse(sizingId, position, analysis, risk, bindings, budgets, stress, comparison,
                 o.warnings().isEmpty() ? null : o.warnings(), ms);
+    }
+
+    /** The engine's details, each figure rounded like the rest of the response. */
+    private static OptimizationDetails details(SizingOutcome o, String ruleId) {
+        SizingDetails d = o.details();
+        SizingOutcome.Impact im = o.impact();
+        return new OptimizationDetails(round(o.rawWeight()), round(im.volatilityBefore()), round(im.volatilityAfter()),
+                r(d.kellyGrowthOptimalWeight()), r(d.kellyCap()), r(d.kellyMultiplier()), r(d.convictionMultiplier()),
+                r(d.covarianceWithBook()), r(d.volatilityTarget()), r(d.volatilityForecast()), r(d.riskShareTarget()),
+                d.positionsAfter(), r(d.riskPerTrade()), r(d.riskPerUnit()), r(d.optimalF()), r(d.largestLoss()),
+                r(d.geometricMeanHpr()), d.trades(), r(d.optimalFFraction()), r(d.targetWeight()), r(d.heldWeight()),
+                r(d.heldRiskShare()), r(d.correlationWithBook()), r(d.riskBudgetScale()),
+                r(d.riskBudgetVolatilityMultiplier()), r(d.riskBudgetDrawdown()), r(d.unitsBeforeRounding()),
+                d.lookbackDays(), ruleId);
+    }
+
+    private static Double r(Double v) {
+        return v == null ? null : round(v);
     }
 
     private static String window(SizingOutcome.StressOutcome s, List<LocalDate> dates) {

@@ -1,7 +1,6 @@
 package com.positionlab.ui.size;
 
 import java.util.List;
-import java.util.Map;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -31,6 +30,7 @@ import com.positionlab.service.sizing.PositionSizingResponse;
 import com.positionlab.service.sizing.PositionSizingResponse.BindingConstraint;
 import com.positionlab.service.sizing.PositionSizingResponse.BudgetUse;
 import com.positionlab.service.sizing.PositionSizingResponse.OptimalPosition;
+import com.positionlab.service.sizing.PositionSizingResponse.OptimizationDetails;
 import com.positionlab.service.sizing.PositionSizingResponse.PortfolioImpact;
 import com.positionlab.service.sizing.PositionSizingResponse.RiskMetrics;
 import com.positionlab.service.sizing.PositionSizingResponse.SizingAnalysis;
@@ -42,6 +42,10 @@ import com.positionlab.ui.common.Views;
  * does to the book, the budgets, the stress tests and every method side by side. Only formats the result.
  */
 final class SizingResultView {
+
+    private static final OptimizationDetails NO_DETAILS = new OptimizationDetails(null, null, null, null, null, null,
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null, null);
 
     private final SizeTradeViewModel model;
     private final Label units = big("size-units");
@@ -177,14 +181,14 @@ final class SizingResultView {
         }
         OptimalPosition p = r.optimalPosition();
         SizingAnalysis a = r.sizingAnalysis();
-        Map<String, Object> details = a.optimizationDetails() == null ? Map.of() : a.optimizationDetails();
+        OptimizationDetails details = a.optimizationDetails() == null ? NO_DETAILS : a.optimizationDetails();
         units.setText(Formats.quantity(p.recommendedSize()));
         notional.setText(Formats.money(p.recommendedNotional(), p.currency()));
         weight.setText(Formats.percent(p.recommendedWeight()));
         kelly.setText(a.kellyFraction() == null ? "—" : Formats.percent(a.kellyFraction()));
         confidenceScore.setText(Formats.decimal2(p.confidenceScore()));
         headline.setText(p.direction() + " " + p.instrumentId() + " sized by " + p.sizingMethodUsed()
-                + (details.get("rule_id") == null ? "" : " (rule " + details.get("rule_id") + ")"));
+                + (details.ruleId() == null ? "" : " (rule " + details.ruleId() + ")"));
         reason.setText(p.reason() == null ? "" : "No position: " + p.reason());
         reason.setVisible(p.reason() != null);
         kellyPath.setText(kellyPath(p, a, details));
@@ -200,21 +204,21 @@ final class SizingResultView {
     }
 
     /** How the Kelly weight became the method's weight, when the method is Kelly. */
-    private static String kellyPath(OptimalPosition p, SizingAnalysis a, Map<String, Object> d) {
+    private static String kellyPath(OptimalPosition p, SizingAnalysis a, OptimizationDetails d) {
         if (!"KELLY_CRITERION".equals(p.sizingMethodUsed()) || a.kellyFraction() == null
-                || number(d, "kelly_cap") == null) {
+                || d.kellyCap() == null) {
             return a.kellyFraction() == null ? "" : "f* is the growth-optimal weight (mu - cov with book) / sigma², "
                     + "shown for reference.";
         }
         return "f* = (mu - cov with book) / sigma² = " + Formats.percent(a.kellyFraction()) + "; capped at "
-                + Formats.percent(number(d, "kelly_cap")) + ", x " + Formats.decimal2(number(d, "kelly_multiplier"))
-                + " (fractional Kelly) x " + Formats.decimal2(number(d, "conviction_multiplier"))
-                + " (conviction) = " + Formats.percent(number(d, "raw_weight")) + " before the limits.";
+                + Formats.percent(d.kellyCap()) + ", x " + Formats.decimal2(d.kellyMultiplier())
+                + " (fractional Kelly) x " + Formats.decimal2(d.convictionMultiplier())
+                + " (conviction) = " + Formats.percent(d.rawWeight()) + " before the limits.";
     }
 
-    private void showWhy(List<BindingConstraint> bindings, Map<String, Object> d, java.math.BigDecimal units) {
+    private void showWhy(List<BindingConstraint> bindings, OptimizationDetails d, java.math.BigDecimal units) {
         why.getChildren().clear();
-        Double raw = number(d, "raw_weight");
+        Double raw = d.rawWeight();
         why.getChildren().add(small("The method asked for " + (raw == null ? "—" : Formats.percent(raw))
                 + " of equity."));
         if (bindings == null || bindings.isEmpty()) {
@@ -229,7 +233,7 @@ final class SizingResultView {
             why1.getStyleClass().add(Styles.TEXT_MUTED);
             why.getChildren().addAll(name, why1);
         }
-        Double exact = number(d, "units_before_rounding");
+        Double exact = d.unitsBeforeRounding();
         if (exact != null) {
             Label lots = small("Rounded down to whole lots: " + Formats.decimal2(exact) + " → "
                     + Formats.quantity(units) + " units.");
@@ -238,7 +242,7 @@ final class SizingResultView {
         }
     }
 
-    private void showReturns(SizingAnalysis a, Map<String, Object> d) {
+    private void showReturns(SizingAnalysis a, OptimizationDetails d) {
         returns.getChildren().clear();
         int row = 0;
         row = pair(returns, row, "Expected return", a.expectedReturn() == null ? "—" : Formats.percent(a.expectedReturn()),
@@ -247,8 +251,8 @@ final class SizingResultView {
                 : Formats.percent(a.expectedVolatility()), "Annualised standard deviation of daily returns");
         row = pair(returns, row, "Sharpe ratio", a.sharpeRatio() == null ? "—" : Formats.decimal2(a.sharpeRatio()),
                 "Expected return / volatility");
-        Double days = number(d, "lookback_days");
-        pair(returns, row, "History used", days == null ? "—" : String.format("%.0f trading days", days),
+        Integer days = d.lookbackDays();
+        pair(returns, row, "History used", days == null ? "—" : days + " trading days",
                 "Daily returns behind these estimates");
     }
 
@@ -275,10 +279,10 @@ final class SizingResultView {
         risk.add(numberLabel(Formats.percent(cvar)), 2, row);
     }
 
-    private void showImpact(PortfolioImpact im, Map<String, Object> d) {
+    private void showImpact(PortfolioImpact im, OptimizationDetails d) {
         impact.getChildren().clear();
-        Double before = number(d, "volatility_before");
-        Double after = number(d, "volatility_after");
+        Double before = d.volatilityBefore();
+        Double after = d.volatilityAfter();
         String change = (im.portfolioRiskChange() >= 0 ? "+" : "") + Formats.percent(im.portfolioRiskChange());
         impactTile(0, 0, "Risk change", change + (before == null || after == null ? ""
                 : "   (" + Formats.percent(before) + " → " + Formats.percent(after) + ")"),
@@ -334,10 +338,6 @@ final class SizingResultView {
         g.add(n, 0, row);
         g.add(numberLabel(value), 1, row);
         return row + 1;
-    }
-
-    private static Double number(Map<String, Object> d, String key) {
-        return d.get(key) instanceof Number n ? n.doubleValue() : null;
     }
 
     private static String capitalised(String s) {

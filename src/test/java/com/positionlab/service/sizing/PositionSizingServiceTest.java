@@ -207,7 +207,7 @@ class PositionSizingServiceTest {
             PositionSizingResponse r = service.size(new PositionSizingRequest(decision(null, "GRID", Side.LONG, 100,
                     null, null), null, null, null, null, null, "r1"));
             assertThat(r.optimalPosition().sizingMethodUsed()).isEqualTo("FIXED_PERCENTAGE");
-            assertThat(r.sizingAnalysis().optimizationDetails()).containsEntry("rule_id", "r1");
+            assertThat(r.sizingAnalysis().optimizationDetails().ruleId()).isEqualTo("r1");
             assertThat(r.optimalPosition().recommendedWeight()).isCloseTo(0.03, within(1e-3));
             assertThatThrownBy(() -> service.size(new PositionSizingRequest(decision(null, "GRID", Side.LONG, 100,
                     null, null), null, null, null, null, null, "nope"))).isInstanceOfSatisfying(

@@ -161,7 +161,7 @@ class SizeTradeViewModelTest {
         assertThat(m.field(TradeTicket.LEVERAGE).get()).isEqualTo("1");
         PositionSizingResponse r = m.resultProperty().get();
         assertThat(r.optimalPosition().sizingMethodUsed()).isEqualTo("VOLATILITY_ADJUSTED");
-        assertThat(r.sizingAnalysis().optimizationDetails()).containsEntry("rule_id", "R1");
+        assertThat(r.sizingAnalysis().optimizationDetails().ruleId()).isEqualTo("R1");
         assertThat(r.riskMetrics().horizonDays()).isEqualTo(5);
         assertThat(m.errors()).isEmpty();
     }
