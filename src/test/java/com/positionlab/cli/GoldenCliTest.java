@@ -78,6 +78,8 @@ class GoldenCliTest {
         check("cli/size-stored-kelly", "size", "--db", db, file("kelly.json", STORED_KELLY));
         check("cli/size-stored-fixed-risk-short", "size", "--db", db, file("short.json", STORED_SHORT_FIXED_RISK));
         check("cli/size-stored-all-methods", "size", "--all-methods", "--db", db, file("kelly.json", STORED_KELLY));
+        check("cli/size-stored-volatility-adjusted", "size", "--db", db, file("vol.json", STORED_SHORT_FIXED_RISK
+                .replace("\"conviction\": \"HIGH\"}", "\"conviction\": \"HIGH\"}, \"volatility_adjustment\": {}")));
         check("cli/size-invalid", "size", "--db", db, file("invalid.json", INVALID));
         check("cli/size-unknown-direction", "size", "--db", db, file("sideways.json",
                 INVALID.replace("\"LONG\"", "\"SIDEWAYS\"")));

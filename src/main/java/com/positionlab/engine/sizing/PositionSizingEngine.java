@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.positionlab.engine.InvalidParameterException;
+import com.positionlab.engine.risk.VolatilityAdjustment;
 import com.positionlab.engine.riskmodel.GarchFit;
 import com.positionlab.engine.riskmodel.RiskModel;
 import com.positionlab.engine.riskmodel.VarEstimate;
@@ -34,7 +35,7 @@ public final class PositionSizingEngine {
             SizingSpec s = new SizingSpec(spec.trade(), new SizingSpec.Method(m, p.volatilityTarget(),
                     p.fixedPercentage(), p.riskPerTrade(), p.kellyMultiplier(), p.maxKellyFraction(),
                     p.optimalFFraction(), p.tradeReturns()), spec.risk(), spec.limits(), spec.budgets(),
-                    spec.shocks());
+                    spec.shocks(), spec.volatility());
             try {
                 out.add(size(s, model));
             } catch (InvalidParameterException e) {
@@ -59,6 +60,7 @@ public final class PositionSizingEngine {
             c.noPosition("the method gives no position (weight " + Reasons.fmt(w) + ")");
             w = 0;
         }
+        w = adjustForVolatility(c, w);
         if (w > 0) {
             w = SizingLimits.constrain(c, w);
         }
@@ -83,6 +85,20 @@ public final class PositionSizingEngine {
                 weight > 0 ? null : c.reason(), List.copyOf(c.bindings()), estimates.kelly(), expected, forecastVol,
                 sharpe, SizingFigures.impact(c, d), figures, budgets, SizingFigures.stress(c, d),
                 SizingFigures.confidence(c, expected, forecastVol), c.details(), c.warnings());
+    }
+
+    /**
+     * The method's weight times the ATR multiplier, when the spec asks for the volatility adjustment; a
+     * reduction is recorded like a limit, with the regime and the reason.
+     */
+    private static double adjustForVolatility(SizingContext c, double w) {
+        VolatilityAdjustment v = c.spec.volatility();
+        if (v == null || !(w > 0) || !(v.multiplier() < 1)) {
+            return w;
+        }
+        double after = w * v.multiplier();
+        c.bind("volatility_adjustment", w, after, v.reason());
+        return after;
     }
 
     /** The expected return (given, else the historical mean) and the growth-optimal weight given the book. */

@@ -5,13 +5,21 @@ import java.util.List;
 import java.util.Map;
 
 import com.positionlab.engine.kelly.Conviction;
+import com.positionlab.engine.risk.VolatilityAdjustment;
 import com.positionlab.engine.riskmodel.RiskModel;
 
 /**
  * One sizing question with every default resolved. Fractions are of equity; {@code Double.NaN} means
- * "no limit" (or "not given" for the expected return and the stop).
+ * "no limit" (or "not given" for the expected return and the stop). {@code volatility}, when given, is the
+ * instrument's ATR assessment, whose multiplier scales the method's weight before the limits.
  */
-public record SizingSpec(Trade trade, Method method, Risk risk, Limits limits, Budgets budgets, List<Shock> shocks) {
+public record SizingSpec(Trade trade, Method method, Risk risk, Limits limits, Budgets budgets, List<Shock> shocks,
+                         VolatilityAdjustment volatility) {
+
+    /** A question without a volatility adjustment. */
+    public SizingSpec(Trade trade, Method method, Risk risk, Limits limits, Budgets budgets, List<Shock> shocks) {
+        this(trade, method, risk, limits, budgets, shocks, null);
+    }
 
     /** Trading days per year, for annualising daily figures. */
     public static final int PERIODS_PER_YEAR = 252;

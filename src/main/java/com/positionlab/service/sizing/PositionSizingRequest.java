@@ -17,7 +17,26 @@ import com.positionlab.engine.sizing.SizingMethod;
  */
 public record PositionSizingRequest(TradingDecision tradingDecision, PortfolioState portfolioState,
                                     SizingParameters sizingParameters, RiskConstraints riskConstraints,
-                                    RiskBudgets riskBudgets, List<StressScenario> stressScenarios, String ruleId) {
+                                    RiskBudgets riskBudgets, List<StressScenario> stressScenarios, String ruleId,
+                                    VolatilityAdjustment volatilityAdjustment) {
+
+    /** A request without the optional volatility adjustment. */
+    public PositionSizingRequest(TradingDecision tradingDecision, PortfolioState portfolioState,
+                                 SizingParameters sizingParameters, RiskConstraints riskConstraints,
+                                 RiskBudgets riskBudgets, List<StressScenario> stressScenarios, String ruleId) {
+        this(tradingDecision, portfolioState, sizingParameters, riskConstraints, riskBudgets, stressScenarios, ruleId,
+                null);
+    }
+
+    /**
+     * Scales the method's weight down when the instrument's volatility, measured by ATR(atr_period) as a
+     * fraction of price over the workspace's price history, is above its median: by median / current, at
+     * most by {@code max_reduction}. The regime is LOW below {@code low_percentile} of its history, HIGH above
+     * {@code high_percentile}. Every field is optional ({@code {}} takes the defaults: 14, 0.33, 0.67, 0.5).
+     */
+    public record VolatilityAdjustment(Integer atrPeriod, Double lowPercentile, Double highPercentile,
+                                       Double maxReduction) {
+    }
 
     /** What the trader wants to do. Prices are in the instrument's currency per unit. */
     public record TradingDecision(String decisionId, String instrumentId, Side direction, Double entryPrice,

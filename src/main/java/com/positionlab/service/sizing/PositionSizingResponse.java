@@ -31,7 +31,24 @@ public record PositionSizingResponse(String sizingId, OptimalPosition optimalPos
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SizingAnalysis(Double kellyFraction, Double expectedReturn, Double expectedVolatility,
                                  Double sharpeRatio, PortfolioImpact portfolioImpact,
-                                 OptimizationDetails optimizationDetails) {
+                                 OptimizationDetails optimizationDetails, VolatilityRegime volatilityAdjustment) {
+
+        /** Without a volatility adjustment. */
+        public SizingAnalysis(Double kellyFraction, Double expectedReturn, Double expectedVolatility, Double sharpeRatio,
+                              PortfolioImpact portfolioImpact, OptimizationDetails optimizationDetails) {
+            this(kellyFraction, expectedReturn, expectedVolatility, sharpeRatio, portfolioImpact, optimizationDetails,
+                    null);
+        }
+    }
+
+    /**
+     * The instrument's volatility regime when the request asked for the adjustment: the current ATR (price
+     * units) and as a fraction of price, its median over the history, its percentile rank, the regime (LOW,
+     * NORMAL, HIGH or UNKNOWN), the size multiplier applied to the method's weight, and why.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record VolatilityRegime(String regime, Double atr, Double atrPercent, Double medianAtrPercent,
+                                   Double percentile, double multiplier, String reason) {
     }
 
     /**

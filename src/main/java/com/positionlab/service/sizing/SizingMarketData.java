@@ -45,6 +45,7 @@ final class SizingMarketData {
     private final TtlCache<SizingHistoryFilter, List<StoredSizing>> recentSizings;
     private final TtlCache<String, double[]> strategyReturns;
     private final TtlCache<String, Optional<StoredBook>> portfolios;
+    private final TtlCache<String, List<PriceBar>> bars;
 
     /**
      * @param store      the workspace, or null for a calculator without one
@@ -62,6 +63,7 @@ final class SizingMarketData {
         recentSizings = new TtlCache<>("recent sizings", Duration.ofMinutes(30), clock, version, 64);
         strategyReturns = new TtlCache<>("Kelly inputs by strategy", Duration.ofMinutes(15), clock, version, 256);
         portfolios = new TtlCache<>("stored portfolios", Duration.ofMinutes(30), clock, version, 64);
+        bars = new TtlCache<>("price bars for ATR", Duration.ofMinutes(30), clock, version, 256);
     }
 
     boolean hasWorkspace() {
@@ -96,6 +98,11 @@ final class SizingMarketData {
                 ? fromStore(model.book().ids(), r.spec().trade().lookback()).dates() : null;
     }
 
+    /** The instrument's stored price bars, oldest first; empty without a workspace. */
+    List<PriceBar> bars(String instrumentId) {
+        return store == null ? List.of() : bars.get(instrumentId, id -> List.copyOf(store.prices().history(id)));
+    }
+
     /** Accepted sizings, newest first. */
     List<StoredSizing> history(SizingHistoryFilter filter) {
         return store == null ? List.of() : recentSizings.get(filter, f -> store.sizingHistory().list(f));
@@ -108,7 +115,7 @@ final class SizingMarketData {
 
     /** The caches, for the Activity view and tests. */
     List<TtlCache<?, ?>> caches() {
-        return List.of(rules, models, instruments, returns, recentSizings, strategyReturns, portfolios);
+        return List.of(rules, models, instruments, returns, recentSizings, strategyReturns, portfolios, bars);
     }
 
 

@@ -37,6 +37,12 @@ public final class SizingRanges {
     public static final Range BUDGET_SHARE = Range.closed(0, 1);
     /** A stress shock: a simple return. */
     public static final Range SHOCK = Range.closed(-1, 10);
+    /** A percentile of the ATR's own history, for the volatility regimes. */
+    public static final Range ATR_PERCENTILE = Range.closed(0, 1);
+    /** The most the volatility adjustment may cut the size. */
+    public static final Range MAX_VOLATILITY_REDUCTION = Range.closed(0, 1);
+    public static final int ATR_PERIOD_MIN = 2;
+    public static final int ATR_PERIOD_MAX = 250;
     public static final int HORIZON_MIN = 1;
     public static final int HORIZON_MAX = 250;
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import com.positionlab.domain.Side;
 import com.positionlab.engine.kelly.Conviction;
 import com.positionlab.engine.kelly.KellyPolicy;
+import com.positionlab.engine.risk.VolatilityAdjustment;
 import com.positionlab.engine.riskmodel.RiskModel;
 import com.positionlab.engine.sizing.SizingMethod;
 import com.positionlab.engine.sizing.SizingSpec;
@@ -85,6 +86,9 @@ final class SizingRequestResolver {
                 : stored.map(InstrumentData::sector).orElse(book.sectorOf(instrumentId));
         BigDecimal lot = d.lotSize() != null ? d.lotSize() : stored.map(InstrumentData::lotSize).orElse(BigDecimal.ONE);
         double[] tradeReturns = tradeReturns(c, params, d.strategyId());
+        VolatilityAdjustment volatility = VolatilityAssessment.of(c, request.volatilityAdjustment(), instrumentId,
+                params.lookback(), market);
+        c.throwIfAny();
         SizingSpec spec = new SizingSpec(
                 new SizingSpec.Trade(decision.side() == Side.LONG ? 1 : -1, book.equity(), decision.entry(),
                         decision.stop(), lot, decision.expectedReturn(), decision.conviction(), d.strategyId(),
@@ -92,7 +96,7 @@ final class SizingRequestResolver {
                 new SizingSpec.Method(params.method(), params.volatilityTarget(), params.fixedPercentage(),
                         params.riskPerTrade(), params.kellyMultiplier(), params.kellyCap(), params.optimalFFraction(),
                         tradeReturns),
-                params.risk(), limits, budgets, shocks);
+                params.risk(), limits, budgets, shocks, volatility);
         String decisionId = d.decisionId() == null || d.decisionId().isBlank() ? null : d.decisionId().trim();
         return new ResolvedRequest(decisionId, instrumentId, decision.side(), sector, book.currency(), book.equity(),
                 book.positions(), ps == null ? null : ps.returnHistory(), request.ruleId(), spec);

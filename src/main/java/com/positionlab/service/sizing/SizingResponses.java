@@ -20,6 +20,7 @@ import com.positionlab.service.sizing.PositionSizingResponse.PortfolioImpact;
 import com.positionlab.service.sizing.PositionSizingResponse.RiskMetrics;
 import com.positionlab.service.sizing.PositionSizingResponse.SizingAnalysis;
 import com.positionlab.service.sizing.PositionSizingResponse.StressResult;
+import com.positionlab.service.sizing.PositionSizingResponse.VolatilityRegime;
 
 /** Maps the engine's outcome of a sizing to the contract's response. */
 final class SizingResponses {
@@ -42,7 +43,8 @@ final class SizingResponses {
                 round(im.diversificationBenefit()), round(im.concentrationRisk()));
         OptimizationDetails details = details(o, r.ruleId());
         SizingAnalysis analysis = new SizingAnalysis(finite(o.kellyFraction()), finite(o.expectedReturn()),
-                finite(o.expectedVolatility()), finite(o.sharpeRatio()), impact, details);
+                finite(o.expectedVolatility()), finite(o.sharpeRatio()), impact, details,
+                regime(r.spec().volatility()));
         SizingOutcome.RiskFigures f = o.risk();
         Map<String, Double> garch = null;
         GarchFit g = f.candidateGarch();
@@ -85,6 +87,11 @@ final class SizingResponses {
                 r(d.heldRiskShare()), r(d.correlationWithBook()), r(d.riskBudgetScale()),
                 r(d.riskBudgetVolatilityMultiplier()), r(d.riskBudgetDrawdown()), r(d.unitsBeforeRounding()),
                 d.lookbackDays(), ruleId);
+    }
+
+    private static VolatilityRegime regime(com.positionlab.engine.risk.VolatilityAdjustment v) {
+        return v == null ? null : new VolatilityRegime(v.regime().name(), finite(v.atr()), finite(v.atrPercent()),
+                finite(v.medianAtrPercent()), finite(v.percentile()), round(v.multiplier()), v.reason());
     }
 
     private static Double r(Double v) {

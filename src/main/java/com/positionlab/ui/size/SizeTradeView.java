@@ -12,6 +12,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -143,6 +144,13 @@ public final class SizeTradeView {
         riskModel.valueProperty().bindBidirectional(model.riskModelProperty());
         riskModel.setTooltip(new Tooltip("How VaR and CVaR are measured"));
         wide("Risk model (VaR and CVaR)", riskModel, null);
+        CheckBox volatility = new CheckBox("Scale down in high volatility (ATR)");
+        volatility.setId("size-volatility-adjustment");
+        volatility.selectedProperty().bindBidirectional(model.volatilityAdjustmentProperty());
+        volatility.setTooltip(new Tooltip("volatility_adjustment: when the instrument's ATR(14) as % of price is "
+                + "above its median over the lookback, the method's weight is cut by median / current, by at most "
+                + "50%; the regime and the cut are listed under 'Why this size'"));
+        wide("Volatility", volatility, TradeTicket.VOLATILITY_ADJUSTMENT);
         text("Confidence (%)", TradeTicket.CONFIDENCE, "Confidence level of VaR and CVaR, e.g. 95 or 99");
         text("Horizon (days)", TradeTicket.HORIZON, "VaR horizon; one-day figures are scaled by its square root");
 

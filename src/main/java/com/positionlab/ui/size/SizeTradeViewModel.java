@@ -85,6 +85,7 @@ public final class SizeTradeViewModel {
     private final Map<String, StringProperty> fields = new LinkedHashMap<>();
     private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
     private final BooleanProperty updateHoldings = new SimpleBooleanProperty();
+    private final BooleanProperty volatilityAdjustment = new SimpleBooleanProperty();
 
     private final ReadOnlyObjectWrapper<PositionSizingResponse> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
@@ -131,7 +132,8 @@ public final class SizeTradeViewModel {
             quietly(() -> applyRule(b));
             ticketChanged();
         });
-        List.of(direction, strategy, conviction, method, riskModel).forEach(p -> p.addListener((o, a, b) -> ticketChanged()));
+        List.of(direction, strategy, conviction, method, riskModel, volatilityAdjustment)
+                .forEach(p -> p.addListener((o, a, b) -> ticketChanged()));
         ReadOnlyBooleanProperty busy = sizing.busyProperty();
         canAccept = Bindings.createBooleanBinding(() -> result.get() != null && !stale.get() && !busy.get()
                 && !resultAccepted.get(), result, stale, busy, resultAccepted);
@@ -201,6 +203,11 @@ public final class SizeTradeViewModel {
     }
 
     /** Whether Accept also adds the units to the portfolio's holding. */
+    /** Whether the size is cut when the instrument's ATR is above its median (volatility_adjustment). */
+    public BooleanProperty volatilityAdjustmentProperty() {
+        return volatilityAdjustment;
+    }
+
     public BooleanProperty updateHoldingsProperty() {
         return updateHoldings;
     }
@@ -333,7 +340,7 @@ public final class SizeTradeViewModel {
             return;
         }
         PositionSizingRequest request = parsed.ticket().request(choices());
-        String title = "Sizing " + instrumentId();
+        String title = "Sizing " + request.tradingDecision().instrumentId();
         status.set(title + "…");
         Work<PositionSizingResponse> work = p -> service.sizeAllMethods(request);
         if (now) {
@@ -375,25 +382,16 @@ public final class SizeTradeViewModel {
 
     /** Parses the ticket and shows its problems; the ticket is null when there are any. */
     private TradeTicket.Parsed check() {
-        Map<String, String> texts = new LinkedHashMap<>();
-        fields.forEach((k, v) -> texts.put(k, v.get()));
-        TradeTicket.Parsed parsed = TradeTicket.parse(texts);
-        Map<String, String> found = new LinkedHashMap<>(parsed.errors());
-        if (instrument.get() == null) {
-            found.put(TradeTicket.INSTRUMENT, "choose an instrument");
-        }
-        FieldErrors.showExactly(errors, found);
-        return found.isEmpty() ? parsed : new TradeTicket.Parsed(null, found);
+        TradeTicket.Parsed parsed = TradeTicket.check(fields, instrument.get() != null);
+        FieldErrors.showExactly(errors, parsed.errors());
+        return parsed;
     }
 
     private TradeTicket.Choices choices() {
         InstrumentChoice i = instrument.get();
         return new TradeTicket.Choices(i.id(), i.sector(), direction.get(),
                 strategy.get() == null ? null : strategy.get().id(), conviction.get(),
-                rule.get() == null ? null : rule.get().ruleId(), method.get(), riskModel.get());
-    }
-
-    private String instrumentId() {
-        return instrument.get() == null ? "" : instrument.get().id();
+                rule.get() == null ? null : rule.get().ruleId(), method.get(), riskModel.get(),
+                volatilityAdjustment.get());
     }
 }

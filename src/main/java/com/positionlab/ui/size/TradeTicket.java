@@ -45,6 +45,8 @@ record TradeTicket(double entry, Double stop, Double expectedReturn, double conf
     static final String INSTRUMENT = "instrument";
     static final String DIRECTION = "direction";
     static final String STRATEGY = "strategy";
+    /** The error key of the volatility adjustment toggle. */
+    static final String VOLATILITY_ADJUSTMENT = "volatility_adjustment";
     static final String RULE = "rule";
     static final String METHOD = "method";
     /** Errors that belong to no ticket field, shown at the top of the ticket. */
@@ -71,6 +73,18 @@ record TradeTicket(double entry, Double stop, Double expectedReturn, double conf
     }
 
     record Parsed(TradeTicket ticket, Map<String, String> errors) {
+    }
+
+    /** Parses the fields as typed, and asks for an instrument when none is chosen. */
+    static Parsed check(Map<String, ? extends javafx.beans.value.ObservableStringValue> fields, boolean instrumentChosen) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        fields.forEach((k, v) -> texts.put(k, v.get()));
+        Parsed parsed = parse(texts);
+        Map<String, String> found = new LinkedHashMap<>(parsed.errors());
+        if (!instrumentChosen) {
+            found.put(INSTRUMENT, "choose an instrument");
+        }
+        return found.isEmpty() ? parsed : new Parsed(null, found);
     }
 
     /** Parses the texts; the ticket is null when any field is wrong, and {@code errors} then names each. */
@@ -101,7 +115,13 @@ record TradeTicket(double entry, Double stop, Double expectedReturn, double conf
 
     /** The choices that are not typed: instrument, direction, strategy, conviction, rule, method, model. */
     record Choices(String instrumentId, String sector, Side direction, String strategyId, Conviction conviction,
-                   String ruleId, SizingMethod method, RiskModel riskModel) {
+                   String ruleId, SizingMethod method, RiskModel riskModel, boolean volatilityAdjustment) {
+
+        /** Without the volatility adjustment. */
+        Choices(String instrumentId, String sector, Side direction, String strategyId, Conviction conviction,
+                String ruleId, SizingMethod method, RiskModel riskModel) {
+            this(instrumentId, sector, direction, strategyId, conviction, ruleId, method, riskModel, false);
+        }
     }
 
     /**
@@ -124,7 +144,8 @@ record TradeTicket(double entry, Double stop, Double expectedReturn, double conf
             stress = List.of(new StressScenario(c.sector() + " " + signedPercent(sectorShock), null,
                     Map.of(c.sector(), sectorShock)));
         }
-        return new PositionSizingRequest(decision, null, parameters, constraints, budgets, stress, c.ruleId());
+        return new PositionSizingRequest(decision, null, parameters, constraints, budgets, stress, c.ruleId(),
+                c.volatilityAdjustment() ? new PositionSizingRequest.VolatilityAdjustment(null, null, null, null) : null);
     }
 
     /**
@@ -184,6 +205,7 @@ record TradeTicket(double entry, Double stop, Double expectedReturn, double conf
             case "risk_constraints.leverage_limit" -> LEVERAGE;
             case "risk_budgets.total_volatility" -> BUDGET_VOLATILITY;
             case "rule_id" -> RULE;
+            case "volatility_adjustment" -> VOLATILITY_ADJUSTMENT;
             default -> {
                 if (path.startsWith("sizing_parameters.trade_returns")) {
                     yield STRATEGY;

@@ -70,4 +70,17 @@ class TradeTicketTest {
         assertThat(TradeTicket.fieldFor("risk_budgets.sector_shares.Energy")).isEqualTo(TradeTicket.BUDGET_SECTOR_SHARE);
         assertThat(TradeTicket.fieldFor("portfolio_state")).isEqualTo(TradeTicket.GENERAL);
     }
+
+    @Test
+    void theVolatilityToggleAsksForTheAdjustmentWithItsDefaults() {
+        TradeTicket t = TradeTicket.parse(texts(TradeTicket.ENTRY, "100")).ticket();
+        PositionSizingRequest off = t.request(new TradeTicket.Choices("SEMI", "Technology", Side.LONG, null,
+                Conviction.MEDIUM, null, SizingMethod.KELLY_CRITERION, RiskModel.HISTORICAL_VAR));
+        PositionSizingRequest on = t.request(new TradeTicket.Choices("SEMI", "Technology", Side.LONG, null,
+                Conviction.MEDIUM, null, SizingMethod.KELLY_CRITERION, RiskModel.HISTORICAL_VAR, true));
+        assertThat(off.volatilityAdjustment()).isNull();
+        assertThat(on.volatilityAdjustment()).isEqualTo(new PositionSizingRequest.VolatilityAdjustment(null, null,
+                null, null));
+        assertThat(TradeTicket.fieldFor("volatility_adjustment")).isEqualTo(TradeTicket.VOLATILITY_ADJUSTMENT);
+    }
 }
