@@ -196,6 +196,9 @@ final class SizingResultView {
         notes.setText(r.warnings() == null ? "" : "Note: " + String.join(" Note: ", r.warnings()));
         notes.setVisible(r.warnings() != null);
         showWhy(r.bindingConstraints(), details, p.recommendedSize());
+        if (a.volatilityAdjustment() != null) {
+            why.getChildren().add(1, small("Volatility (ATR): " + a.volatilityAdjustment().reason() + "."));
+        }
         showReturns(a, details);
         showRisk(r.riskMetrics(), p.currency());
         showImpact(a.portfolioImpact(), details);

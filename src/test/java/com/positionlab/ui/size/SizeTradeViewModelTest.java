@@ -104,6 +104,18 @@ class SizeTradeViewModelTest {
     }
 
     @Test
+    void theVolatilityToggleSizesAgainWithTheRegimeShown() {
+        SizeTradeViewModel m = ticket();
+        assertThat(m.resultProperty().get().sizingAnalysis().volatilityAdjustment()).isNull();
+        m.volatilityAdjustmentProperty().set(true);
+        var v = m.resultProperty().get().sizingAnalysis().volatilityAdjustment();
+        assertThat(v).isNotNull();
+        assertThat(v.regime()).isIn("LOW", "NORMAL", "HIGH");
+        assertThat(v.multiplier()).isBetween(0.5, 1.0);
+        assertThat(v.reason()).contains("ATR(14)");
+    }
+
+    @Test
     void sizingFromTheTicketGivesTheServicesNumbers() {
         SizeTradeViewModel m = ticket();
         choose(m, "SEMI");
