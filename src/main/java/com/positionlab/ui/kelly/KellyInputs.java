@@ -29,7 +29,7 @@ record KellyInputs(double winProbability, double averageWin, double averageLoss,
         double loss = f.number("average_loss", 0, Double.MAX_VALUE, false);
         Integer n = f.optionalInt("sample_size", 1, 10_000_000);
         double multiplier = f.number("kelly_multiplier", 0, 2, true);
-        double cap = f.number("max_kelly_fraction", 0, 1, true);
+        double cap = f.number("max_kelly_fraction", 0, 100, true) / 100; // typed in percent, as in Rules
         int bets = (int) f.integer("bets", 1, 50_000);
         int paths = (int) f.integer("paths", 1, 100_000);
         double capital = f.number("initial_capital", 0, 1e15, false);

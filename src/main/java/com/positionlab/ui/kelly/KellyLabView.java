@@ -47,8 +47,8 @@ public final class KellyLabView {
 
     private static final String[][] FORM = {
             {"win_rate", "Win rate (%)"}, {"average_win", "Average win"}, {"average_loss", "Average loss"},
-            {"sample_size", "Sample size (trades, optional)"}, {"kelly_multiplier", "Kelly multiplier"},
-            {"max_kelly_fraction", "Max Kelly fraction"}, {"bets", "Bets per path"}, {"paths", "Paths"},
+            {"sample_size", "Sample size (trades, optional)"}, {"kelly_multiplier", "Kelly multiplier (x f*)"},
+            {"max_kelly_fraction", "Max Kelly fraction (% equity)"}, {"bets", "Bets per path"}, {"paths", "Paths"},
             {"initial_capital", "Starting capital"}, {"ruin_level", "Ruin level (% of start)"},
             {"target_multiple", "Target (x start)"}, {"seed", "Seed"}};
 

@@ -89,7 +89,7 @@ public final class KellyLabViewModel {
         this.runner = runner;
         this.simulations = new LatestRun(runner, java.time.Duration.ZERO, LatestRun.WhileRunning.CANCEL);
         this.notifier = notifier;
-        String[] defaults = {"55", "150", "100", "", "0.25", "0.5", "250", "10000", "100000", "50", "2", "42"};
+        String[] defaults = {"55", "150", "100", "", "0.25", "50", "250", "10000", "100000", "50", "2", "42"};
         for (int i = 0; i < KellyInputs.FIELDS.length; i++) {
             String name = KellyInputs.FIELDS[i];
             StringProperty p = new SimpleStringProperty(defaults[i]);
@@ -351,7 +351,7 @@ public final class KellyLabViewModel {
         field("average_loss").set(plain(all.averageLoss()));
         field("sample_size").set(Integer.toString((int) decisive));
         field("kelly_multiplier").set(plain(c.kellyMultiplier()));
-        field("max_kelly_fraction").set(plain(c.maxKellyFraction()));
+        field("max_kelly_fraction").set(plain(c.maxKellyFraction() * 100));
         calculate();
     }
 

@@ -58,6 +58,19 @@ class KellyLabViewModelTest {
     }
 
     @Test
+    void theMaxKellyFractionIsTypedInPercentAsInRules() {
+        KellyLabViewModel m = model(new SyncTaskRunner());
+        assertThat(m.field("max_kelly_fraction").get()).isEqualTo("50");
+        m.field("max_kelly_fraction").set("10");
+        m.calculate();
+        // f* = 0.25 is capped at 10% of equity, then a quarter of it is used
+        assertThat(m.resultProperty().get().adjustedKelly()).isCloseTo(0.10 * 0.25, within(1e-12));
+        m.field("max_kelly_fraction").set("150");
+        m.calculate();
+        assertThat(m.errors()).containsKey("max_kelly_fraction");
+    }
+
+    @Test
     void calculatesKellySimulatesTheChosenFractionAndStoresTheCalculation() {
         KellyLabViewModel m = model(new SyncTaskRunner());
         m.calculate();
