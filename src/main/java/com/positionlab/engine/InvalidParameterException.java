@@ -1,5 +1,7 @@
 package com.positionlab.engine;
 
+import com.positionlab.domain.Range;
+
 /**
  * An engine input outside its domain. The message starts with the field's contract name
  * ({@code "win_probability: must be in [0, 1], got 1.2"}) so the CLI, the API and the UI can show it as is.
@@ -27,9 +29,15 @@ public class InvalidParameterException extends IllegalArgumentException {
 
     /** Requires a finite value in [lo, hi]. */
     public static double inRange(String field, double v, double lo, double hi) {
+        return within(field, v, Range.closed(lo, hi));
+    }
+
+    /** Requires a finite value within {@code range}: the one range type of the engine, the service and the forms. */
+    public static double within(String field, double v, Range range) {
         finite(field, v);
-        if (v < lo || v > hi) {
-            throw new InvalidParameterException(field, "must be in [" + fmt(lo) + ", " + fmt(hi) + "], got " + fmt(v));
+        if (!range.contains(v)) {
+            throw new InvalidParameterException(field, "must be in " + range.interval(InvalidParameterException::fmt)
+                    + ", got " + fmt(v));
         }
         return v;
     }
