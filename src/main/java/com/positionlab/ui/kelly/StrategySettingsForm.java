@@ -9,6 +9,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 
+import com.positionlab.domain.Range;
 import com.positionlab.domain.Strategy;
 import com.positionlab.domain.StrategyKellyConfig;
 import com.positionlab.service.ValidationException;
@@ -17,8 +18,17 @@ import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.Notifier;
 import com.positionlab.ui.task.TaskRunner;
 
-/** The Kelly Lab's editor of a strategy's Kelly settings: the fields as typed, their errors, save and reset. */
+/**
+ * The Kelly Lab's editor of a strategy's Kelly settings: the fields as typed, their errors, save and reset.
+ * Shares of equity and the drawdown are typed in percent, as everywhere else; the service stores fractions.
+ */
 final class StrategySettingsForm {
+
+    /** The fields typed in percent, with the range each allows (in percent). */
+    static final Map<String, Range> PERCENT = Map.of(
+            "max_kelly_fraction", Range.aboveUpTo(0, 100), "min_position", Range.closed(0, 100),
+            "max_position", Range.closed(0, 100), "max_drawdown", Range.aboveUpTo(0, 100),
+            "fallback_fraction", Range.closed(0, 100));
 
     private final StrategyKellyConfigService configs;
     private final TaskRunner runner;
@@ -53,26 +63,31 @@ final class StrategySettingsForm {
     /** Shows the stored settings {@code c} in the fields. */
     void show(StrategyKellyConfig c) {
         fields.get("kelly_multiplier").set(plain(c.kellyMultiplier()));
-        fields.get("max_kelly_fraction").set(plain(c.maxKellyFraction()));
+        fields.get("max_kelly_fraction").set(plain(c.maxKellyFraction() * 100));
         fields.get("tier").set(c.tier().name());
-        fields.get("min_position").set(plain(c.minPosition()));
-        fields.get("max_position").set(plain(c.maxPosition()));
+        fields.get("min_position").set(plain(c.minPosition() * 100));
+        fields.get("max_position").set(plain(c.maxPosition() * 100));
         fields.get("conviction_low").set(plain(c.convictionLow()));
         fields.get("conviction_medium").set(plain(c.convictionMedium()));
         fields.get("conviction_high").set(plain(c.convictionHigh()));
         fields.get("drawdown_floor").set(plain(c.drawdownFloor()));
-        fields.get("max_drawdown").set(plain(c.maxDrawdown()));
+        fields.get("max_drawdown").set(plain(c.maxDrawdown() * 100));
         fields.get("min_trades").set(Integer.toString(c.minTrades()));
         fields.get("recent_trades").set(Integer.toString(c.recentTrades()));
         fields.get("recent_days").set(Integer.toString(c.recentDays()));
-        fields.get("fallback_fraction").set(plain(c.fallbackFraction()));
+        fields.get("fallback_fraction").set(plain(c.fallbackFraction() * 100));
         errors.clear();
     }
 
     /** Saves the fields as {@code s}'s settings; {@code saved} then gets the strategy to size it again. */
     void save(Strategy s, Consumer<Strategy> saved) {
         Map<String, String> texts = new LinkedHashMap<>();
-        fields.forEach((k, v) -> texts.put(k, v.get()));
+        Map<String, String> problems = new LinkedHashMap<>();
+        fields.forEach((k, v) -> texts.put(k, PERCENT.containsKey(k) ? asFraction(k, v.get(), problems) : v.get()));
+        if (!problems.isEmpty()) {
+            errors.putAll(problems);
+            return;
+        }
         runner.submit("Saving settings of " + s.id(), p -> configs.save(s.id(), texts), c -> {
             errors.clear();
             notifier.info("Settings saved", s.name() + ": Kelly multiplier " + c.kellyMultiplier() + ", tier " + c.tier());
@@ -92,6 +107,27 @@ final class StrategySettingsForm {
             configs.reset(s.id());
             return s;
         }, reset, e -> notifier.error("Settings not reset", ErrorMessages.describe(e)));
+    }
+
+    /**
+     * A percent field's text as the fraction the service stores, checked against its percent range; text that
+     * is not a number goes through as typed, for the service to name.
+     */
+    private static String asFraction(String field, String typed, Map<String, String> problems) {
+        String t = typed == null ? "" : typed.strip();
+        t = t.endsWith("%") ? t.substring(0, t.length() - 1).strip() : t;
+        double v;
+        try {
+            v = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return typed;
+        }
+        Range allowed = PERCENT.get(field);
+        if (!allowed.contains(v)) {
+            problems.put(field, "must be " + allowed.words(StrategySettingsForm::plain) + " (%), got " + t);
+            return typed;
+        }
+        return plain(v / 100);
     }
 
     static String plain(double v) {

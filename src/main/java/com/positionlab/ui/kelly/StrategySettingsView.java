@@ -23,13 +23,13 @@ final class StrategySettingsView {
     }
 
     private static final String[][] SETTINGS = {
-            {"kelly_multiplier", "Kelly multiplier"}, {"max_kelly_fraction", "Max Kelly fraction"},
-            {"tier", "Tier (HUNTER, STRATEGIST)"}, {"min_position", "Min position (fraction)"},
-            {"max_position", "Max position (fraction)"}, {"conviction_low", "Conviction LOW x"},
+            {"kelly_multiplier", "Kelly multiplier (x f*)"}, {"max_kelly_fraction", "Max Kelly fraction (% equity)"},
+            {"tier", "Tier (HUNTER, STRATEGIST)"}, {"min_position", "Min position (% equity)"},
+            {"max_position", "Max position (% equity)"}, {"conviction_low", "Conviction LOW x"},
             {"conviction_medium", "Conviction MEDIUM x"}, {"conviction_high", "Conviction HIGH x"},
-            {"drawdown_floor", "Drawdown floor x"}, {"max_drawdown", "Drawdown at floor"},
+            {"drawdown_floor", "Drawdown floor x"}, {"max_drawdown", "Drawdown at floor (%)"},
             {"min_trades", "Min trades for Kelly"}, {"recent_trades", "Recent window (trades)"},
-            {"recent_days", "Recent window (days)"}, {"fallback_fraction", "Fallback fraction"}};
+            {"recent_days", "Recent window (days)"}, {"fallback_fraction", "Fallback fraction (% equity)"}};
 
     /** The selected strategy's stored Kelly settings, editable; shown only with a strategy. */
     TitledPane createView() {

@@ -205,6 +205,28 @@ class KellyLabViewModelTest {
     }
 
     @Test
+    void sharesOfEquityInTheStrategySettingsAreTypedInPercent() {
+        new WorkspaceService(store).createDemo(Progress.NONE);
+        KellyLabViewModel m = model(new SyncTaskRunner());
+        m.refresh();
+        m.strategyProperty().set(m.strategies().stream().filter(s -> s.id().equals("TREND")).findFirst().orElseThrow());
+        double stored = store.strategyKellyConfigs().find("TREND").map(c -> c.maxPosition())
+                .orElse(com.positionlab.domain.StrategyKellyConfig.defaults("TREND").maxPosition());
+        assertThat(Double.parseDouble(m.configField("max_position").get())).isCloseTo(stored * 100, within(1e-9));
+        assertThat(m.configField("max_kelly_fraction").get()).isEqualTo("50");
+
+        m.configField("max_position").set("150");
+        m.saveConfig();
+        assertThat(m.configErrors()).containsEntry("max_position", "must be at least 0 and at most 100 (%), got 150");
+
+        m.configField("max_position").set("12.5%");
+        m.saveConfig();
+        assertThat(m.configErrors()).isEmpty();
+        assertThat(store.strategyKellyConfigs().find("TREND").orElseThrow().maxPosition()).isCloseTo(0.125, within(1e-12));
+        assertThat(m.configField("max_position").get()).isEqualTo("12.5");
+    }
+
+    @Test
     void aPastCalculationCanBeReloaded() {
         KellyLabViewModel m = model(new SyncTaskRunner());
         m.field("win_rate").set("60");
