@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
 
+import com.positionlab.domain.Range;
 import com.positionlab.service.kelly.KellyCalculationRequest;
 import com.positionlab.service.kelly.SimulationRequest;
+import com.positionlab.ui.common.FieldReader;
 
 /**
  * The Kelly Lab's inputs, parsed from the text the user typed. Win rate and ruin level are typed in
@@ -57,54 +59,27 @@ record KellyInputs(double winProbability, double averageWin, double averageLoss,
                 ruinLevel, targetMultiple, seed, false, null);
     }
 
-    /** Reads one field at a time, recording what is wrong with it. */
-    private record Field(Map<String, String> text, Map<String, String> errors) {
+    /** The Lab's fields through the one form reader; a wrong field reads as NaN (or 0) and is named in errors. */
+    private record Field(FieldReader fields) {
+
+        Field(Map<String, String> text, Map<String, String> errors) {
+            this(new FieldReader(text, errors));
+        }
 
         double number(String name, double lo, double hi, boolean inclusiveLow) {
-            String t = text.getOrDefault(name, "").strip().replace(",", "").replace("%", "");
-            if (t.isEmpty()) {
-                errors.put(name, "enter a value");
-                return Double.NaN;
-            }
-            try {
-                double v = Double.parseDouble(t);
-                boolean low = inclusiveLow ? v >= lo : v > lo;
-                if (!Double.isFinite(v) || !low || v > hi) {
-                    errors.put(name, "must be " + (inclusiveLow ? "from " : "above ") + fmt(lo)
-                            + (hi < 1e14 ? " to " + fmt(hi) : "") + ", got " + t);
-                }
-                return v;
-            } catch (NumberFormatException e) {
-                errors.put(name, "\"" + t + "\" is not a number");
-                return Double.NaN;
-            }
+            Range allowed = inclusiveLow ? Range.closed(lo, hi) : Range.aboveUpTo(lo, hi);
+            Double v = fields.number(name, true, allowed, "%");
+            return v == null ? Double.NaN : v;
         }
 
         long integer(String name, long lo, long hi) {
-            String t = text.getOrDefault(name, "").strip().replace(",", "").replace("_", "");
-            if (t.isEmpty()) {
-                errors.put(name, "enter a whole number");
-                return 0;
-            }
-            try {
-                long v = Long.parseLong(t);
-                if (v < lo || v > hi) {
-                    errors.put(name, "must be from " + lo + " to " + hi + ", got " + t);
-                }
-                return v;
-            } catch (NumberFormatException e) {
-                errors.put(name, "\"" + t + "\" is not a whole number");
-                return 0;
-            }
+            Long v = fields.whole(name, true, lo, hi);
+            return v == null ? 0 : v;
         }
 
         Integer optionalInt(String name, int lo, int hi) {
-            String t = text.getOrDefault(name, "").strip();
-            return t.isEmpty() ? null : (int) integer(name, lo, hi);
-        }
-
-        private static String fmt(double v) {
-            return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+            Long v = fields.whole(name, false, lo, hi);
+            return v == null ? null : v.intValue();
         }
     }
 

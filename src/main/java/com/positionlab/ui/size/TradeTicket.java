@@ -3,7 +3,6 @@ package com.positionlab.ui.size;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.positionlab.domain.Range;
 import com.positionlab.domain.Side;
@@ -18,6 +17,7 @@ import com.positionlab.service.sizing.PositionSizingRequest.StressScenario;
 import com.positionlab.service.sizing.PositionSizingRequest.TradingDecision;
 import com.positionlab.service.sizing.SizingRanges;
 import com.positionlab.service.sizing.SizingRule;
+import com.positionlab.ui.common.FieldReader;
 
 /**
  * The ticket's typed numbers, parsed. Percent fields are typed in percent and held here as fractions;
@@ -229,10 +229,12 @@ record TradeTicket(double entry, Double stop, Double expectedReturn, double conf
         return new java.math.BigDecimal(v).round(new java.math.MathContext(8)).stripTrailingZeros().toPlainString();
     }
 
-    /** Reads one field at a time, recording what is wrong with it. */
-    private record Reader(Map<String, String> text, Map<String, String> errors) {
+    /** The ticket's fields through the one form reader, percent fields scaled to the request's fractions. */
+    private record Reader(FieldReader fields) {
 
-        private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+        Reader(Map<String, String> text, Map<String, String> errors) {
+            this(new FieldReader(text, errors));
+        }
 
         /**
          * The field's number times {@code scale} (0.01 for a percent field), or null when blank and optional (or
@@ -240,61 +242,14 @@ record TradeTicket(double entry, Double stop, Double expectedReturn, double conf
          * field's own unit: a ticket that parses is never refused by the service for its range.
          */
         Double number(String name, boolean required, Range allowed, double scale) {
-            Range typed = allowed.scaled(1 / scale);
-            String t = clean(name, scale == 0.01 ? "%" : name.equals(LEVERAGE) ? "x" : "");
-            if (t.isEmpty()) {
-                if (required) {
-                    errors.put(name, "enter a value");
-                }
-                return null;
-            }
-            if (!DECIMAL.matcher(t).matches()) {
-                errors.put(name, "\"" + t + "\" is not a number");
-                return null;
-            }
-            try {
-                double v = Double.parseDouble(t);
-                if (!typed.contains(v)) {
-                    errors.put(name, "must be " + typed.words(Reader::fmt) + ", got " + t);
-                    return null;
-                }
-                return v * scale;
-            } catch (NumberFormatException e) {
-                errors.put(name, "\"" + t + "\" is not a number");
-                return null;
-            }
+            String unit = scale == 0.01 ? "%" : name.equals(LEVERAGE) ? "x" : "";
+            Double v = fields.number(name, required, allowed.scaled(1 / scale), unit);
+            return v == null ? null : v * scale;
         }
 
         Integer integer(String name, int lo, int hi) {
-            String t = clean(name, "");
-            if (t.isEmpty()) {
-                errors.put(name, "enter a whole number");
-                return null;
-            }
-            try {
-                int v = Integer.parseInt(t);
-                if (v < lo || v > hi) {
-                    errors.put(name, "must be from " + lo + " to " + hi + ", got " + t);
-                    return null;
-                }
-                return v;
-            } catch (NumberFormatException e) {
-                errors.put(name, "\"" + t + "\" is not a whole number");
-                return null;
-            }
-        }
-
-        /** The text without blanks, thousands separators and the unit the field allows as a suffix. */
-        private String clean(String name, String unit) {
-            String t = text.getOrDefault(name, "").strip().replace(",", "");
-            if (!unit.isEmpty() && t.endsWith(unit)) {
-                t = t.substring(0, t.length() - unit.length()).strip();
-            }
-            return t;
-        }
-
-        private static String fmt(double v) {
-            return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+            Long v = fields.whole(name, true, lo, hi);
+            return v == null ? null : v.intValue();
         }
     }
 }

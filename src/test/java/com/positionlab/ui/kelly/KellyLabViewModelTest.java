@@ -139,7 +139,7 @@ class KellyLabViewModelTest {
         m.field("average_loss").set("0");
         m.field("paths").set("lots");
         m.calculate();
-        assertThat(m.errors()).containsEntry("win_rate", "must be from 0 to 100, got 120")
+        assertThat(m.errors()).containsEntry("win_rate", "must be at least 0 and at most 100, got 120")
                 .containsEntry("average_loss", "must be above 0, got 0")
                 .containsEntry("paths", "\"lots\" is not a whole number");
         assertThat(m.field("win_rate").get()).isEqualTo("120");
