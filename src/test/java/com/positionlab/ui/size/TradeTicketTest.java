@@ -83,4 +83,13 @@ class TradeTicketTest {
                 null, null));
         assertThat(TradeTicket.fieldFor("volatility_adjustment")).isEqualTo(TradeTicket.VOLATILITY_ADJUSTMENT);
     }
+
+    @Test
+    void percentBecomesAFractionByADecimalShiftWithoutBinaryNoise() {
+        TradeTicket t = TradeTicket.parse(texts(TradeTicket.ENTRY, "100", TradeTicket.EXPECTED_RETURN, "0.07",
+                TradeTicket.MAX_POSITION, "12.3", TradeTicket.CONFIDENCE, "99.9")).ticket();
+        assertThat(t.expectedReturn()).isEqualTo(0.0007);
+        assertThat(t.maxPosition()).isEqualTo(0.123);
+        assertThat(t.confidence()).isEqualTo(0.999);
+    }
 }
