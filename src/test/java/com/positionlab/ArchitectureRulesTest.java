@@ -70,6 +70,10 @@ class ArchitectureRulesTest {
                 .should().dependOnClassesThat().resideInAPackage("com.positionlab.store..")
                 .because("the composition root (service.Services) opens the workspace and hands out its services")
                 .check(main);
+        noClasses().that().resideInAnyPackage("com.positionlab.ui..", "com.positionlab.cli..", "com.positionlab.api..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("com.positionlab.config.SettingsFile")
+                .because("the user's settings come from the composition root too (Services.userSettings)")
+                .check(main);
     }
 
     @Test

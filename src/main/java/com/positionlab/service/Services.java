@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import com.positionlab.config.SettingsFile;
 import com.positionlab.engine.task.Progress;
 import com.positionlab.service.imports.ImportService;
 import com.positionlab.service.kelly.EdgeService;
@@ -110,6 +111,11 @@ public final class Services implements AutoCloseable {
      */
     public static Services over(Database database) {
         return new Services(database, ImportService.Backup.AFTER_EACH_IMPORT);
+    }
+
+    /** The user's settings in {@code file}, which need no workspace (the theme is read before one opens). */
+    public static UserSettings userSettings(Path file) {
+        return new UserSettings(new SettingsFile(file));
     }
 
     public Calculators calculators() {

@@ -6,7 +6,8 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-import com.positionlab.config.SettingsFile;
+import com.positionlab.service.Services;
+import com.positionlab.service.UserSettings;
 import com.positionlab.ui.shell.FxDialogService;
 import com.positionlab.ui.shell.FxNotifier;
 import com.positionlab.ui.shell.MainView;
@@ -32,7 +33,7 @@ public final class Workstation {
     /** Builds the scene on {@code stage} (not shown yet). Call on the JavaFX thread. */
     public static Workstation build(Stage stage, AppConfig config, TaskRunner runner) {
         FxNotifier notifier = new FxNotifier();
-        SettingsFile settings = new SettingsFile(config.paths().settingsFile());
+        UserSettings settings = Services.userSettings(config.paths().settingsFile());
         MainViewModel model = new MainViewModel(runner, notifier, settings, config.themeOverride());
         model.themeProperty().get().apply();
         model.themeProperty().addListener((o, a, b) -> b.apply());

@@ -15,7 +15,7 @@ import javafx.collections.ObservableList;
 
 import com.positionlab.domain.WorkspaceKind;
 import com.positionlab.service.Services;
-import com.positionlab.config.SettingsFile;
+import com.positionlab.service.UserSettings;
 import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.Notifier;
 import com.positionlab.ui.task.Job;
@@ -37,7 +37,7 @@ public final class MainViewModel {
 
     private final TaskRunner runner;
     private final Notifier notifier;
-    private final SettingsFile settings;
+    private final UserSettings settings;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
     private final ObjectProperty<Page> selectedPage = new SimpleObjectProperty<>(Page.PORTFOLIO);
     private final ReadOnlyObjectWrapper<WorkspaceState> state = new ReadOnlyObjectWrapper<>(WorkspaceState.OPENING);
@@ -48,7 +48,7 @@ public final class MainViewModel {
     private final AtomicBoolean closing = new AtomicBoolean();
     private Services.Running periodicBackup;
 
-    public MainViewModel(TaskRunner runner, Notifier notifier, SettingsFile settings, Theme override) {
+    public MainViewModel(TaskRunner runner, Notifier notifier, UserSettings settings, Theme override) {
         this.runner = runner;
         this.notifier = notifier;
         this.settings = settings;

@@ -15,7 +15,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.positionlab.config.SettingsFile;
+import com.positionlab.service.Services;
 import com.positionlab.store.Store;
 import com.positionlab.testing.RecordingNotifier;
 import com.positionlab.ui.task.QueuedTaskRunner;
@@ -30,14 +30,14 @@ class MainViewModelTest {
     @Test
     void themeChoiceIsRememberedAcrossRestarts() throws Exception {
         Path file = dir.resolve("settings.properties");
-        MainViewModel first = new MainViewModel(new SyncTaskRunner(), new RecordingNotifier(), new SettingsFile(file), null);
+        MainViewModel first = new MainViewModel(new SyncTaskRunner(), new RecordingNotifier(), Services.userSettings(file), null);
         assertThat(first.themeProperty().get()).isEqualTo(Theme.LIGHT);
         first.toggleTheme();
         assertThat(Files.readString(file)).contains("theme=dark");
-        MainViewModel second = new MainViewModel(new SyncTaskRunner(), new RecordingNotifier(), new SettingsFile(file), null);
+        MainViewModel second = new MainViewModel(new SyncTaskRunner(), new RecordingNotifier(), Services.userSettings(file), null);
         assertThat(second.themeProperty().get()).isEqualTo(Theme.DARK);
         MainViewModel overridden = new MainViewModel(new SyncTaskRunner(), new RecordingNotifier(),
-                new SettingsFile(file), Theme.LIGHT);
+                Services.userSettings(file), Theme.LIGHT);
         assertThat(overridden.themeProperty().get()).isEqualTo(Theme.LIGHT);
     }
 
@@ -46,7 +46,7 @@ class MainViewModelTest {
         FxToolkit.registerPrimaryStage();
         QueuedTaskRunner runner = new QueuedTaskRunner();
         MainViewModel model = new MainViewModel(runner, new RecordingNotifier(),
-                new SettingsFile(dir.resolve("s.properties")), null);
+                Services.userSettings(dir.resolve("s.properties")), null);
         String url = "jdbc:h2:file:" + dir.resolve("ws").toAbsolutePath();
         WaitForAsyncUtils.asyncFx(() -> model.openWorkspace(url)).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.asyncFx(runner::runAll).get(120, TimeUnit.SECONDS);
@@ -75,7 +75,7 @@ class MainViewModelTest {
     @Test
     void openingANewDatabaseCreatesTheDemoWorkspace() {
         MainViewModel model = new MainViewModel(new SyncTaskRunner(), new RecordingNotifier(),
-                new SettingsFile(dir.resolve("s.properties")), null);
+                Services.userSettings(dir.resolve("s.properties")), null);
         model.openWorkspace("jdbc:h2:mem:" + UUID.randomUUID());
         assertThat(model.stateProperty().get()).isEqualTo(MainViewModel.WorkspaceState.READY);
         var workspace = model.servicesProperty().get().workspace();
@@ -90,7 +90,7 @@ class MainViewModelTest {
     @Test
     void aDatabaseThatCannotBeOpenedIsReportedNotThrown() {
         MainViewModel model = new MainViewModel(new SyncTaskRunner(), new RecordingNotifier(),
-                new SettingsFile(dir.resolve("s.properties")), null);
+                Services.userSettings(dir.resolve("s.properties")), null);
         model.openWorkspace("jdbc:postgresql://nowhere/db");
         assertThat(model.stateProperty().get()).isEqualTo(MainViewModel.WorkspaceState.FAILED);
         assertThat(model.startupErrorProperty().get()).contains("jdbc:postgresql://nowhere/db").contains("only H2");
@@ -100,7 +100,7 @@ class MainViewModelTest {
     void anUnreadableSettingsFileFallsBackToDefaults() throws Exception {
         Path file = dir.resolve("bad.properties");
         Files.write(file, new byte[] {'t', 'h', 'e', 'm', 'e', '=', '\\', 'u', 'Z', 'Z'});
-        MainViewModel model = new MainViewModel(new SyncTaskRunner(), new RecordingNotifier(), new SettingsFile(file), null);
+        MainViewModel model = new MainViewModel(new SyncTaskRunner(), new RecordingNotifier(), Services.userSettings(file), null);
         assertThat(model.themeProperty().get()).isEqualTo(Theme.LIGHT);
     }
 }
