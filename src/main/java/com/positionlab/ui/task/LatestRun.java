@@ -48,27 +48,25 @@ public final class LatestRun {
     /** {@link #request}, with what to do when the user cancels the job (from its chip in the status bar). */
     public <T> void request(String title, Work<T> work, Consumer<? super T> onResult, Consumer<Throwable> onFailure,
                             Runnable onCancelled) {
+        enqueue(debounce, title, work, onResult, onFailure, onCancelled);
+    }
+
+    /** Runs {@code work} without waiting for the debounce delay (an explicit "Size"), unless superseded. */
+    public <T> void runNow(String title, Work<T> work, Consumer<? super T> onResult, Consumer<Throwable> onFailure,
+                           Runnable onCancelled) {
+        enqueue(Duration.ZERO, title, work, onResult, onFailure, onCancelled);
+    }
+
+    private <T> void enqueue(Duration delay, String title, Work<T> work, Consumer<? super T> onResult,
+                             Consumer<Throwable> onFailure, Runnable onCancelled) {
         long gen = supersede();
         busy.set(true);
         Runnable start = () -> start(gen, title, work, onResult, onFailure, onCancelled);
-        if (debounce.isZero() || debounce.isNegative()) {
+        if (delay.isZero() || delay.isNegative()) {
             start.run();
         } else {
-            waiting = runner.after(debounce, start);
+            waiting = runner.after(delay, start);
         }
-    }
-
-    /** Runs {@code work} without waiting for the debounce delay (an explicit "Size" or "Simulate"). */
-    public <T> void runNow(String title, Work<T> work, Consumer<? super T> onResult, Consumer<Throwable> onFailure) {
-        runNow(title, work, onResult, onFailure, () -> { });
-    }
-
-    /** {@link #runNow}, with what to do when the user cancels the job. */
-    public <T> void runNow(String title, Work<T> work, Consumer<? super T> onResult, Consumer<Throwable> onFailure,
-                           Runnable onCancelled) {
-        long gen = supersede();
-        busy.set(true);
-        start(gen, title, work, onResult, onFailure, onCancelled);
     }
 
     /**
