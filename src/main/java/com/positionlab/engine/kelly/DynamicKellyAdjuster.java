@@ -7,6 +7,8 @@ import static com.positionlab.engine.InvalidParameterException.positive;
 import java.util.Arrays;
 import java.util.List;
 
+import com.positionlab.engine.Reasons;
+
 /**
  * Shrinks the Kelly multiplier as a strategy's drawdown grows and adjusts it by recent performance.
  *
@@ -57,12 +59,12 @@ public final class DynamicKellyAdjuster {
         if (drawdown == 0) {
             return "equity is at its peak; no reduction";
         }
-        String limit = "limit " + Percent.of(policy.maxDrawdown());
+        String limit = "limit " + Reasons.pct1(policy.maxDrawdown());
         if (drawdown >= policy.maxDrawdown()) {
-            return "equity is " + Percent.of(drawdown) + " below its peak, at or beyond the " + limit
+            return "equity is " + Reasons.pct1(drawdown) + " below its peak, at or beyond the " + limit
                     + "; floor " + policy.floor();
         }
-        return "equity is " + Percent.of(drawdown) + " below its peak; " + limit;
+        return "equity is " + Reasons.pct1(drawdown) + " below its peak; " + limit;
     }
 
     private static Adjustment recentPerformance(double[] pnl, DrawdownPolicy policy, double before) {
@@ -76,14 +78,14 @@ public final class DynamicKellyAdjuster {
         String window = "last " + recent.trades() + " trades";
         if (recent.expectancy() < 0) {
             return new Adjustment(name, policy.negativeExpectancyFactor(),
-                    "expectancy over the " + window + " is negative (" + Percent.amount(recent.expectancy())
+                    "expectancy over the " + window + " is negative (" + Reasons.amount(recent.expectancy())
                             + " per trade)");
         }
         double longRun = EdgeStatistics.of(pnl).winRate();
         if (pnl.length > n && recent.winRate() > longRun + policy.outperformanceMargin()) {
             double allowed = before > 0 ? Math.max(1, Math.min(policy.outperformanceFactor(), 1 / before)) : 1;
             return new Adjustment(name, allowed, "win rate over the " + window + " is "
-                    + Percent.of(recent.winRate()) + " against " + Percent.of(longRun) + " overall"
+                    + Reasons.pct1(recent.winRate()) + " against " + Reasons.pct1(longRun) + " overall"
                     + (allowed < policy.outperformanceFactor() ? "; capped so the total stays at most 1" : ""));
         }
         return new Adjustment(name, 1, "expectancy over the " + window + " is not negative; no adjustment");

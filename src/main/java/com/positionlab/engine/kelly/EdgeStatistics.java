@@ -32,20 +32,15 @@ public record EdgeStatistics(int trades, int wins, int losses, double winRate, d
 
     /** Statistics of the P&amp;Ls; each must be finite. */
     public static EdgeStatistics of(double[] pnl) {
-        int wins = 0;
-        int losses = 0;
-        double grossProfit = 0;
-        double grossLoss = 0;
+        Tally tally = new Tally();
         for (double x : pnl) {
             finite("pnl", x);
-            if (x > 0) {
-                wins++;
-                grossProfit += x;
-            } else if (x < 0) {
-                losses++;
-                grossLoss -= x;
-            }
+            tally.add(x);
         }
+        int wins = tally.wins;
+        int losses = tally.losses;
+        double grossProfit = tally.grossProfit;
+        double grossLoss = tally.grossLoss;
         int n = pnl.length;
         double averageWin = wins == 0 ? 0 : grossProfit / wins;
         double averageLoss = losses == 0 ? 0 : grossLoss / losses;

@@ -62,22 +62,13 @@ public final class KellyBootstrap {
     private static double[] resampledKelly(double[] pnl, int resamples, SplittableRandom random) {
         int n = pnl.length;
         double[] out = new double[resamples];
+        Tally tally = new Tally();
         for (int r = 0; r < resamples; r++) {
-            int wins = 0;
-            int losses = 0;
-            double grossProfit = 0;
-            double grossLoss = 0;
+            tally.clear();
             for (int i = 0; i < n; i++) {
-                double x = pnl[random.nextInt(n)];
-                if (x > 0) {
-                    wins++;
-                    grossProfit += x;
-                } else if (x < 0) {
-                    losses++;
-                    grossLoss -= x;
-                }
+                tally.add(pnl[random.nextInt(n)]);
             }
-            out[r] = resampleKelly(wins, losses, grossProfit, grossLoss);
+            out[r] = resampleKelly(tally.wins, tally.losses, tally.grossProfit, tally.grossLoss);
         }
         return out;
     }

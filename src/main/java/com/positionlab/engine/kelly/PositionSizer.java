@@ -1,20 +1,28 @@
 package com.positionlab.engine.kelly;
 
+import static com.positionlab.engine.InvalidParameterException.inRange;
+import static com.positionlab.engine.Reasons.amount;
+import static com.positionlab.engine.Reasons.fmt;
+import static com.positionlab.engine.Reasons.pct1;
+
 import java.util.ArrayList;
 import java.util.List;
 
+import com.positionlab.engine.limits.Binding;
+import com.positionlab.engine.limits.Bindings;
+import com.positionlab.engine.limits.Caps;
+
 /**
- * Turns a Kelly fraction into a position fraction, notional and units.
+ * The Kelly Lab's strategy chain: turns a Kelly fraction into a position fraction, notional and units.
  *
- * <p>With a usable Kelly fraction f* the fraction is {@link KellyPolicy#adjust}: {@code min(max(f*, 0),
- * maxKellyFraction) x kellyMultiplier x performance x conviction}, clipped to the tier's
- * {@code [minPosition, maxPosition]} when positive; a negative edge (including -Infinity) sizes to zero.
- * Without a usable Kelly fraction the fallback fraction takes the place of {@code capped f* x
- * kellyMultiplier}, and the same multipliers and tier bounds apply. {@code performance} is the product of the
- * request's adjustments. HIGH conviction in a tier that does not allow it is treated as MEDIUM.
- * Finally, when the notional {@code fraction x balance} is positive but below the exchange's minimum trade
- * size, the position is zero. Every multiplier is reported as an {@link Adjustment} and every limit that
- * changed the size as a {@link BindingLimit}.
+ * <p>With a usable Kelly fraction f*: a negative edge (including -Infinity) sizes to zero; otherwise
+ * {@code min(f*, maxKellyFraction) x kellyMultiplier x performance x conviction}. Without one, the fallback
+ * fraction takes the place of {@code capped f* x kellyMultiplier}. A positive size is then held within the
+ * tier's {@code [minPosition, maxPosition]}, and a notional {@code fraction x balance} below the exchange's
+ * minimum trade size gives no position. {@code performance} is the product of the request's adjustments;
+ * HIGH conviction in a tier that does not allow it is treated as MEDIUM. Every multiplier is reported as an
+ * {@link Adjustment} and every limit that changed the size as a {@link Binding}; the caps are the
+ * {@link Caps} the ticket's chain uses.
  */
 public final class PositionSizer {
 
@@ -31,41 +39,37 @@ public final class PositionSizer {
         }
         Conviction applied = appliedConviction(request.conviction(), tier);
         double conviction = request.convictionMultipliers().of(applied);
+        inRange("performance_adjustment", performance, 0, 10);
+        inRange("conviction_multiplier", conviction, 0, 10);
         adjustments.add(convictionAdjustment(request.conviction(), applied, conviction, tier));
 
-        List<BindingLimit> limits = new ArrayList<>();
+        List<Binding> limits = new ArrayList<>();
+        Bindings sink = (name, before, after, why) -> limits.add(new Binding(name, before, after, why));
         SizingBasis basis = request.basis();
-        double fraction;
-        double unclipped;
+        double w;
         if (basis.kellyUsable()) {
-            KellyPolicy policy = new KellyPolicy(request.policy().maxKellyFraction(),
-                    request.policy().kellyMultiplier(), tier.minPosition(), tier.maxPosition());
             double raw = basis.rawKelly();
             if (raw <= 0) {
-                limits.add(new BindingLimit("non_negative_edge", raw, 0,
-                        "Kelly fraction " + Percent.fraction(raw) + " is not positive; a negative edge sizes to zero"));
+                sink.bind("non_negative_edge", raw, 0,
+                        "Kelly fraction " + fmt(raw) + " is not positive; a negative edge sizes to zero");
                 return result(0, request, applied, describe(basis), adjustments, limits);
             }
-            double capped = Math.min(raw, policy.maxKellyFraction());
-            if (capped < raw) {
-                limits.add(new BindingLimit("max_kelly_fraction", raw, capped,
-                        "raw Kelly is capped at " + Percent.fraction(policy.maxKellyFraction())));
-            }
-            unclipped = capped * policy.kellyMultiplier() * performance * conviction;
-            fraction = policy.adjust(raw, performance, conviction);
+            KellyPolicy policy = request.policy();
+            double capped = Caps.atMost(sink, raw, "max_kelly_fraction", policy.maxKellyFraction(),
+                    "raw Kelly is capped at " + fmt(policy.maxKellyFraction()));
+            w = capped * policy.kellyMultiplier() * performance * conviction;
         } else {
-            KellyPolicy fixed = new KellyPolicy(1, 1, tier.minPosition(), tier.maxPosition());
-            unclipped = basis.fallbackFraction() * performance * conviction;
-            fraction = fixed.adjust(basis.fallbackFraction(), performance, conviction);
+            w = Math.min(Math.max(basis.fallbackFraction(), 0), 1) * performance * conviction;
         }
-        addTierLimit(limits, unclipped, fraction, tier);
-        double notional = fraction * request.balance();
-        if (notional > 0 && notional < request.minimumNotional()) {
-            limits.add(new BindingLimit("exchange_minimum", fraction, 0, "notional " + Percent.amount(notional)
-                    + " is below the exchange minimum of " + Percent.amount(request.minimumNotional())));
-            fraction = 0;
-        }
-        return result(fraction, request, applied, describe(basis), adjustments, limits);
+        w = Math.max(w, 0);
+        w = Caps.atLeast(sink, w, "min_position_size", tier.minPosition(),
+                "tier " + tier.name() + " needs at least " + pct1(tier.minPosition()) + " of balance");
+        w = Caps.atMost(sink, w, "max_position_size", tier.maxPosition(),
+                "tier " + tier.name() + " allows at most " + pct1(tier.maxPosition()) + " of balance");
+        double notional = w * request.balance();
+        w = Caps.noneBelow(sink, w, notional, request.minimumNotional(), "exchange_minimum", "notional "
+                + amount(notional) + " is below the exchange minimum of " + amount(request.minimumNotional()));
+        return result(w, request, applied, describe(basis), adjustments, limits);
     }
 
     /** The conviction applied in a tier: HIGH becomes MEDIUM where the tier does not allow it. */
@@ -81,24 +85,14 @@ public final class PositionSizer {
         return new Adjustment("conviction", multiplier, reason);
     }
 
-    private static void addTierLimit(List<BindingLimit> limits, double unclipped, double fraction, Tier tier) {
-        if (unclipped > 0 && fraction > unclipped) {
-            limits.add(new BindingLimit("min_position_size", unclipped, fraction,
-                    "tier " + tier.name() + " needs at least " + Percent.of(tier.minPosition()) + " of balance"));
-        } else if (fraction < unclipped) {
-            limits.add(new BindingLimit("max_position_size", unclipped, fraction,
-                    "tier " + tier.name() + " allows at most " + Percent.of(tier.maxPosition()) + " of balance"));
-        }
-    }
-
     private static String describe(SizingBasis basis) {
         return basis.kellyUsable()
-                ? "Kelly " + Percent.fraction(basis.rawKelly()) + ": " + basis.reason()
-                : "fixed " + Percent.of(basis.fallbackFraction()) + " of balance: " + basis.reason();
+                ? "Kelly " + fmt(basis.rawKelly()) + ": " + basis.reason()
+                : "fixed " + pct1(basis.fallbackFraction()) + " of balance: " + basis.reason();
     }
 
     private static SizingResult result(double fraction, SizingRequest request, Conviction applied, String basis,
-            List<Adjustment> adjustments, List<BindingLimit> limits) {
+            List<Adjustment> adjustments, List<Binding> limits) {
         double notional = fraction * request.balance();
         return new SizingResult(fraction, notional, notional / request.price(), applied, basis, adjustments,
                 limits);

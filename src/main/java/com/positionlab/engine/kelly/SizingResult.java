@@ -2,6 +2,8 @@ package com.positionlab.engine.kelly;
 
 import java.util.List;
 
+import com.positionlab.engine.limits.Binding;
+
 /**
  * A sized position and everything that shaped it.
  *
@@ -15,7 +17,7 @@ import java.util.List;
  * @param bindingLimits       every limit that changed the size, in the order applied
  */
 public record SizingResult(double fraction, double notional, double units, Conviction appliedConviction,
-        String basis, List<Adjustment> adjustments, List<BindingLimit> bindingLimits) {
+        String basis, List<Adjustment> adjustments, List<Binding> bindingLimits) {
 
     public SizingResult {
         adjustments = List.copyOf(adjustments);

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 import com.positionlab.engine.InvalidParameterException;
 
-import com.positionlab.engine.kelly.Percent;
+import com.positionlab.engine.Reasons;
 
 /**
  * Scales a position inversely with volatility, measured by ATR as a fraction of price.
@@ -48,9 +48,9 @@ public final class VolatilityAdjuster {
         double multiplier = current <= median ? 1 : Math.max(median / current, 1 - config.maxReduction());
         VolatilityRegime regime = percentile < config.lowPercentile() ? VolatilityRegime.LOW
                 : percentile > config.highPercentile() ? VolatilityRegime.HIGH : VolatilityRegime.NORMAL;
-        String reason = "ATR(" + config.period() + ") is " + Percent.of(current) + " of price against a median of "
-                + Percent.of(median) + "; " + regime + " regime (percentile rank " + Percent.of(percentile) + ")"
-                + (multiplier < 1 ? "; size x " + Percent.fraction(multiplier) : "; no reduction");
+        String reason = "ATR(" + config.period() + ") is " + Reasons.pct1(current) + " of price against a median of "
+                + Reasons.pct1(median) + "; " + regime + " regime (percentile rank " + Reasons.pct1(percentile) + ")"
+                + (multiplier < 1 ? "; size x " + Reasons.fmt(multiplier) : "; no reduction");
         return new VolatilityAdjustment(atr[atr.length - 1], current, median, percentile, regime, multiplier, reason);
     }
 

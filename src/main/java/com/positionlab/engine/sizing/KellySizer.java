@@ -1,5 +1,6 @@
 package com.positionlab.engine.sizing;
 
+import com.positionlab.engine.Reasons;
 import com.positionlab.engine.kelly.ConvictionMultipliers;
 import com.positionlab.engine.kelly.KellyPolicy;
 

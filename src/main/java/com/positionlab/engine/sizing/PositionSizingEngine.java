@@ -1,5 +1,6 @@
 package com.positionlab.engine.sizing;
 
+import com.positionlab.engine.Reasons;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package com.positionlab.engine.sizing;
 
+import com.positionlab.engine.Reasons;
 import java.util.function.DoubleUnaryOperator;
 
 /** The smallest weight at which the instrument carries an equal share (1 / positions) of the book's risk. */

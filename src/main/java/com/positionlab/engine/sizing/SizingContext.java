@@ -1,17 +1,19 @@
 package com.positionlab.engine.sizing;
 
+import com.positionlab.engine.Reasons;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.positionlab.engine.InvalidParameterException;
-import com.positionlab.engine.sizing.SizingOutcome.Binding;
+import com.positionlab.engine.limits.Binding;
+import com.positionlab.engine.limits.Bindings;
 
 /**
  * One sizing in progress: the trade, the book and its annualised variances, and what the steps found on
  * the way (the limits that bound, the details shown beside the result, warnings, and why there is no
  * position when there is none). The method, the limits and the figures read it; only the steps write it.
  */
-final class SizingContext {
+final class SizingContext implements Bindings {
 
     static final double YEAR = SizingSpec.PERIODS_PER_YEAR;
 
@@ -103,7 +105,8 @@ final class SizingContext {
     }
 
     /** Records a limit that cut the weight from {@code before} to {@code after}, and why. */
-    void bind(String name, double before, double after, String why) {
+    @Override
+    public void bind(String name, double before, double after, String why) {
         bindings.add(new Binding(name, before, after, why));
     }
 

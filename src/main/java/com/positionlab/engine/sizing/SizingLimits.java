@@ -5,12 +5,16 @@ import java.util.Objects;
 import java.util.function.DoublePredicate;
 import java.util.function.DoubleUnaryOperator;
 
-import static com.positionlab.engine.sizing.Reasons.fmt;
-import static com.positionlab.engine.sizing.Reasons.pct;
+import com.positionlab.engine.limits.Caps;
+
+import static com.positionlab.engine.Reasons.fmt;
+import static com.positionlab.engine.Reasons.pct;
+import static com.positionlab.engine.limits.Caps.atMost;
 
 /**
  * The limits of {@link SizingSpec.Limits} and the risk budgets, applied in that order to the method's weight.
- * Each is a small class that cuts the weight when it binds and records why ({@link SizingContext#bind}).
+ * Each is a small class that cuts the weight when it binds and records why ({@link SizingContext#bind}); the
+ * plain caps are the {@link Caps} that the Kelly Lab's strategy chain uses too.
  * Risk limits are met by solving for the largest weight within them (closed form for volatility, bisection
  * for VaR and the risk budgets); a book already above a risk limit admits only trades that do not add to it.
  */
@@ -38,7 +42,7 @@ final class SizingLimits {
         @Override
         public double apply(SizingContext c, double w) {
             double max = c.spec.limits().maxPositionSize();
-            return cap(c, w, "max_position_size", max, "the position may be at most " + pct(max) + " of equity");
+            return atMost(c, w, "max_position_size", max, "the position may be at most " + pct(max) + " of equity");
         }
     }
 
@@ -60,26 +64,70 @@ final class SizingLimits {
         }
     }
 
-    static final class InstrumentWeight implements Limit {
+    /**
+     * A cap on gross exposure: what the book holds elsewhere under the same cap plus the instrument's own
+     * holding, in the trade's direction, may reach {@link #max}; a trade against the holding has room.
+     */
+    abstract static class ExposureLimit implements Limit {
+        private final String name;
+
+        ExposureLimit(String name) {
+            this.name = name;
+        }
+
+        /** The cap, NaN for none. */
+        abstract double max(SizingContext c);
+
+        /** The absolute weight held elsewhere under the same cap. */
+        abstract double elsewhere(SizingContext c);
+
+        abstract String why(SizingContext c, double max, double heldNow);
+
         @Override
-        public double apply(SizingContext c, double w) {
-            double max = c.spec.limits().maxInstrumentWeight();
+        public final double apply(SizingContext c, double w) {
+            double max = max(c);
             if (Double.isNaN(max)) {
                 return w;
             }
+            double other = elsewhere(c);
             double w0 = c.book.weights()[c.k];
-            return cap(c, w, "max_instrument_weight", roomFor(c, w0, max), "the instrument may be at most "
-                    + pct(max) + " of equity (held now: " + pct(Math.abs(w0)) + ")");
+            return atMost(c, w, name, roomFor(c, w0, max - other), why(c, max, other + Math.abs(w0)));
         }
     }
 
-    static final class SectorWeight implements Limit {
+    static final class InstrumentWeight extends ExposureLimit {
+        InstrumentWeight() {
+            super("max_instrument_weight");
+        }
+
         @Override
-        public double apply(SizingContext c, double w) {
-            double max = c.spec.limits().maxSectorWeight();
-            if (Double.isNaN(max)) {
-                return w;
-            }
+        double max(SizingContext c) {
+            return c.spec.limits().maxInstrumentWeight();
+        }
+
+        @Override
+        double elsewhere(SizingContext c) {
+            return 0;
+        }
+
+        @Override
+        String why(SizingContext c, double max, double heldNow) {
+            return "the instrument may be at most " + pct(max) + " of equity (held now: " + pct(heldNow) + ")";
+        }
+    }
+
+    static final class SectorWeight extends ExposureLimit {
+        SectorWeight() {
+            super("max_sector_weight");
+        }
+
+        @Override
+        double max(SizingContext c) {
+            return c.spec.limits().maxSectorWeight();
+        }
+
+        @Override
+        double elsewhere(SizingContext c) {
             Book book = c.book;
             String sector = book.sectors()[c.k];
             double other = 0;
@@ -88,28 +136,40 @@ final class SizingLimits {
                     other += Math.abs(book.weights()[i]);
                 }
             }
-            double w0 = book.weights()[c.k];
-            return cap(c, w, "max_sector_weight", roomFor(c, w0, max - other), "the sector " + sector
-                    + " may be at most " + pct(max) + " of equity (held now: " + pct(other + Math.abs(w0)) + ")");
+            return other;
+        }
+
+        @Override
+        String why(SizingContext c, double max, double heldNow) {
+            return "the sector " + c.book.sectors()[c.k] + " may be at most " + pct(max) + " of equity (held now: "
+                    + pct(heldNow) + ")";
         }
     }
 
-    static final class Leverage implements Limit {
+    static final class Leverage extends ExposureLimit {
+        Leverage() {
+            super("leverage_limit");
+        }
+
         @Override
-        public double apply(SizingContext c, double w) {
-            double max = c.spec.limits().leverageLimit();
-            if (Double.isNaN(max)) {
-                return w;
-            }
+        double max(SizingContext c) {
+            return c.spec.limits().leverageLimit();
+        }
+
+        @Override
+        double elsewhere(SizingContext c) {
             double gross = 0;
             for (int i = 0; i < c.book.size(); i++) {
                 if (i != c.k) {
                     gross += Math.abs(c.book.weights()[i]);
                 }
             }
-            double w0 = c.book.weights()[c.k];
-            return cap(c, w, "leverage_limit", roomFor(c, w0, max - gross), "gross exposure may be at most "
-                    + fmt(max) + "x equity (now " + fmt(gross + Math.abs(w0)) + "x)");
+            return gross;
+        }
+
+        @Override
+        String why(SizingContext c, double max, double heldNow) {
+            return "gross exposure may be at most " + fmt(max) + "x equity (now " + fmt(heldNow) + "x)";
         }
     }
 
@@ -209,12 +269,8 @@ final class SizingLimits {
         @Override
         public double apply(SizingContext c, double w) {
             double min = c.spec.limits().minPositionSize();
-            if (w > 0 && w < min) {
-                c.bind("min_position_size", w, 0, "the position would be " + pct(w) + ", below the minimum "
-                        + pct(min));
-                return 0;
-            }
-            return w;
+            return w > 0 && w < min ? Caps.noneBelow(c, w, w, min, "min_position_size", "the position would be "
+                    + pct(w) + ", below the minimum " + pct(min)) : w;
         }
     }
 
@@ -225,15 +281,6 @@ final class SizingLimits {
         }
         double same = c.s * w0;
         return Math.max(0, limit - same);
-    }
-
-    private static double cap(SizingContext c, double w, String name, double limit, String why) {
-        if (!Double.isNaN(limit) && w > limit) {
-            double after = Math.max(0, limit);
-            c.bind(name, w, after, why);
-            return after;
-        }
-        return w;
     }
 
     /** The largest x in [0, w] with ok(x), by bisection from ok(0); w itself when ok(w). */

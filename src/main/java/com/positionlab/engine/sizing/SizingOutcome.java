@@ -3,6 +3,7 @@ package com.positionlab.engine.sizing;
 import java.math.BigDecimal;
 import java.util.List;
 
+import com.positionlab.engine.limits.Binding;
 import com.positionlab.engine.riskmodel.GarchFit;
 
 /**
@@ -21,10 +22,6 @@ public record SizingOutcome(SizingMethod method, double rawWeight, double weight
         return new SizingOutcome(method, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO.setScale(2), reason, List.of(),
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, null, List.of(), List.of(), 0,
                 SizingDetails.NONE, List.of());
-    }
-
-    /** A limit that cut the weight, with the weight before and after it. */
-    public record Binding(String name, double weightBefore, double weightAfter, String reason) {
     }
 
     /**

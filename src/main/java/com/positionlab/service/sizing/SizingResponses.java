@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.positionlab.engine.limits.Binding;
 import com.positionlab.engine.riskmodel.GarchFit;
 import com.positionlab.engine.sizing.SizingDetails;
 import com.positionlab.engine.sizing.SizingOutcome;
@@ -65,7 +66,7 @@ final class SizingResponses {
                 Money.round(equity.multiply(BigDecimal.valueOf(f.positionVar())), ccy),
                 Money.round(equity.multiply(BigDecimal.valueOf(f.portfolioVarAfter())), ccy), garch);
         List<BindingConstraint> bindings = o.bindings().stream().map(b -> new BindingConstraint(b.name(),
-                round(b.weightBefore()), round(b.weightAfter()), b.reason())).toList();
+                round(b.before()), round(b.after()), b.reason())).toList();
         List<BudgetUse> budgets = o.budgets().isEmpty() ? null : o.budgets().stream().map(b -> new BudgetUse(b.kind(),
                 b.name(), round(b.budget()), round(b.usedBefore()), round(b.usedAfter()))).toList();
         List<StressResult> stress = o.stress().stream().map(s -> new StressResult(s.name(), s.kind(),
@@ -112,7 +113,7 @@ final class SizingResponses {
 
     static MethodComparison comparisonRow(SizingOutcome c) {
         return new MethodComparison(c.method().name(), c.units(), c.notional(), round(c.weight()),
-                round(c.rawWeight()), c.bindings().stream().map(SizingOutcome.Binding::name).toList(), c.reason());
+                round(c.rawWeight()), c.bindings().stream().map(Binding::name).toList(), c.reason());
     }
 
     /** Ten significant digits, so arithmetic noise ({@code 0.045097499510000004}) does not reach the JSON. */

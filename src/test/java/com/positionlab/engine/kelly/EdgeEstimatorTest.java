@@ -10,6 +10,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
+import com.positionlab.engine.limits.Binding;
+
 import org.junit.jupiter.api.Test;
 
 import com.positionlab.engine.task.CancelledException;
@@ -116,7 +118,7 @@ class EdgeEstimatorTest {
         SizingResult sized = PositionSizer.size(new SizingRequest(edge.basis(), KellyPolicy.defaults(), List.of(),
                 Conviction.MEDIUM, ConvictionMultipliers.DEFAULTS, Tier.STRATEGIST, 100_000, 50, 0));
         assertThat(sized.fraction()).isZero();
-        assertThat(sized.bindingLimits()).extracting(BindingLimit::name).containsExactly("non_negative_edge");
+        assertThat(sized.bindingLimits()).extracting(Binding::name).containsExactly("non_negative_edge");
     }
 
     @Test

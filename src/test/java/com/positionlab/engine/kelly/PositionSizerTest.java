@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 
+import com.positionlab.engine.limits.Binding;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,7 +66,7 @@ class PositionSizerTest {
         SizingResult r = size(0.8, Conviction.MEDIUM, Tier.HUNTER);
         // min(0.8, 0.5) x 0.25 = 0.125, above HUNTER's 10%
         assertThat(r.fraction()).isCloseTo(0.10, within(EXACT));
-        assertThat(r.bindingLimits()).extracting(BindingLimit::name)
+        assertThat(r.bindingLimits()).extracting(Binding::name)
                 .containsExactly("max_kelly_fraction", "max_position_size");
         assertThat(r.bindingLimits().get(0).before()).isEqualTo(0.8);
         assertThat(r.bindingLimits().get(0).after()).isEqualTo(0.5);
@@ -88,7 +90,7 @@ class PositionSizerTest {
         assertThat(r.fraction()).isZero();
         assertThat(r.notional()).isZero();
         assertThat(r.units()).isZero();
-        BindingLimit last = r.bindingLimits().get(r.bindingLimits().size() - 1);
+        Binding last = r.bindingLimits().get(r.bindingLimits().size() - 1);
         assertThat(last.name()).isEqualTo("exchange_minimum");
         assertThat(last.reason()).isEqualTo("notional 10.00 is below the exchange minimum of 25.00");
         assertThat(size(SizingBasis.kelly(0.02, "test"), List.of(), Conviction.MEDIUM, Tier.HUNTER, 1_000, 10)
@@ -99,7 +101,7 @@ class PositionSizerTest {
     void negativeEdgeSizesToZero() {
         SizingResult r = size(-0.2, Conviction.HIGH, Tier.STRATEGIST);
         assertThat(r.fraction()).isZero();
-        assertThat(r.bindingLimits()).extracting(BindingLimit::name).containsExactly("non_negative_edge");
+        assertThat(r.bindingLimits()).extracting(Binding::name).containsExactly("non_negative_edge");
     }
 
     @Test

@@ -197,8 +197,8 @@ class PositionSizingEngineTest {
                 Double.NaN));
         assertThat(o.bindings()).singleElement().satisfies(b -> {
             assertThat(b.name()).isEqualTo("max_position_size");
-            assertThat(b.weightBefore()).isEqualTo(0.25);
-            assertThat(b.weightAfter()).isEqualTo(0.05);
+            assertThat(b.before()).isEqualTo(0.25);
+            assertThat(b.after()).isEqualTo(0.05);
         });
         assertThat(o.units()).isEqualByComparingTo("500");
     }
@@ -250,7 +250,7 @@ class PositionSizingEngineTest {
         assertThat(o.bindings()).singleElement().satisfies(b -> {
             assertThat(b.name()).isEqualTo("max_portfolio_risk");
             double[] w = bookWeights();
-            w[3] = b.weightAfter();
+            w[3] = b.after();
             assertThat(Math.sqrt(portfolioVariance(r, w))).isCloseTo(limit, within(1e-9));
         });
         double[] w = bookWeights();
@@ -308,7 +308,7 @@ class PositionSizingEngineTest {
         SizingOutcome o = PositionSizingEngine.size(s, model);
         SizingOutcome.BudgetUse tech = o.budgets().stream().filter(b -> b.name().equals("Tech")).findFirst()
                 .orElseThrow();
-        assertThat(o.bindings()).extracting(SizingOutcome.Binding::name).contains("risk_budget.sector");
+        assertThat(o.bindings()).extracting(com.positionlab.engine.limits.Binding::name).contains("risk_budget.sector");
         assertThat(tech.budget()).isCloseTo(techNow + 0.01, within(1e-12));
         assertThat(tech.usedAfter()).isLessThanOrEqualTo(tech.budget() + 1e-6);
         assertThat(tech.usedAfter()).isGreaterThan(tech.budget() - 1e-3);
