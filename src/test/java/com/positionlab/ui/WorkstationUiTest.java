@@ -48,8 +48,13 @@ class WorkstationUiTest extends FxRobot {
         app = (PositionLabApp) FxToolkit.setupApplication(() -> new PositionLabApp(config));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.workstation() != null
                 && app.workstation().model().stateProperty().get() == MainViewModel.WorkspaceState.READY);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#holdings-table").tryQuery().isPresent()
-                && !lookup("#holdings-table").queryAs(TableView.class).getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> lookup("#holdings-table").tryQuery()
+                .isPresent() && !lookup("#holdings-table").queryAs(TableView.class).getItems().isEmpty()));
+    }
+
+    /** A condition read on the JavaFX thread: a lookup from the test thread races with the scene graph changing. */
+    private static boolean onFx(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        return WaitForAsyncUtils.asyncFx(condition).get(10, TimeUnit.SECONDS);
     }
 
     @AfterEach
@@ -163,9 +168,9 @@ class WorkstationUiTest extends FxRobot {
                 .isEqualTo("Fix 1 field to save: Confidence level");
         assertThat(lookup("#rule-confidence-level").queryTextInputControl().getText()).isEqualTo("100");
         assertThat(lookup("#rule-problems .label").queryAs(Label.class).getText())
-                .startsWith("Confidence level: must be in (0, 1)");
+                .isEqualTo("Confidence level: must be above 0 and below 100, got 100");
         assertThat(lookup("#rule-confidence-level").queryAs(javafx.scene.control.TextField.class).getTooltip().getText())
-                .startsWith("must be in (0, 1)");
+                .isEqualTo("must be above 0 and below 100, got 100");
         assertThat(org.controlsfx.control.decoration.Decorator.getDecorations(lookup("#rule-confidence-level").query()))
                 .as("ControlsFX error decoration").isNotEmpty();
 

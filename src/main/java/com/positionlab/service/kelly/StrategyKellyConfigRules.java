@@ -1,5 +1,9 @@
 package com.positionlab.service.kelly;
 
+import java.math.BigDecimal;
+import java.util.Map;
+
+import com.positionlab.domain.Range;
 import com.positionlab.domain.StrategyKellyConfig;
 import com.positionlab.engine.kelly.ConvictionMultipliers;
 import com.positionlab.service.ValidationException;
@@ -16,38 +20,47 @@ final class StrategyKellyConfigRules {
     private StrategyKellyConfigRules() {
     }
 
+    /** The allowed values of the number fields, as stored (fractions of capital, multipliers). */
+    static final Map<String, Range> RANGES = Map.ofEntries(
+            Map.entry("kelly_multiplier", Range.aboveUpTo(0, 2)),
+            Map.entry("max_kelly_fraction", Range.aboveUpTo(0, 1)),
+            Map.entry("min_position", Range.closed(0, 1)),
+            Map.entry("max_position", Range.closed(0, 1)),
+            Map.entry("conviction_low", Range.aboveUpTo(0, MAX_CONVICTION)),
+            Map.entry("conviction_medium", Range.aboveUpTo(0, MAX_CONVICTION)),
+            Map.entry("conviction_high", Range.aboveUpTo(0, MAX_CONVICTION)),
+            Map.entry("drawdown_floor", Range.closed(0, 1)),
+            Map.entry("max_drawdown", Range.aboveUpTo(0, 1)),
+            Map.entry("fallback_fraction", Range.closed(0, 1)));
+
     /** Throws a {@link ValidationException} naming the first field out of its bounds. */
     static void validate(StrategyKellyConfig c) {
-        openClosed("kelly_multiplier", c.kellyMultiplier(), 0, 2);
-        openClosed("max_kelly_fraction", c.maxKellyFraction(), 0, 1);
-        closed("min_position", c.minPosition(), 0, 1);
-        closed("max_position", c.maxPosition(), 0, 1);
+        check("kelly_multiplier", c.kellyMultiplier());
+        check("max_kelly_fraction", c.maxKellyFraction());
+        check("min_position", c.minPosition());
+        check("max_position", c.maxPosition());
         if (c.minPosition() > c.maxPosition()) {
             throw new ValidationException("min_position", "must not exceed max_position (" + fmt(c.maxPosition())
-                    + "), got " + fmt(c.minPosition()));
+                    + " = " + percent(c.maxPosition()) + "), got " + fmt(c.minPosition()) + " ("
+                    + percent(c.minPosition()) + ")");
         }
-        openClosed("conviction_low", c.convictionLow(), 0, MAX_CONVICTION);
-        openClosed("conviction_medium", c.convictionMedium(), 0, MAX_CONVICTION);
-        openClosed("conviction_high", c.convictionHigh(), 0, MAX_CONVICTION);
-        closed("drawdown_floor", c.drawdownFloor(), 0, 1);
-        openClosed("max_drawdown", c.maxDrawdown(), 0, 1);
+        check("conviction_low", c.convictionLow());
+        check("conviction_medium", c.convictionMedium());
+        check("conviction_high", c.convictionHigh());
+        check("drawdown_floor", c.drawdownFloor());
+        check("max_drawdown", c.maxDrawdown());
         atLeastOne("min_trades", c.minTrades());
         atLeastOne("recent_trades", c.recentTrades());
         atLeastOne("recent_days", c.recentDays());
-        closed("fallback_fraction", c.fallbackFraction(), 0, 1);
+        check("fallback_fraction", c.fallbackFraction());
     }
 
-    private static void openClosed(String field, double v, double lo, double hi) {
+    private static void check(String field, double v) {
         finite(field, v);
-        if (!(v > lo && v <= hi)) {
-            throw new ValidationException(field, "must be in (" + fmt(lo) + ", " + fmt(hi) + "], got " + fmt(v));
-        }
-    }
-
-    private static void closed(String field, double v, double lo, double hi) {
-        finite(field, v);
-        if (!(v >= lo && v <= hi)) {
-            throw new ValidationException(field, "must be in [" + fmt(lo) + ", " + fmt(hi) + "], got " + fmt(v));
+        Range allowed = RANGES.get(field);
+        if (!allowed.contains(v)) {
+            throw new ValidationException(field, "must be in " + allowed.interval(StrategyKellyConfigRules::fmt)
+                    + ", got " + fmt(v));
         }
     }
 
@@ -61,6 +74,11 @@ final class StrategyKellyConfigRules {
         if (v < 1) {
             throw new ValidationException(field, "must be at least 1, got " + v);
         }
+    }
+
+    /** A fraction in percent, exact in decimal ({@code 0.15 -> "15%"}). */
+    private static String percent(double fraction) {
+        return BigDecimal.valueOf(fraction).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
     /** {@code 3} rather than {@code 3.0} for whole numbers. */

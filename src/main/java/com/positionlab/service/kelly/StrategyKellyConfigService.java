@@ -3,6 +3,7 @@ package com.positionlab.service.kelly;
 import java.util.List;
 import java.util.Map;
 
+import com.positionlab.domain.Range;
 import com.positionlab.domain.StrategyKellyConfig;
 import com.positionlab.domain.StrategyKellyConfig.TierName;
 import com.positionlab.service.ValidationException;
@@ -21,6 +22,12 @@ public final class StrategyKellyConfigService {
     public static final List<String> FIELDS = List.of("kelly_multiplier", "max_kelly_fraction", "tier",
             "min_position", "max_position", "conviction_low", "conviction_medium", "conviction_high",
             "drawdown_floor", "max_drawdown", "min_trades", "recent_trades", "recent_days", "fallback_fraction");
+
+    /**
+     * The allowed values of the number fields as stored (fractions of capital, multipliers): a form checks
+     * what is typed against the same ranges, scaled to its percent fields.
+     */
+    public static final Map<String, Range> RANGES = StrategyKellyConfigRules.RANGES;
 
     private final Store store;
 

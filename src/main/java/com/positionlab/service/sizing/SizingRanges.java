@@ -5,7 +5,8 @@ import com.positionlab.domain.Range;
 /**
  * The allowed values of a sizing request's number fields, in the request's units (fractions of equity,
  * annualised volatilities, simple returns). The service checks requests against them and the ticket checks
- * what is typed against the same ranges, scaled to its percent fields (a test compares the two).
+ * what is typed against the same ranges, scaled to its percent fields (a test compares the two). A stored
+ * rule allows exactly what a request allows.
  */
 public final class SizingRanges {
 
@@ -43,6 +44,11 @@ public final class SizingRanges {
     public static final Range MAX_VOLATILITY_REDUCTION = Range.closed(0, 1);
     public static final int ATR_PERIOD_MIN = 2;
     public static final int ATR_PERIOD_MAX = 250;
+    /** Trading days of history: at least {@link SizingDefaults#MIN_RETURNS} returns. */
+    public static final int LOOKBACK_MIN = SizingDefaults.MIN_RETURNS;
+    public static final int LOOKBACK_MAX = 5000;
+    public static final int SCENARIOS_MIN = 1000;
+    public static final int SCENARIOS_MAX = 1_000_000;
     public static final int HORIZON_MIN = 1;
     public static final int HORIZON_MAX = 250;
 

@@ -159,7 +159,7 @@ final class SizingRequestResolver {
         double confidence = c.range(pp + "confidence_level", sp.confidenceLevel(), SizingDefaults.CONFIDENCE,
                 SizingRanges.CONFIDENCE);
         int lookback = c.intRange(pp + "lookback_period", sp.lookbackPeriod(), SizingDefaults.LOOKBACK,
-                SizingDefaults.MIN_RETURNS, 5000);
+                SizingRanges.LOOKBACK_MIN, SizingRanges.LOOKBACK_MAX);
         double maxPos = c.range(pp + "max_position_size", sp.maxPositionSize(), SizingDefaults.MAX_POSITION,
                 SizingRanges.MAX_POSITION);
         double minPos = c.range(pp + "min_position_size", sp.minPositionSize(), 0, SizingRanges.MIN_POSITION);
@@ -182,7 +182,7 @@ final class SizingRequestResolver {
         int horizon = c.intRange(pp + "horizon_days", sp.horizonDays(), 1, SizingRanges.HORIZON_MIN,
                 SizingRanges.HORIZON_MAX);
         int scenarios = c.intRange(pp + "monte_carlo_scenarios", sp.monteCarloScenarios(), SizingDefaults.SCENARIOS,
-                1000, 1_000_000);
+                SizingRanges.SCENARIOS_MIN, SizingRanges.SCENARIOS_MAX);
         double[] tradeReturns = sp.tradeReturns();
         if (tradeReturns != null) {
             for (int i = 0; i < tradeReturns.length; i++) {

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import com.positionlab.domain.Range;
 import com.positionlab.service.InputLimits;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.ValidationException.FieldError;
 import com.positionlab.service.sizing.PositionSizingRequest.RiskConstraints;
+import com.positionlab.service.sizing.PositionSizingRequest.RiskLimitMeasure;
 import com.positionlab.service.sizing.PositionSizingRequest.SizingParameters;
 
 /**
@@ -77,26 +79,28 @@ final class SizingRuleValidator {
         if (p == null) {
             return;
         }
-        fraction(P + "confidence_level", p.confidenceLevel(), 0, true, 1, true);
-        whole(P + "lookback_period", p.lookbackPeriod(), 20, 5000, "trading days");
-        fraction(P + "max_position_size", p.maxPositionSize(), 0, true, 1, false);
-        double maxPosition = p.maxPositionSize() != null && p.maxPositionSize() > 0 && p.maxPositionSize() <= 1
-                ? p.maxPositionSize() : 1;
-        if (p.minPositionSize() != null && p.minPositionSize() > maxPosition && p.minPositionSize() <= 1) {
+        fraction(P + "confidence_level", p.confidenceLevel(), SizingRanges.CONFIDENCE);
+        whole(P + "lookback_period", p.lookbackPeriod(), SizingRanges.LOOKBACK_MIN, SizingRanges.LOOKBACK_MAX,
+                "trading days");
+        fraction(P + "max_position_size", p.maxPositionSize(), SizingRanges.MAX_POSITION);
+        Double max = p.maxPositionSize();
+        double maxPosition = max != null && SizingRanges.MAX_POSITION.contains(max) ? max : SizingRanges.MAX_POSITION.hi();
+        Double min = p.minPositionSize();
+        if (min != null && min > maxPosition && SizingRanges.MIN_POSITION.contains(min)) {
             add(P + "min_position_size", "must not exceed max_position_size (" + number(maxPosition) + " = "
-                    + percent(maxPosition) + "), got " + number(p.minPositionSize()) + " (" + percent(p.minPositionSize())
-                    + ")");
+                    + percent(maxPosition) + "), got " + number(min) + " (" + percent(min) + ")");
         } else {
-            fraction(P + "min_position_size", p.minPositionSize(), 0, false, 1, false);
+            fraction(P + "min_position_size", min, SizingRanges.MIN_POSITION);
         }
-        fraction(P + "volatility_target", p.volatilityTarget(), 0, true, 2, false);
-        fraction(P + "fixed_percentage", p.fixedPercentage(), 0, true, 1, false);
-        fraction(P + "risk_per_trade", p.riskPerTrade(), 0, true, 0.2, false);
-        multiple(P + "kelly_multiplier", p.kellyMultiplier(), 1);
-        fraction(P + "max_kelly_fraction", p.maxKellyFraction(), 0, true, 1, false);
-        multiple(P + "optimal_f_fraction", p.optimalFFraction(), 1);
-        whole(P + "horizon_days", p.horizonDays(), 1, 250, "days");
-        whole(P + "monte_carlo_scenarios", p.monteCarloScenarios(), 1000, 1_000_000, "scenarios");
+        fraction(P + "volatility_target", p.volatilityTarget(), SizingRanges.VOLATILITY_TARGET);
+        fraction(P + "fixed_percentage", p.fixedPercentage(), SizingRanges.FIXED_PERCENTAGE);
+        fraction(P + "risk_per_trade", p.riskPerTrade(), SizingRanges.RISK_PER_TRADE);
+        multiple(P + "kelly_multiplier", p.kellyMultiplier(), SizingRanges.KELLY_MULTIPLIER);
+        fraction(P + "max_kelly_fraction", p.maxKellyFraction(), SizingRanges.MAX_KELLY_FRACTION);
+        multiple(P + "optimal_f_fraction", p.optimalFFraction(), SizingRanges.OPTIMAL_F_FRACTION);
+        whole(P + "horizon_days", p.horizonDays(), SizingRanges.HORIZON_MIN, SizingRanges.HORIZON_MAX, "days");
+        whole(P + "monte_carlo_scenarios", p.monteCarloScenarios(), SizingRanges.SCENARIOS_MIN,
+                SizingRanges.SCENARIOS_MAX, "scenarios");
         if (p.tradeReturns() != null) {
             for (int i = 0; i < p.tradeReturns().length; i++) {
                 if (!Double.isFinite(p.tradeReturns()[i])) {
@@ -111,37 +115,32 @@ final class SizingRuleValidator {
         if (c == null) {
             return;
         }
-        fraction(C + "max_portfolio_risk", c.maxPortfolioRisk(), 0, true, 2, false);
-        fraction(C + "max_instrument_weight", c.maxInstrumentWeight(), 0, true, 1, false);
-        fraction(C + "max_sector_weight", c.maxSectorWeight(), 0, true, 1, false);
-        Double correlation = c.correlationLimit();
-        if (correlation != null && finite(C + "correlation_limit", correlation)
-                && !(correlation > -1 && correlation <= 1)) {
-            add(C + "correlation_limit", "must be in (-1, 1], got " + number(correlation));
-        }
-        multiple(C + "leverage_limit", c.leverageLimit(), 10);
+        fraction(C + "max_portfolio_risk", c.maxPortfolioRisk(), c.riskLimitMeasure() == RiskLimitMeasure.VAR
+                ? SizingRanges.MAX_PORTFOLIO_VAR : SizingRanges.MAX_PORTFOLIO_VOLATILITY);
+        fraction(C + "max_instrument_weight", c.maxInstrumentWeight(), SizingRanges.MAX_INSTRUMENT_WEIGHT);
+        fraction(C + "max_sector_weight", c.maxSectorWeight(), SizingRanges.MAX_SECTOR_WEIGHT);
+        multiple(C + "correlation_limit", c.correlationLimit(), SizingRanges.CORRELATION_LIMIT);
+        multiple(C + "leverage_limit", c.leverageLimit(), SizingRanges.LEVERAGE);
     }
 
-    /** A fraction of equity between {@code lo} and {@code hi}, each end open or closed. */
-    private void fraction(String field, Double v, double lo, boolean loOpen, double hi, boolean hiOpen) {
+    /** A fraction of equity in {@code allowed}; the message gives the bounds also in percent. */
+    private void fraction(String field, Double v, Range allowed) {
         if (v == null || !finite(field, v)) {
             return;
         }
-        boolean ok = (loOpen ? v > lo : v >= lo) && (hiOpen ? v < hi : v <= hi);
-        if (!ok) {
-            add(field, "must be in " + (loOpen ? "(" : "[") + number(lo) + ", " + number(hi) + (hiOpen ? ")" : "]")
-                    + ", that is " + (loOpen ? "above " : "from ") + percent(lo) + (hiOpen ? " and below " : " up to ")
-                    + percent(hi) + "; got " + number(v) + " (" + percent(v) + ")");
+        if (!allowed.contains(v)) {
+            add(field, "must be in " + allowed.interval(SizingRuleValidator::number) + ", that is "
+                    + allowed.words(SizingRuleValidator::percent) + "; got " + number(v) + " (" + percent(v) + ")");
         }
     }
 
-    /** A multiplier in (0, hi]. */
-    private void multiple(String field, Double v, double hi) {
+    /** A multiplier or a correlation in {@code allowed}. */
+    private void multiple(String field, Double v, Range allowed) {
         if (v == null || !finite(field, v)) {
             return;
         }
-        if (!(v > 0 && v <= hi)) {
-            add(field, "must be in (0, " + number(hi) + "], got " + number(v));
+        if (!allowed.contains(v)) {
+            add(field, "must be in " + allowed.interval(SizingRuleValidator::number) + ", got " + number(v));
         }
     }
 

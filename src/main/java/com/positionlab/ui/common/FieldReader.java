@@ -1,5 +1,6 @@
 package com.positionlab.ui.common;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -8,8 +9,9 @@ import com.positionlab.domain.Range;
 /**
  * The one reader of a form's number fields, as typed: blanks, thousands separators and the field's unit
  * suffix ({@code %}, {@code x}) are ignored, the value must lie in the field's {@link Range} (in the unit the
- * trader types), and each problem is recorded once by field name, with the text kept as typed. Used by the
- * trade ticket and the Kelly Lab; their ranges are the service's (see {@code SizingRanges}).
+ * trader types), and each problem is recorded once by field name, with the text kept as typed. Every form
+ * reads through it (the ticket, the Kelly Lab and its strategy settings, the rule editor), with the services'
+ * own ranges (see {@code SizingRanges}), so a form never accepts what a service refuses.
  */
 public final class FieldReader {
 
@@ -47,6 +49,16 @@ public final class FieldReader {
             return null;
         }
         return v;
+    }
+
+    /**
+     * A field typed in percent, as the fraction the services take: the typed value must lie in
+     * {@code fractions} scaled to percent, and becomes a fraction by a decimal shift (0.07 % is 0.0007, not
+     * 0.07 x 0.01 = 7.000000000000001E-4). Null when blank (an error when {@code required}) or wrong.
+     */
+    public Double percent(String name, boolean required, Range fractions) {
+        Double v = number(name, required, fractions.scaled(100), "%");
+        return v == null ? null : BigDecimal.valueOf(v).movePointLeft(2).doubleValue();
     }
 
     /** The field's whole number in [lo, hi], or null when it is blank (an error when {@code required}) or wrong. */

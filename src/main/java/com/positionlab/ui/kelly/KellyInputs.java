@@ -22,20 +22,31 @@ record KellyInputs(double winProbability, double averageWin, double averageLoss,
     static final String[] FIELDS = {"win_rate", "average_win", "average_loss", "sample_size", "kelly_multiplier",
             "max_kelly_fraction", "bets", "paths", "initial_capital", "ruin_level", "target_multiple", "seed"};
 
+    /** The starting capital's allowed values, in the account currency. */
+    static final Range CAPITAL = Range.aboveUpTo(0, 1e15);
+
+    /** The starting capital as typed, or {@code fallback} when the text is not a valid capital. */
+    static double capital(String typed, double fallback) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Double v = new FieldReader(Map.of("initial_capital", typed == null ? "" : typed), errors)
+                .number("initial_capital", true, CAPITAL, "");
+        return v == null ? fallback : v;
+    }
+
     /** Parses the texts; returns the inputs, or the errors by field when any field is wrong. */
     static Parsed parse(Map<String, String> text) {
         Map<String, String> errors = new LinkedHashMap<>();
         Field f = new Field(text, errors);
-        double p = f.number("win_rate", 0, 100, true) / 100;
+        double p = f.percent("win_rate", Range.closed(0, 1));
         double win = f.number("average_win", 0, Double.MAX_VALUE, false);
         double loss = f.number("average_loss", 0, Double.MAX_VALUE, false);
         Integer n = f.optionalInt("sample_size", 1, 10_000_000);
         double multiplier = f.number("kelly_multiplier", 0, 2, true);
-        double cap = f.number("max_kelly_fraction", 0, 100, true) / 100; // typed in percent, as in Rules
+        double cap = f.percent("max_kelly_fraction", Range.closed(0, 1));
         int bets = (int) f.integer("bets", 1, 50_000);
         int paths = (int) f.integer("paths", 1, 100_000);
-        double capital = f.number("initial_capital", 0, 1e15, false);
-        double ruin = f.number("ruin_level", 0, 99.999, true) / 100;
+        double capital = f.number("initial_capital", CAPITAL);
+        double ruin = f.percent("ruin_level", Range.closed(0, 0.99999));
         double target = f.number("target_multiple", 1.000001, 1e6, true);
         long seed = f.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
         if (!errors.isEmpty()) {
@@ -67,8 +78,17 @@ record KellyInputs(double winProbability, double averageWin, double averageLoss,
         }
 
         double number(String name, double lo, double hi, boolean inclusiveLow) {
-            Range allowed = inclusiveLow ? Range.closed(lo, hi) : Range.aboveUpTo(lo, hi);
-            Double v = fields.number(name, true, allowed, "%");
+            return number(name, inclusiveLow ? Range.closed(lo, hi) : Range.aboveUpTo(lo, hi));
+        }
+
+        double number(String name, Range allowed) {
+            Double v = fields.number(name, true, allowed, "");
+            return v == null ? Double.NaN : v;
+        }
+
+        /** A field typed in percent, as a fraction in {@code fractions}. */
+        double percent(String name, Range fractions) {
+            Double v = fields.percent(name, true, fractions);
             return v == null ? Double.NaN : v;
         }
 

@@ -313,19 +313,10 @@ public final class KellyLabViewModel {
             sizing.set(null);
             return;
         }
-        double capital = parsedCapital();
+        double capital = KellyInputs.capital(field("initial_capital").get(), SimulationService.DEFAULT_INITIAL_CAPITAL);
         Conviction c = conviction.get();
         runner.submit("Sizing " + s.id(), p -> sizingService.size(s.id(), c, capital), d -> applyStrategy(s, d),
                 e -> notifier.error("Could not size " + s.id(), ErrorMessages.describe(e)));
-    }
-
-    private double parsedCapital() {
-        try {
-            double v = Double.parseDouble(field("initial_capital").get().strip().replace(",", ""));
-            return v > 0 && Double.isFinite(v) ? v : SimulationService.DEFAULT_INITIAL_CAPITAL;
-        } catch (NumberFormatException e) {
-            return SimulationService.DEFAULT_INITIAL_CAPITAL;
-        }
     }
 
     private void applyStrategy(Strategy s, StrategySizingService.StrategySizing d) {

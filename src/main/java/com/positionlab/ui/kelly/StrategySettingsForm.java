@@ -2,6 +2,7 @@ package com.positionlab.ui.kelly;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import javafx.beans.property.SimpleStringProperty;
@@ -9,12 +10,12 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 
-import com.positionlab.domain.Range;
 import com.positionlab.domain.Strategy;
 import com.positionlab.domain.StrategyKellyConfig;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.kelly.StrategyKellyConfigService;
 import com.positionlab.ui.common.ErrorMessages;
+import com.positionlab.ui.common.FieldReader;
 import com.positionlab.ui.common.Notifier;
 import com.positionlab.ui.task.TaskRunner;
 
@@ -24,11 +25,9 @@ import com.positionlab.ui.task.TaskRunner;
  */
 final class StrategySettingsForm {
 
-    /** The fields typed in percent, with the range each allows (in percent). */
-    static final Map<String, Range> PERCENT = Map.of(
-            "max_kelly_fraction", Range.aboveUpTo(0, 100), "min_position", Range.closed(0, 100),
-            "max_position", Range.closed(0, 100), "max_drawdown", Range.aboveUpTo(0, 100),
-            "fallback_fraction", Range.closed(0, 100));
+    /** The fields typed in percent; the service stores them as fractions. */
+    static final Set<String> PERCENT = Set.of("max_kelly_fraction", "min_position", "max_position", "max_drawdown",
+            "fallback_fraction");
 
     private final StrategyKellyConfigService configs;
     private final TaskRunner runner;
@@ -81,9 +80,10 @@ final class StrategySettingsForm {
 
     /** Saves the fields as {@code s}'s settings; {@code saved} then gets the strategy to size it again. */
     void save(Strategy s, Consumer<Strategy> saved) {
-        Map<String, String> texts = new LinkedHashMap<>();
+        Map<String, String> typed = new LinkedHashMap<>();
+        fields.forEach((k, v) -> typed.put(k, v.get()));
         Map<String, String> problems = new LinkedHashMap<>();
-        fields.forEach((k, v) -> texts.put(k, PERCENT.containsKey(k) ? asFraction(k, v.get(), problems) : v.get()));
+        Map<String, String> texts = asStored(typed, problems);
         if (!problems.isEmpty()) {
             errors.putAll(problems);
             return;
@@ -110,24 +110,32 @@ final class StrategySettingsForm {
     }
 
     /**
-     * A percent field's text as the fraction the service stores, checked against its percent range; text that
-     * is not a number goes through as typed, for the service to name.
+     * The texts as the service takes them: percent fields read by the one form reader against the service's
+     * ranges and given as fractions, the minimum position checked against the maximum in percent; the other
+     * fields go as typed, for the service to read and name.
      */
-    private static String asFraction(String field, String typed, Map<String, String> problems) {
-        String t = typed == null ? "" : typed.strip();
-        t = t.endsWith("%") ? t.substring(0, t.length() - 1).strip() : t;
-        double v;
-        try {
-            v = Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            return typed;
+    static Map<String, String> asStored(Map<String, String> typed, Map<String, String> problems) {
+        FieldReader reader = new FieldReader(typed, problems);
+        Map<String, String> texts = new LinkedHashMap<>(typed);
+        Map<String, Double> fractions = new LinkedHashMap<>();
+        for (String name : PERCENT) {
+            Double f = reader.percent(name, true, StrategyKellyConfigService.RANGES.get(name));
+            if (f != null) {
+                fractions.put(name, f);
+                texts.put(name, plain(f));
+            }
         }
-        Range allowed = PERCENT.get(field);
-        if (!allowed.contains(v)) {
-            problems.put(field, "must be " + allowed.words(StrategySettingsForm::plain) + " (%), got " + t);
-            return typed;
+        Double min = fractions.get("min_position");
+        Double max = fractions.get("max_position");
+        if (min != null && max != null && min > max) {
+            problems.put("min_position", "must not exceed the max position (" + percent(max) + "), got "
+                    + percent(min));
         }
-        return plain(v / 100);
+        return texts;
+    }
+
+    private static String percent(double fraction) {
+        return java.math.BigDecimal.valueOf(fraction).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
     static String plain(double v) {

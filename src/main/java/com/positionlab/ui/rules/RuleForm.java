@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.positionlab.domain.Range;
 import com.positionlab.engine.kelly.KellyPolicy;
 import com.positionlab.engine.riskmodel.RiskModel;
 import com.positionlab.engine.sizing.SizingMethod;
@@ -14,7 +15,9 @@ import com.positionlab.service.sizing.PositionSizingRequest.RiskConstraints;
 import com.positionlab.service.sizing.PositionSizingRequest.RiskLimitMeasure;
 import com.positionlab.service.sizing.PositionSizingRequest.SizingParameters;
 import com.positionlab.service.sizing.SizingDefaults;
+import com.positionlab.service.sizing.SizingRanges;
 import com.positionlab.service.sizing.SizingRule;
+import com.positionlab.ui.common.FieldReader;
 
 /**
  * The text fields of the rule editor, named by their contract paths, and the conversion between what the
@@ -219,19 +222,30 @@ final class RuleForm {
     static Parsed parse(Map<String, String> texts, Choices choices, SizingRule original) {
         Reader r = new Reader(texts, choices);
         SizingMethod m = choices.method();
-        SizingParameters p = new SizingParameters(m, choices.riskModel(), r.fraction(P + "confidence_level"),
-                r.whole(P + "lookback_period"), r.fraction(P + "max_position_size"), r.fraction(P + "min_position_size"),
-                r.fraction(P + "volatility_target"), r.fraction(P + "fixed_percentage"), r.fraction(P + "risk_per_trade"),
-                r.decimal(P + "kelly_multiplier"), r.fraction(P + "max_kelly_fraction"),
-                r.decimal(P + "optimal_f_fraction"),
+        SizingParameters p = new SizingParameters(m, choices.riskModel(),
+                r.percent(P + "confidence_level", SizingRanges.CONFIDENCE),
+                r.whole(P + "lookback_period", SizingRanges.LOOKBACK_MIN, SizingRanges.LOOKBACK_MAX),
+                r.percent(P + "max_position_size", SizingRanges.MAX_POSITION),
+                r.percent(P + "min_position_size", SizingRanges.MIN_POSITION),
+                r.percent(P + "volatility_target", SizingRanges.VOLATILITY_TARGET),
+                r.percent(P + "fixed_percentage", SizingRanges.FIXED_PERCENTAGE),
+                r.percent(P + "risk_per_trade", SizingRanges.RISK_PER_TRADE),
+                r.multiple(P + "kelly_multiplier", SizingRanges.KELLY_MULTIPLIER),
+                r.percent(P + "max_kelly_fraction", SizingRanges.MAX_KELLY_FRACTION),
+                r.multiple(P + "optimal_f_fraction", SizingRanges.OPTIMAL_F_FRACTION),
                 original == null || original.parameters() == null ? null : original.parameters().tradeReturns(),
-                r.whole(P + "horizon_days"),
+                r.whole(P + "horizon_days", SizingRanges.HORIZON_MIN, SizingRanges.HORIZON_MAX),
                 choices.riskModel() == RiskModel.PARAMETRIC && choices.cornishFisher() ? Boolean.TRUE : null,
-                r.whole(P + "monte_carlo_scenarios"), r.longValue(P + "seed"));
-        RiskConstraints c = new RiskConstraints(r.fraction(C + "max_portfolio_risk"), choices.limitMeasure(),
-                r.fraction(C + "max_instrument_weight"), r.fraction(C + "max_sector_weight"),
-                r.decimal(C + "correlation_limit"), r.decimal(C + "leverage_limit"));
-        Integer priority = r.whole(PRIORITY);
+                r.whole(P + "monte_carlo_scenarios", SizingRanges.SCENARIOS_MIN, SizingRanges.SCENARIOS_MAX),
+                r.seed(P + "seed"));
+        RiskConstraints c = new RiskConstraints(r.percent(C + "max_portfolio_risk",
+                choices.limitMeasure() == RiskLimitMeasure.VAR ? SizingRanges.MAX_PORTFOLIO_VAR
+                        : SizingRanges.MAX_PORTFOLIO_VOLATILITY), choices.limitMeasure(),
+                r.percent(C + "max_instrument_weight", SizingRanges.MAX_INSTRUMENT_WEIGHT),
+                r.percent(C + "max_sector_weight", SizingRanges.MAX_SECTOR_WEIGHT),
+                r.decimal(C + "correlation_limit", SizingRanges.CORRELATION_LIMIT),
+                r.multiple(C + "leverage_limit", SizingRanges.LEVERAGE));
+        Integer priority = r.whole(PRIORITY, Integer.MIN_VALUE, Integer.MAX_VALUE);
         String description = texts.getOrDefault(DESCRIPTION, "");
         SizingRule rule = new SizingRule(original == null ? null : original.ruleId(),
                 texts.getOrDefault(RULE_NAME, "").strip(), description.isBlank() ? null : description.strip(),
@@ -299,77 +313,46 @@ final class RuleForm {
     }
 
     /** Reads the texts of the fields that apply, recording why a text cannot be read. */
+    /**
+     * The form's fields through the one form reader, with the sizing service's ranges: a field that does not
+     * apply to the chosen method and model is not read (it reads as unset).
+     */
     private static final class Reader {
-        private final Map<String, String> texts;
-        private final Choices choices;
         private final Map<String, String> errors = new LinkedHashMap<>();
+        private final FieldReader fields;
 
         Reader(Map<String, String> texts, Choices choices) {
-            this.texts = texts;
-            this.choices = choices;
+            Map<String, String> shown = new LinkedHashMap<>();
+            texts.forEach((path, text) -> {
+                Field f = BY_PATH.get(path);
+                if (f != null && f.appliesTo(choices.method(), choices.riskModel())) {
+                    shown.put(path, text);
+                }
+            });
+            fields = new FieldReader(shown, errors);
         }
 
-        /** The trimmed text of a field that applies to the chosen method and model; null when blank or hidden. */
-        private String text(String path) {
-            if (!field(path).appliesTo(choices.method(), choices.riskModel())) {
-                return null;
-            }
-            String t = texts.get(path);
-            t = t == null ? "" : t.strip().replace(",", "");
-            return t.isEmpty() ? null : t;
+        /** A share typed in percent, as a fraction. */
+        Double percent(String path, Range fractions) {
+            return fields.percent(path, false, fractions);
         }
 
-        Double fraction(String path) {
-            String t = text(path);
-            if (t == null) {
-                return null;
-            }
-            String digits = t.endsWith("%") ? t.substring(0, t.length() - 1).strip() : t;
-            try {
-                return new BigDecimal(digits).movePointLeft(2).doubleValue();
-            } catch (NumberFormatException e) {
-                errors.put(path, "must be a number in percent (type 2 for 2%), got \"" + t + "\"");
-                return null;
-            }
+        /** A multiplier, typed with or without its "x". */
+        Double multiple(String path, Range allowed) {
+            return fields.number(path, false, allowed, "x");
         }
 
-        Double decimal(String path) {
-            String t = text(path);
-            if (t == null) {
-                return null;
-            }
-            try {
-                return new BigDecimal(t).doubleValue();
-            } catch (NumberFormatException e) {
-                errors.put(path, "must be a number, got \"" + t + "\"");
-                return null;
-            }
+        Double decimal(String path, Range allowed) {
+            return fields.number(path, false, allowed, "");
         }
 
-        Integer whole(String path) {
-            String t = text(path);
-            if (t == null) {
-                return null;
-            }
-            try {
-                return Integer.parseInt(t);
-            } catch (NumberFormatException e) {
-                errors.put(path, "must be a whole number, got \"" + t + "\"");
-                return null;
-            }
+        Integer whole(String path, int lo, int hi) {
+            Long v = fields.whole(path, false, lo, hi);
+            return v == null ? null : v.intValue();
         }
 
-        Long longValue(String path) {
-            String t = text(path);
-            if (t == null) {
-                return null;
-            }
-            try {
-                return Long.parseLong(t);
-            } catch (NumberFormatException e) {
-                errors.put(path, "must be a whole number, got \"" + t + "\"");
-                return null;
-            }
+        Long seed(String path) {
+            return fields.whole(path, false, Long.MIN_VALUE, Long.MAX_VALUE);
         }
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,9 +30,11 @@ import com.positionlab.service.sizing.PositionSizingRequest.SizingParameters;
 import com.positionlab.service.sizing.PositionSizingRequest.TradingDecision;
 import com.positionlab.service.sizing.PositionSizingResponse;
 import com.positionlab.service.sizing.PositionSizingResponse.MethodComparison;
+import com.positionlab.service.sizing.SizingRanges;
 import com.positionlab.service.sizing.SizingRule;
 import com.positionlab.service.workspace.WorkspaceService;
 import com.positionlab.ui.common.ErrorMessages;
+import com.positionlab.ui.common.FieldReader;
 import com.positionlab.ui.task.LatestRun;
 import com.positionlab.ui.task.TaskRunner;
 
@@ -237,14 +240,23 @@ public final class RulePreviewModel {
             status.set("Choose an instrument to preview the rule.");
             return null;
         }
-        Double entry = price(entryPrice.get());
-        if (entry == null || !(entry > 0)) {
-            status.set("Type an entry price above 0 to preview the rule.");
+        Map<String, String> typed = new HashMap<>();
+        typed.put("entry", entryPrice.get());
+        typed.put("stop", stopPrice.get());
+        Map<String, String> errors = new LinkedHashMap<>();
+        FieldReader fields = new FieldReader(typed, errors);
+        Double entry = fields.number("entry", true, SizingRanges.PRICE, "");
+        Double stop = fields.number("stop", false, SizingRanges.PRICE, "");
+        if (errors.containsKey("entry")) {
+            status.set("Entry price: " + errors.get("entry") + ". Type an entry price above 0 to preview the rule.");
             return null;
         }
-        Double stop = price(stopPrice.get());
+        if (errors.containsKey("stop")) {
+            status.set("Stop price: " + errors.get("stop") + ". Fix it or leave it blank to preview the rule.");
+            return null;
+        }
         TradingDecision decision = new TradingDecision("rule-preview", i.id(), direction.get(), entry,
-                stop != null && stop > 0 ? stop : null, null, null, null, null, null, null);
+                stop, null, null, null, null, null, null);
         return new PositionSizingRequest(decision, null, rule.parameters(), rule.constraints(), null, null, null);
     }
 
@@ -266,14 +278,6 @@ public final class RulePreviewModel {
             stopPrice.set(plain(stop));
         } finally {
             filling = false;
-        }
-    }
-
-    private static Double price(String text) {
-        try {
-            return text == null || text.isBlank() ? null : Double.parseDouble(text.strip().replace(",", ""));
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 

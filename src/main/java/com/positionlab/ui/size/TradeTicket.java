@@ -242,13 +242,10 @@ record TradeTicket(double entry, Double stop, Double expectedReturn, double conf
          * field's own unit: a ticket that parses is never refused by the service for its range.
          */
         Double number(String name, boolean required, Range allowed, double scale) {
-            String unit = scale == 0.01 ? "%" : name.equals(LEVERAGE) ? "x" : "";
-            Double v = fields.number(name, required, allowed.scaled(1 / scale), unit);
-            if (v == null || scale == 1) {
-                return v;
+            if (scale == 0.01) {
+                return fields.percent(name, required, allowed);
             }
-            // Percent to fraction by a decimal shift: 0.07 % is 0.0007, not 0.07 x 0.01 = 7.000000000000001E-4.
-            return java.math.BigDecimal.valueOf(v).movePointLeft(2).doubleValue();
+            return fields.number(name, required, allowed.scaled(1 / scale), name.equals(LEVERAGE) ? "x" : "");
         }
 
         Integer integer(String name, int lo, int hi) {

@@ -117,7 +117,7 @@ class StrategyKellyConfigServiceTest {
         "max_kelly_fraction | 1.5   | max_kelly_fraction: must be in (0, 1], got 1.5",
         "tier               | WHALE | tier: must be HUNTER or STRATEGIST, got \"WHALE\"",
         "min_position       | -0.01 | min_position: must be in [0, 1], got -0.01",
-        "min_position       | 0.2   | min_position: must not exceed max_position (0.15), got 0.2",
+        "min_position       | 0.2   | min_position: must not exceed max_position (0.15 = 15%), got 0.2 (20%)",
         "max_position       | 2     | max_position: must be in [0, 1], got 2",
         "conviction_low     | 0     | conviction_low: must be in (0, 10], got 0",
         "conviction_high    | 11    | conviction_high: must be in (0, 10], got 11",

@@ -70,7 +70,7 @@ class RuleServiceTest {
                 Arguments.of(p + "lookback_period", (Consumer<RuleBuilder>) b -> b.lookbackPeriod = 19),
                 Arguments.of(p + "lookback_period", (Consumer<RuleBuilder>) b -> b.lookbackPeriod = 5001),
                 Arguments.of(p + "max_position_size", (Consumer<RuleBuilder>) b -> b.maxPositionSize = 0.0),
-                Arguments.of(p + "max_position_size", (Consumer<RuleBuilder>) b -> b.maxPositionSize = 1.01),
+                Arguments.of(p + "max_position_size", (Consumer<RuleBuilder>) b -> b.maxPositionSize = 10.01),
                 Arguments.of(p + "min_position_size", (Consumer<RuleBuilder>) b -> b.minPositionSize = -0.01),
                 Arguments.of(p + "min_position_size", (Consumer<RuleBuilder>) b -> b.minPositionSize = 0.2),
                 Arguments.of(p + "volatility_target", (Consumer<RuleBuilder>) b -> b.volatilityTarget = 0.0),
@@ -94,13 +94,13 @@ class RuleServiceTest {
                 Arguments.of(c + "max_portfolio_risk", (Consumer<RuleBuilder>) b -> b.maxPortfolioRisk = 0.0),
                 Arguments.of(c + "max_portfolio_risk", (Consumer<RuleBuilder>) b -> b.maxPortfolioRisk = 2.1),
                 Arguments.of(c + "max_instrument_weight", (Consumer<RuleBuilder>) b -> b.maxInstrumentWeight = 0.0),
-                Arguments.of(c + "max_instrument_weight", (Consumer<RuleBuilder>) b -> b.maxInstrumentWeight = 1.1),
+                Arguments.of(c + "max_instrument_weight", (Consumer<RuleBuilder>) b -> b.maxInstrumentWeight = 10.1),
                 Arguments.of(c + "max_sector_weight", (Consumer<RuleBuilder>) b -> b.maxSectorWeight = 0.0),
-                Arguments.of(c + "max_sector_weight", (Consumer<RuleBuilder>) b -> b.maxSectorWeight = 1.5),
-                Arguments.of(c + "correlation_limit", (Consumer<RuleBuilder>) b -> b.correlationLimit = -1.0),
+                Arguments.of(c + "max_sector_weight", (Consumer<RuleBuilder>) b -> b.maxSectorWeight = 10.5),
+                Arguments.of(c + "correlation_limit", (Consumer<RuleBuilder>) b -> b.correlationLimit = -1.01),
                 Arguments.of(c + "correlation_limit", (Consumer<RuleBuilder>) b -> b.correlationLimit = 1.01),
                 Arguments.of(c + "leverage_limit", (Consumer<RuleBuilder>) b -> b.leverageLimit = 0.0),
-                Arguments.of(c + "leverage_limit", (Consumer<RuleBuilder>) b -> b.leverageLimit = 10.5));
+                Arguments.of(c + "leverage_limit", (Consumer<RuleBuilder>) b -> b.leverageLimit = 100.5));
     }
 
     @ParameterizedTest(name = "{0} #{index}")
@@ -117,16 +117,16 @@ class RuleServiceTest {
     void boundaryValuesAreValid() {
         SizingRule edge = rule(b -> {
             b.lookbackPeriod = 20;
-            b.maxPositionSize = 1.0;
-            b.minPositionSize = 1.0;
+            b.maxPositionSize = 10.0;
+            b.minPositionSize = 10.0;
             b.volatilityTarget = 2.0;
             b.riskPerTrade = 0.2;
             b.kellyMultiplier = 1.0;
             b.horizonDays = 250;
             b.monteCarloScenarios = 1000;
-            b.maxPortfolioRisk = 2.0;
-            b.correlationLimit = 1.0;
-            b.leverageLimit = 10.0;
+            b.maxPortfolioRisk = 1.0;
+            b.correlationLimit = -1.0;
+            b.leverageLimit = 100.0;
         });
         assertThat(service.validate(edge)).isEmpty();
     }
@@ -134,7 +134,7 @@ class RuleServiceTest {
     @Test
     void fractionMessagesGiveTheBoundsAlsoInPercent() {
         List<FieldError> errors = service.validate(rule(b -> b.fixedPercentage = 1.5));
-        assertThat(errors.get(0).reason()).isEqualTo("must be in (0, 1], that is above 0% up to 100%; got 1.5 (150%)");
+        assertThat(errors.get(0).reason()).isEqualTo("must be in (0, 1], that is above 0% and at most 100%; got 1.5 (150%)");
         assertThat(service.validate(rule(b -> b.minPositionSize = 0.2)).get(0).reason())
                 .isEqualTo("must not exceed max_position_size (0.1 = 10%), got 0.2 (20%)");
     }
@@ -144,7 +144,7 @@ class RuleServiceTest {
         List<FieldError> errors = service.validate(rule(b -> {
             b.ruleName = "";
             b.confidenceLevel = 2.0;
-            b.leverageLimit = 11.0;
+            b.leverageLimit = 101.0;
         }));
         assertThat(errors).extracting(FieldError::field).containsExactly("rule_name",
                 "sizing_parameters.confidence_level", "risk_constraints.leverage_limit");

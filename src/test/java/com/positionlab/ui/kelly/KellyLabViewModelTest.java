@@ -217,7 +217,7 @@ class KellyLabViewModelTest {
 
         m.configField("max_position").set("150");
         m.saveConfig();
-        assertThat(m.configErrors()).containsEntry("max_position", "must be at least 0 and at most 100 (%), got 150");
+        assertThat(m.configErrors()).containsEntry("max_position", "must be at least 0 and at most 100, got 150");
 
         m.configField("max_position").set("12.5%");
         m.saveConfig();

@@ -103,10 +103,10 @@ class RulesViewModelTest {
     void anInvalidValueDisablesSaveWithTheReasonAndFixingItEnablesSave() {
         model.editor().field(P + "confidence_level").set("100");
         assertThat(model.editor().errors()).containsOnlyKeys(P + "confidence_level");
-        assertThat(model.editor().errors().get(P + "confidence_level")).contains("(0, 1)").contains("got 1 (100%)");
+        assertThat(model.editor().errors().get(P + "confidence_level")).isEqualTo("must be above 0 and below 100, got 100");
         assertThat(model.editor().canSaveProperty().get()).isFalse();
         assertThat(model.editor().saveHintProperty().get()).isEqualTo("Fix 1 field to save: Confidence level");
-        assertThat(model.editor().problems()).singleElement().asString().startsWith("Confidence level: must be in (0, 1)");
+        assertThat(model.editor().problems()).singleElement().asString().isEqualTo("Confidence level: must be above 0 and below 100, got 100");
 
         model.editor().field(P + "confidence_level").set("99");
         assertThat(model.editor().errors()).isEmpty();
@@ -120,10 +120,10 @@ class RulesViewModelTest {
     void textThatIsNotANumberIsNamedAndKept() {
         model.editor().field(P + "max_position_size").set("ten");
         assertThat(model.editor().errors().get(P + "max_position_size"))
-                .isEqualTo("must be a number in percent (type 2 for 2%), got \"ten\"");
+                .isEqualTo("\"ten\" is not a number");
         assertThat(model.editor().field(P + "max_position_size").get()).isEqualTo("ten");
         model.editor().field(P + "lookback_period").set("25.5");
-        assertThat(model.editor().errors().get(P + "lookback_period")).isEqualTo("must be a whole number, got \"25.5\"");
+        assertThat(model.editor().errors().get(P + "lookback_period")).isEqualTo("\"25.5\" is not a whole number");
         assertThat(model.editor().saveHintProperty().get()).isEqualTo("Fix 2 fields to save: Max position, Lookback");
         model.save();
         assertThat(notifier.infos).isEmpty();
