@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -67,6 +69,8 @@ public final class MainView {
     private final Map<Page, Node> pages = new EnumMap<>(Page.class);
     private final Map<Page, Supplier<Node>> builders = new EnumMap<>(Page.class);
     private final ToggleGroup navigation = new ToggleGroup();
+    /** Whether each page is on screen: a hidden page's view model hears of changes only when it is shown again. */
+    private final Map<Page, BooleanProperty> shown = new EnumMap<>(Page.class);
     private final Map<Page, ToggleButton> navButtons = new EnumMap<>(Page.class);
     private final HBox jobs = new HBox(12);
     private final Label demoLabel = new Label("Demo data");
@@ -212,38 +216,54 @@ public final class MainView {
      */
     private void buildPages(Services s) {
         pages.clear();
+        changes.detachPages();
+        acceptedSizings.detachPages();
+        shown.clear();
+        for (Page p : Page.values()) {
+            shown.put(p, new SimpleBooleanProperty(false));
+        }
+        WorkspaceChanges portfolioChanges = changes.forPage(shown.get(Page.PORTFOLIO));
+        WorkspaceChanges kellyChanges = changes.forPage(shown.get(Page.KELLY));
+        WorkspaceChanges dataChanges = changes.forPage(shown.get(Page.DATA));
+        WorkspaceChanges rulesChanges = changes.forPage(shown.get(Page.RULES));
+        WorkspaceChanges sizeChanges = changes.forPage(shown.get(Page.SIZE));
+        WorkspaceChanges activityChanges = changes.forPage(shown.get(Page.ACTIVITY));
+        WorkspaceChanges sizeAccepted = acceptedSizings.forPage(shown.get(Page.SIZE));
+        WorkspaceChanges activityAccepted = acceptedSizings.forPage(shown.get(Page.ACTIVITY));
         builders.put(Page.PORTFOLIO, () -> {
-            PortfolioViewModel m = new PortfolioViewModel(s.portfolio(), model.runner(), notifier, dialogs, changes);
+            PortfolioViewModel m = new PortfolioViewModel(s.portfolio(), model.runner(), notifier, dialogs,
+                    portfolioChanges);
             m.refresh();
             return new PortfolioView(m).createView();
         });
         builders.put(Page.KELLY, () -> {
-            KellyLabViewModel m = new KellyLabViewModel(s, model.runner(), notifier, changes);
+            KellyLabViewModel m = new KellyLabViewModel(s, model.runner(), notifier, kellyChanges);
             m.refresh();
             return new KellyLabView(m).createView();
         });
         builders.put(Page.DATA, () -> {
             DataViewModel m = new DataViewModel(s.workspace(), s.imports(), s.portfolio(), model.runner(), notifier,
-                    dialogs, changes);
+                    dialogs, dataChanges);
             m.refresh();
             return new DataView(m).createView();
         });
         builders.put(Page.RULES, () -> {
             RulePreviewModel preview = new RulePreviewModel(s.workspace(), s.sizing()::preview, model.runner());
-            RulesViewModel m = new RulesViewModel(s.rules(), preview, model.runner(), notifier, dialogs, changes);
+            RulesViewModel m = new RulesViewModel(s.rules(), preview, model.runner(), notifier, dialogs,
+                    rulesChanges);
             m.refresh();
             return new RulesView(m).createView();
         });
         builders.put(Page.SIZE, () -> {
             SizeTradeViewModel m = new SizeTradeViewModel(s.workspace(), s.portfolio(), s.sizing(),
                     () -> s.rules().list().stream().filter(SizingRule::active).toList(), model.runner(), notifier,
-                    dialogs, changes, acceptedSizings, SizeTradeViewModel.DEBOUNCE);
+                    dialogs, sizeChanges, sizeAccepted, SizeTradeViewModel.DEBOUNCE);
             m.refresh();
             return new SizeTradeView(m).createView();
         });
         builders.put(Page.ACTIVITY, () -> {
-            ActivityViewModel m = new ActivityViewModel(s.sizing(), model.runner(), notifier, dialogs, changes,
-                    acceptedSizings);
+            ActivityViewModel m = new ActivityViewModel(s.sizing(), model.runner(), notifier, dialogs,
+                    activityChanges, activityAccepted);
             m.refresh();
             return new ActivityView(m).createView();
         });
@@ -274,7 +294,11 @@ public final class MainView {
             case SAVING -> content.getChildren().setAll(placeholder(new ProgressIndicator(-1),
                     "Saving the workspace… (closing it and writing its backup)"));
         }
-        navButtons.values().forEach(b -> b.setDisable(model.stateProperty().get() != MainViewModel.WorkspaceState.READY));
+        boolean ready = model.stateProperty().get() == MainViewModel.WorkspaceState.READY;
+        navButtons.values().forEach(b -> b.setDisable(!ready));
+        if (!ready) {
+            shown.values().forEach(flag -> flag.set(false));
+        }
     }
 
     private void showPage() {
@@ -290,6 +314,7 @@ public final class MainView {
         if (node != null) {
             content.getChildren().setAll(node);
         }
+        shown.forEach((page, flag) -> flag.set(page == p));
     }
 
     private static VBox placeholder(Node graphic, String text) {
