@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.positionlab.domain.Fill;
 import com.positionlab.domain.Holding;
 import com.positionlab.domain.Portfolio;
 
@@ -64,8 +65,9 @@ public final class PortfolioRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     List<Holding> out = new ArrayList<>();
                     while (rs.next()) {
+                        BigDecimal cost = rs.getBigDecimal("average_cost");
                         out.add(new Holding(rs.getString("portfolio_id"), rs.getString("instrument_id"),
-                                Jdbc.plain(rs.getBigDecimal("quantity"))));
+                                Jdbc.plain(rs.getBigDecimal("quantity")), cost == null ? null : Jdbc.plain(cost)));
                     }
                     return out;
                 }
@@ -113,12 +115,13 @@ public final class PortfolioRepository {
             }
         }
         if (!fresh.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO holdings (portfolio_id, instrument_id, quantity) "
-                    + "VALUES (?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO holdings (portfolio_id, instrument_id, quantity, "
+                    + "average_cost) VALUES (?, ?, ?, ?)")) {
                 for (Holding h : fresh) {
                     ps.setString(1, h.portfolioId());
                     ps.setString(2, h.instrumentId());
                     ps.setBigDecimal(3, h.quantity());
+                    ps.setBigDecimal(4, h.averageCost());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -164,15 +167,55 @@ public final class PortfolioRepository {
 
     private static void mergeHoldings(Connection c, Collection<Holding> holdings) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("MERGE INTO holdings (portfolio_id, instrument_id, quantity, "
-                + "updated_at) KEY (portfolio_id, instrument_id) VALUES (?, ?, ?, CURRENT_TIMESTAMP)")) {
+                + "average_cost, updated_at) KEY (portfolio_id, instrument_id) VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)")) {
             for (Holding h : holdings) {
                 ps.setString(1, h.portfolioId());
                 ps.setString(2, h.instrumentId());
                 ps.setBigDecimal(3, h.quantity());
+                ps.setBigDecimal(4, h.averageCost());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
+    }
+
+    /**
+     * Applies a fill inside the caller's transaction: the holding's quantity and average cost
+     * ({@link Fill#applyTo}) and the portfolio's cash ({@link Fill#cashChange}). Returns the holding after it
+     * (null when closed).
+     */
+    static Holding applyFill(Connection c, Fill f) throws SQLException {
+        Holding held = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT quantity, average_cost FROM holdings "
+                + "WHERE portfolio_id = ? AND instrument_id = ? FOR UPDATE")) {
+            ps.setString(1, f.portfolioId());
+            ps.setString(2, f.instrumentId());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    held = new Holding(f.portfolioId(), f.instrumentId(), rs.getBigDecimal(1), rs.getBigDecimal(2));
+                }
+            }
+        }
+        Holding next = f.applyTo(held);
+        if (next == null) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM holdings WHERE portfolio_id = ? AND instrument_id = ?")) {
+                ps.setString(1, f.portfolioId());
+                ps.setString(2, f.instrumentId());
+                ps.executeUpdate();
+            }
+        } else {
+            mergeHoldings(c, List.of(next));
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE portfolios SET cash = cash + ?, "
+                + "updated_at = CURRENT_TIMESTAMP WHERE portfolio_id = ?")) {
+            ps.setBigDecimal(1, f.cashChange());
+            ps.setString(2, f.portfolioId());
+            if (ps.executeUpdate() != 1) {
+                throw new SQLException("portfolio " + f.portfolioId() + " does not exist", "23503");
+            }
+        }
+        return next;
     }
 
     private static Portfolio map(ResultSet rs) throws SQLException {

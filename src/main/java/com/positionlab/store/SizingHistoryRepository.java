@@ -1,7 +1,6 @@
 package com.positionlab.store;
 
-import com.positionlab.domain.SizingHistoryFilter;
-import com.positionlab.domain.StoredSizing;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +8,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
+import com.positionlab.domain.Fill;
+import com.positionlab.domain.SizingHistoryFilter;
+import com.positionlab.domain.StoredSizing;
 
 /** Accepted sizings ({@code position_sizing_history}), newest first. */
 public final class SizingHistoryRepository {
@@ -26,31 +29,50 @@ public final class SizingHistoryRepository {
      */
     public void save(StoredSizing s) {
         Jdbc.append(db, "save sizing " + s.sizingId(), c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO position_sizing_history (sizing_id, "
-                    + "decision_id, portfolio_id, instrument_id, direction, sizing_method, rule_id, recommended_size, "
-                    + "recommended_notional, recommended_weight, kelly_fraction, confidence_score, request_json, "
-                    + "response_json, processing_time_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    + "?, ?)")) {
-                ps.setString(1, s.sizingId());
-                ps.setString(2, s.decisionId());
-                ps.setString(3, s.portfolioId());
-                ps.setString(4, s.instrumentId());
-                ps.setString(5, s.direction());
-                ps.setString(6, s.sizingMethod());
-                ps.setString(7, s.ruleId());
-                ps.setBigDecimal(8, s.recommendedSize());
-                ps.setBigDecimal(9, s.recommendedNotional());
-                Jdbc.setNullableDouble(ps, 10, s.recommendedWeight());
-                Jdbc.setNullableDouble(ps, 11, s.kellyFraction());
-                Jdbc.setNullableDouble(ps, 12, s.confidenceScore());
-                ps.setString(13, s.requestJson());
-                ps.setString(14, s.responseJson());
-                Jdbc.setNullableDouble(ps, 15, s.processingTimeMs());
-                ps.setTimestamp(16, Timestamp.from(s.createdAt() == null ? Instant.now() : s.createdAt()));
-                ps.executeUpdate();
-            }
+            insert(c, s);
             return null;
         });
+    }
+
+    /**
+     * Stores an accepted sizing and, when {@code fill} is given, applies it to the portfolio's holding and
+     * cash, in one transaction: after a crash either both are there or neither is.
+     */
+    public void save(StoredSizing s, Fill fill) {
+        if (fill == null) {
+            save(s);
+            return;
+        }
+        Jdbc.inTransaction(db, "save sizing " + s.sizingId() + " and fill it", c -> {
+            insert(c, s);
+            return PortfolioRepository.applyFill(c, fill);
+        });
+    }
+
+    private static void insert(Connection c, StoredSizing s) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO position_sizing_history (sizing_id, "
+                + "decision_id, portfolio_id, instrument_id, direction, sizing_method, rule_id, recommended_size, "
+                + "recommended_notional, recommended_weight, kelly_fraction, confidence_score, request_json, "
+                + "response_json, processing_time_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?)")) {
+            ps.setString(1, s.sizingId());
+            ps.setString(2, s.decisionId());
+            ps.setString(3, s.portfolioId());
+            ps.setString(4, s.instrumentId());
+            ps.setString(5, s.direction());
+            ps.setString(6, s.sizingMethod());
+            ps.setString(7, s.ruleId());
+            ps.setBigDecimal(8, s.recommendedSize());
+            ps.setBigDecimal(9, s.recommendedNotional());
+            Jdbc.setNullableDouble(ps, 10, s.recommendedWeight());
+            Jdbc.setNullableDouble(ps, 11, s.kellyFraction());
+            Jdbc.setNullableDouble(ps, 12, s.confidenceScore());
+            ps.setString(13, s.requestJson());
+            ps.setString(14, s.responseJson());
+            Jdbc.setNullableDouble(ps, 15, s.processingTimeMs());
+            ps.setTimestamp(16, Timestamp.from(s.createdAt() == null ? Instant.now() : s.createdAt()));
+            ps.executeUpdate();
+        }
     }
 
     public List<StoredSizing> list(SizingHistoryFilter f) {

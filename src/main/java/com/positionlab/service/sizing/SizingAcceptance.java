@@ -1,13 +1,13 @@
 package com.positionlab.service.sizing;
 
-import com.positionlab.domain.SizingHistoryFilter;
-import com.positionlab.domain.StoredSizing;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.positionlab.domain.Holding;
+import com.positionlab.domain.Fill;
+import com.positionlab.domain.SizingHistoryFilter;
+import com.positionlab.domain.StoredSizing;
 import com.positionlab.service.Json;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.sizing.PositionSizingRequest.TradingDecision;
@@ -32,8 +32,9 @@ public final class SizingAcceptance {
     }
 
     /**
-     * Stores an accepted sizing in position_sizing_history and, when asked, adds the units to the
-     * portfolio's holding (a short reduces it).
+     * Stores an accepted sizing in position_sizing_history and, when asked, fills it into the portfolio: the
+     * units go into the holding (a short reduces it) with its average cost, and cash moves by the notional
+     * (a buy debits it, a sale or short credits it), all in one transaction.
      *
      * @throws ValidationException when there is no workspace, or the decision was already accepted with this method
      */
@@ -52,25 +53,28 @@ public final class SizingAcceptance {
             throw new ValidationException("trading_decision.decision_id", "\"" + decisionId
                     + "\" was already accepted with " + p.sizingMethodUsed());
         }
-        saveHistory(request, response, decisionId, portfolioId);
+        Fill fill = updateHoldings && portfolioId != null && p.recommendedSize().signum() > 0
+                ? fill(portfolioId, p, d) : null;
+        saveHistory(request, response, decisionId, portfolioId, fill);
         market.historyChanged();
-        if (updateHoldings && portfolioId != null && p.recommendedSize().signum() > 0) {
-            BigDecimal delta = "SHORT".equals(p.direction()) ? p.recommendedSize().negate() : p.recommendedSize();
-            BigDecimal held = store.portfolios().holdings(portfolioId).stream()
-                    .filter(h -> h.instrumentId().equals(p.instrumentId())).map(Holding::quantity)
-                    .findFirst().orElse(BigDecimal.ZERO);
-            BigDecimal now = held.add(delta);
-            if (now.signum() == 0) {
-                store.portfolios().deleteHolding(portfolioId, p.instrumentId());
-            } else {
-                store.portfolios().saveHoldings(List.of(new Holding(portfolioId, p.instrumentId(), now)));
-            }
-        }
     }
 
-    /** Commits the accepted sizing to position_sizing_history before {@link #accept} goes on. */
+    /**
+     * The accepted units as a fill at the entry price: a long buys (cash down by the notional), a short sells
+     * (cash up by it).
+     */
+    private static Fill fill(String portfolioId, OptimalPosition p, TradingDecision d) {
+        BigDecimal units = "SHORT".equals(p.direction()) ? p.recommendedSize().negate() : p.recommendedSize();
+        return new Fill(portfolioId, p.instrumentId(), units, BigDecimal.valueOf(d.entryPrice()),
+                p.recommendedNotional().abs());
+    }
+
+    /**
+     * Commits the accepted sizing to position_sizing_history, with its fill (holding and cash) in the same
+     * transaction when there is one.
+     */
     private void saveHistory(PositionSizingRequest request, PositionSizingResponse response, String decisionId,
-                             String portfolioId) {
+                             String portfolioId, Fill fill) {
         OptimalPosition p = response.optimalPosition();
         StoredSizing row;
         try {
@@ -83,7 +87,7 @@ public final class SizingAcceptance {
             throw new IllegalStateException("sizing could not be written as JSON", e);
         }
         try {
-            store.sizingHistory().save(row);
+            store.sizingHistory().save(row, fill);
         } catch (StoreException e) {
             if (e.getCause() instanceof SQLException sql && isConstraintViolation(sql)) {
                 throw e;

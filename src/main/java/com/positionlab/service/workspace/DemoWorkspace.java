@@ -39,6 +39,8 @@ public final class DemoWorkspace {
     public static final int DAYS = 1_320;
     public static final BigDecimal PORTFOLIO_VALUE = new BigDecimal("1000000.00");
     public static final String PORTFOLIO_ID = "demo";
+    /** Trading days between the demo holdings' purchase (their average cost) and the last day. */
+    static final int COST_LAG = 63;
 
     /** Everything the demo workspace holds. */
     public record Data(List<Instrument> instruments, List<PriceBar> prices, List<Strategy> strategies,
@@ -71,7 +73,9 @@ public final class DemoWorkspace {
             BigDecimal price = BigDecimal.valueOf(closes[DAYS - 1][i]);
             BigDecimal lots = BigDecimal.valueOf(target).divide(price.multiply(lot), 0, RoundingMode.FLOOR);
             BigDecimal quantity = lots.multiply(lot);
-            holdings.add(new Holding(PORTFOLIO_ID, ticker, quantity));
+            // Bought a quarter ago: the average cost is the close 63 trading days before the last day.
+            BigDecimal cost = BigDecimal.valueOf(closes[DAYS - 1 - COST_LAG][i]).setScale(2, RoundingMode.HALF_EVEN);
+            holdings.add(new Holding(PORTFOLIO_ID, ticker, quantity, cost));
             invested = invested.add(quantity.multiply(price).setScale(2, RoundingMode.HALF_EVEN));
         }
         portfolio = new Portfolio(PORTFOLIO_ID, portfolio.name(), "USD",
