@@ -1,9 +1,13 @@
 package com.positionlab.engine.sizing;
 
-import com.positionlab.engine.Reasons;
 import java.util.function.DoubleUnaryOperator;
 
-/** The smallest weight at which the instrument carries an equal share (1 / positions) of the book's risk. */
+import com.positionlab.engine.Reasons;
+
+/**
+ * The smallest trade after which the instrument, on the trade's side, carries an equal share (1 / positions)
+ * of the book's risk. Against a holding the other way, the trade first closes it and the search starts there.
+ */
 final class RiskParitySizer implements MethodSizer {
 
     @Override
@@ -25,18 +29,24 @@ final class RiskParitySizer implements MethodSizer {
             return var <= 0 ? 0 : w1 * (c.model.covWithBook(k) + d * c.model.candidateVariance()) * SizingContext.YEAR
                     / var;
         };
-        if (share.applyAsDouble(0) >= target) {
+        // A trade against the holding first closes it (the share passes through zero there) and only then
+        // builds a position on the trade's side: the equal share is sought from that point on. The "already at
+        // its equal share" test applies to trades in the held direction only.
+        double start = Math.max(0, -c.heldWeight());
+        if (start == 0 && share.applyAsDouble(0) >= target) {
             c.details.heldRiskShare = share.applyAsDouble(0);
             c.noPosition("the instrument already carries " + Reasons.pct(share.applyAsDouble(0))
                     + " of the book's risk, at or above its equal share " + Reasons.pct(target));
             return 0;
         }
-        double lo = 0;
-        double hi = 1e-4;
+        double lo = start;
+        double step = 1e-4;
+        double hi = start + step;
         while (share.applyAsDouble(hi) < target) {
             lo = hi;
-            hi *= 2;
-            if (hi > 1e4) {
+            step *= 2;
+            hi = start + step;
+            if (step > 1e4) {
                 c.noPosition("no weight gives the position its equal share of risk");
                 return 0;
             }

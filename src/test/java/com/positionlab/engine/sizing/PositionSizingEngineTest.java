@@ -160,6 +160,49 @@ class PositionSizingEngineTest {
         assertThat(mine / total).isCloseTo(0.25, within(1e-9));
     }
 
+    /** The candidate X held long at 30% of equity: already more than its equal share (1/4) of the book's risk. */
+    private static Book heldLong() {
+        Book b = book();
+        return new Book(new String[] {"A", "B", "C", "X"}, new double[] {0.20, 0.15, 0.10, 0.30}, b.sectors(),
+                new String[] {"S1", "S2", "S1", null}, b.returns(), 3);
+    }
+
+    /** X's Euler share of the variance of the book with weights w. */
+    private double shareOfX(double[] w) {
+        double total = 0;
+        double mine = 0;
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                double v = w[i] * w[j] * cov(r[i], r[j]);
+                total += v;
+                if (i == 3) {
+                    mine += v;
+                }
+            }
+        }
+        return mine / total;
+    }
+
+    @Test
+    void riskParityShortAgainstAHeldLongFlipsItToAnEqualShareOfRisk() {
+        Book held = heldLong();
+        MarketModel m = MarketModel.of(held);
+        SizingSpec.Trade t = new SizingSpec.Trade(-1, EQUITY, 100, Double.NaN, new BigDecimal("0.000001"), Double.NaN,
+                Conviction.MEDIUM, null, 252);
+        SizingOutcome o = PositionSizingEngine.size(spec(SizingMethod.RISK_PARITY, t, noLimits()), m);
+        assertThat(o.reason()).isNull();
+        double[] w = held.weights().clone();
+        w[3] -= o.rawWeight();
+        assertThat(w[3]).as("the trade closes the long and goes short").isNegative();
+        assertThat(shareOfX(w)).isCloseTo(0.25, within(1e-9));
+
+        SizingSpec.Trade more = new SizingSpec.Trade(1, EQUITY, 100, Double.NaN, new BigDecimal("0.000001"),
+                Double.NaN, Conviction.MEDIUM, null, 252);
+        SizingOutcome topUp = PositionSizingEngine.size(spec(SizingMethod.RISK_PARITY, more, noLimits()), m);
+        assertThat(topUp.rawWeight()).as("in the held direction: already at its share").isZero();
+        assertThat(topUp.reason()).contains("at or above its equal share");
+    }
+
     @Test
     void optimalFMatchesTheHandSolvedCase() {
         // Trades alternate +20% and -10%: maximise 0.5 ln(1 + 2f) + 0.5 ln(1 - f), so f = 0.25, weight f / L = 2.5.
