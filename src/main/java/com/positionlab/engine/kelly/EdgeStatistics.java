@@ -5,10 +5,11 @@ import static com.positionlab.engine.InvalidParameterException.finite;
 /**
  * Edge statistics of a list of closed-trade P&amp;Ls (account currency per trade).
  *
- * <p>A trade with P&amp;L &gt; 0 is a win, &lt; 0 a loss, and exactly 0 a scratch: a scratch counts in
- * {@code trades} (so it lowers the win rate and the expectancy) but is neither a win nor a loss.
+ * <p>A trade with P&amp;L &gt; 0 is a win, &lt; 0 a loss, and exactly 0 a breakeven: a breakeven counts in
+ * {@code trades} (and so in the expectancy per trade) but is neither a win nor a loss, and is reported apart
+ * ({@link #breakevens}).
  * <ul>
- *   <li>{@code winRate = wins / trades};</li>
+ *   <li>{@code winRate p = wins / (wins + losses)}, the win rate among decisive trades; NaN without any;</li>
  *   <li>{@code averageWin = gross profit / wins}, {@code averageLoss = gross loss / losses} (a positive
  *       magnitude); each 0 when there is no such trade;</li>
  *   <li>{@code payoffRatio b = averageWin / averageLoss}; NaN without losses;</li>
@@ -16,11 +17,11 @@ import static com.positionlab.engine.InvalidParameterException.finite;
  *       expectancy / averageLoss} (in units of the average loss, "R"); NaN when undefined;</li>
  *   <li>{@code profitFactor = gross profit / gross loss}; +Infinity with profits and no losses, NaN with
  *       neither;</li>
- *   <li>{@code kelly = p - (1 - p) / b} with {@code p = wins / (wins + losses)}, the win rate among decisive
- *       trades. This is the exact maximiser of {@code g(f) = P(win) ln(1 + f b) + P(loss) ln(1 - f)}: a
- *       scratch leaves capital unchanged, so it does not move the optimum. Without scratches p equals the win
- *       rate. With wins and no losses the edge cannot be estimated: NaN. With losses and no wins every stake
- *       loses: -Infinity (the limit of the formula as b goes to 0). With no decisive trade: NaN.</li>
+ *   <li>{@code kelly = p - (1 - p) / b} with the reported win rate p and payoff b. This is the exact maximiser
+ *       of {@code g(f) = P(win) ln(1 + f b) + P(loss) ln(1 - f)}: a breakeven leaves capital unchanged, so it
+ *       does not move the optimum. With wins and no losses the edge cannot be estimated: NaN. With losses and
+ *       no wins every stake loses: -Infinity (the limit of the formula as b goes to 0). With no decisive
+ *       trade: NaN.</li>
  * </ul>
  */
 public record EdgeStatistics(int trades, int wins, int losses, double winRate, double averageWin,
@@ -46,7 +47,7 @@ public record EdgeStatistics(int trades, int wins, int losses, double winRate, d
         double averageLoss = losses == 0 ? 0 : grossLoss / losses;
         double expectancy = n == 0 ? Double.NaN : (grossProfit - grossLoss) / n;
         return new EdgeStatistics(n, wins, losses,
-                n == 0 ? Double.NaN : (double) wins / n,
+                wins + losses == 0 ? Double.NaN : (double) wins / (wins + losses),
                 averageWin,
                 averageLoss,
                 losses == 0 ? Double.NaN : averageWin / averageLoss,
@@ -56,8 +57,8 @@ public record EdgeStatistics(int trades, int wins, int losses, double winRate, d
                 kelly(wins, losses, grossProfit, grossLoss));
     }
 
-    /** Number of scratches (P&amp;L exactly 0). */
-    public int scratches() {
+    /** Number of breakevens (P&amp;L exactly 0): neither wins nor losses. */
+    public int breakevens() {
         return trades - wins - losses;
     }
 

@@ -16,8 +16,12 @@ import com.positionlab.engine.kelly.TradeEdge;
 public record EdgeReport(String strategyId, String name, LocalDateTime asOf, Window all, Window lastTrades,
                          Window lastDays, Dynamic dynamicAdjustment) {
 
-    /** One window of trades: its statistics, Kelly with its bootstrap interval, and whether Kelly is used. */
-    public record Window(String window, int trades, int wins, int losses, Double winRate, Double averageWin,
+    /**
+     * One window of trades: its statistics, Kelly with its bootstrap interval, and whether Kelly is used.
+     * {@code winRate} is among decisive trades (wins and losses); breakevens are counted apart, so that
+     * {@code kelly = winRate - (1 - winRate) / payoffRatio} holds for the figures shown.
+     */
+    public record Window(String window, int trades, int wins, int losses, int breakevens, Double winRate, Double averageWin,
                          Double averageLoss, Double payoffRatio, Double expectancy, Double expectancyR,
                          Double profitFactor, Double kelly, Interval kellyInterval, boolean kellyUsable,
                          String reason, double fallbackFraction) {
@@ -25,7 +29,8 @@ public record EdgeReport(String strategyId, String name, LocalDateTime asOf, Win
         static Window of(TradeEdge e) {
             EdgeStatistics s = e.statistics();
             BootstrapInterval ci = e.kellyInterval();
-            return new Window(e.window().name().toLowerCase(), s.trades(), s.wins(), s.losses(), finite(s.winRate()),
+            return new Window(e.window().name().toLowerCase(), s.trades(), s.wins(), s.losses(), s.breakevens(),
+                    finite(s.winRate()),
                     finite(s.averageWin()), finite(s.averageLoss()), finite(s.payoffRatio()), finite(s.expectancy()),
                     finite(s.expectancyR()), finite(s.profitFactor()), finite(s.kelly()),
                     ci.isDefined() ? new Interval(ci.lowerBound(), ci.upperBound(), ci.confidenceLevel(), ci.resamples())

@@ -38,18 +38,38 @@ class EdgeStatisticsTest {
     }
 
     @Test
-    void scratchesCountAsTradesButNotInKelly() {
+    void breakevensCountAsTradesButNotInTheWinRateOrKelly() {
         double[] pnl = {200, -100, 200, 200, -100, 200, -100, 200, 200, -100, 0, 0};
         EdgeStatistics s = EdgeStatistics.of(pnl);
         assertThat(s.trades()).isEqualTo(12);
-        assertThat(s.scratches()).isEqualTo(2);
-        assertThat(s.winRate()).isCloseTo(0.5, within(EXACT));
+        assertThat(s.breakevens()).isEqualTo(2);
+        // 6 wins of 10 decisive trades.
+        assertThat(s.winRate()).isCloseTo(0.6, within(EXACT));
         assertThat(s.expectancy()).isCloseTo(800.0 / 12, within(EXACT));
         // g(f) = (6/12) ln(1 + 2f) + (4/12) ln(1 - f); g'(f) = 0 gives 12 (1 - f) = 4 (1 + 2f), f = 0.4
         assertThat(s.kelly()).isCloseTo(0.4, within(EXACT));
         double h = 1e-6;
         double slope = (growth(0.4 + h) - growth(0.4 - h)) / (2 * h);
         assertThat(slope).isCloseTo(0, within(1e-8));
+    }
+
+    @Test
+    void theReportedWinRateAndPayoffGiveTheReportedKelly() {
+        // The case: 10 wins, 5 losses, 5 breakevens, payoff 1. Kelly = 2/3 - (1/3) / 1 = 1/3.
+        double[] pnl = new double[20];
+        for (int i = 0; i < 10; i++) {
+            pnl[i] = 50;
+        }
+        for (int i = 10; i < 15; i++) {
+            pnl[i] = -50;
+        }
+        EdgeStatistics s = EdgeStatistics.of(pnl);
+        assertThat(s.breakevens()).isEqualTo(5);
+        assertThat(s.winRate()).isCloseTo(2.0 / 3, within(EXACT));
+        assertThat(s.payoffRatio()).isCloseTo(1, within(EXACT));
+        assertThat(s.kelly()).isCloseTo(1.0 / 3, within(EXACT));
+        assertThat(s.kelly()).isCloseTo(s.winRate() - (1 - s.winRate()) / s.payoffRatio(), within(EXACT));
+        assertThat(s.expectancy()).as("per trade, breakevens included").isCloseTo(250.0 / 20, within(EXACT));
     }
 
     private static double growth(double f) {
