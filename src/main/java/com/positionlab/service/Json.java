@@ -16,6 +16,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * The one JSON mapping of the contract: snake_case field names, ISO dates, unknown fields rejected.
  * The CLI, the API and the JSON report all use it, so a result reads the same everywhere.
  *
+ * <p>A number that is not finite is written as {@code null} ({@link NonFiniteNumbers}).
+ *
  * <p>{@link #mapper()} writes, and reads what the application wrote itself (stored responses and rule
  * parameters). {@link #requestMapper()} reads what anyone else wrote (API bodies, CLI request files, rule
  * files) and bounds it, so that reading costs milliseconds whatever the document holds: at most
@@ -34,7 +36,10 @@ public final class Json {
     /** Characters of an offending token that Jackson's own messages quote. */
     private static final int MAX_ERROR_TOKEN = 60;
 
-    private static final ObjectMapper MAPPER = configure(JsonMapper.builder()).build();
+    private static final ObjectMapper MAPPER = configure(JsonMapper.builder())
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .addModule(NonFiniteNumbers.reading())
+            .build();
 
     private static final ObjectMapper REQUEST_MAPPER = configure(JsonMapper.builder(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -59,6 +64,7 @@ public final class Json {
     private static JsonMapper.Builder configure(JsonMapper.Builder builder) {
         return builder
                 .addModule(new JavaTimeModule())
+                .addModule(NonFiniteNumbers.writing())
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(SerializationFeature.INDENT_OUTPUT)

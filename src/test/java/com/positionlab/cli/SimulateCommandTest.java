@@ -8,12 +8,17 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.positionlab.engine.kelly.Kelly;
+import com.positionlab.engine.task.Progress;
 import com.positionlab.service.Json;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import com.positionlab.service.kelly.SimulationRequest;
+import com.positionlab.service.kelly.SimulationResponse;
+import com.positionlab.service.kelly.SimulationService;
 
 /** The {@code simulate} command: the JSON fields, exact answers beside the simulation, thread invariance. */
 class SimulateCommandTest {
@@ -37,6 +42,30 @@ class SimulateCommandTest {
         args[1] = f.toString();
         System.arraycopy(extra, 0, args, 2, extra.length);
         return Cli.run(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    @Test
+    void wealthThatOverflowsADoubleIsInfiniteInTheEngineNullInJsonAndFiniteInLogTerms() throws Exception {
+        // p 0.9, b 10, f 0.9 over 2,000 bets: ln W_T is about 2000 (0.9 ln 10 + 0.1 ln 0.1) = 3,684, far beyond
+        // the largest double (e^709.8).
+        String json = "{\"win_probability\": 0.9, \"win_loss_ratio\": 10, \"fractions\": [0.9], \"bets\": 2000, "
+                + "\"paths\": 500, \"initial_capital\": 1, \"ruin_level\": 0.5, \"target_multiple\": 2, \"seed\": 3}";
+        SimulationResponse.FractionJson engine = new SimulationService().simulate(Json.mapper().readValue(json,
+                SimulationRequest.class), 1, Progress.NONE).fractions().get(0);
+        assertThat(engine.meanTerminalWealth()).as("+infinity, not NaN").isEqualTo(Double.POSITIVE_INFINITY);
+
+        assertThat(simulate(json)).isZero();
+        assertThat(out.toString()).doesNotContain("Infinity").doesNotContain("NaN");
+        JsonNode f = Json.mapper().readTree(out.toString()).get("fractions").get(0);
+        assertThat(f.get("mean_terminal_wealth").isNull()).isTrue();
+        assertThat(f.get("terminal_wealth_percentiles").get("p50").isNull()).isTrue();
+        // The median number of wins is within a few standard deviations (sqrt(2000 x 0.09) = 13.4 wins, each
+        // worth ln 10 - ln 0.1 = 4.6 in log wealth) of 1,800.
+        double perWin = Math.log(10) - Math.log(0.1);
+        double expected = 2000 * (0.9 * Math.log(10) + 0.1 * Math.log(0.1));
+        assertThat(f.get("terminal_log_wealth_percentiles").get("p50").asDouble())
+                .isCloseTo(expected, within(5 * 13.4 * perWin));
+        assertThat(f.get("mean_log_growth").asDouble()).isCloseTo(expected / 2000, within(5 * 13.4 * perWin / 2000));
     }
 
     @Test

@@ -34,7 +34,8 @@ public record SimulationResponse(List<FractionJson> fractions, Double recommende
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FractionJson(double fraction, Double kellyMultiple, PercentilesJson terminalWealthPercentiles,
-                               double meanTerminalWealth, Double meanLogGrowth,
+                               PercentilesJson terminalLogWealthPercentiles, double meanTerminalWealth,
+                               Double meanLogGrowth,
                                @JsonProperty("mean_log_growth_se") Double meanLogGrowthSe, double probabilityOfRuin,
                                double probabilityOfTarget, double maxDrawdownMedian, double maxDrawdownP95,
                                Double exactProbabilityOfRuin, PercentilesJson exactTerminalWealthPercentiles,

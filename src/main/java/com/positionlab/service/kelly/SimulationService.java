@@ -62,7 +62,8 @@ public final class SimulationService {
 
     private static SimulationResponse.FractionJson fraction(FractionResult f) {
         return new SimulationResponse.FractionJson(f.fraction(), finite(f.kellyMultiple()),
-                percentiles(f.terminalWealthPercentiles()), f.meanTerminalWealth(), finite(f.meanLogGrowth()),
+                percentiles(f.terminalWealthPercentiles()),
+                percentiles(f.terminalLogWealthPercentiles()), f.meanTerminalWealth(), finite(f.meanLogGrowth()),
                 finite(f.meanLogGrowthStandardError()), f.probabilityOfRuin(), f.probabilityOfTarget(),
                 f.maxDrawdownMedian(), f.maxDrawdownP95(), finite(f.exactProbabilityOfRuin()),
                 percentiles(f.exactTerminalWealthPercentiles()),

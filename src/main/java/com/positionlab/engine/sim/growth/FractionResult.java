@@ -11,7 +11,10 @@ import java.util.Objects;
  * @param fraction                       the share of current capital staked on each bet
  * @param kellyMultiple                  {@code fraction / f*}; NaN when {@code f* <= 0} (no edge)
  * @param terminalWealthPercentiles      wealth after the last bet (see {@link Percentiles} for the definition)
- * @param meanTerminalWealth             mean wealth after the last bet
+ * @param terminalLogWealthPercentiles   the same percentiles of {@code ln(W_T / W0)}: finite where wealth
+ *                                       overflows a double ({@code -Infinity} for a path wiped out to zero)
+ * @param meanTerminalWealth             mean wealth after the last bet ({@code +Infinity} when some path's
+ *                                       wealth overflows a double)
  * @param bands                          wealth percentiles at up to 200 times, from bet 0 to the last bet
  * @param probabilityOfRuin              share of paths that ever reach {@code W <= ruinLevel W0}
  * @param probabilityOfTarget            share of paths that ever reach {@code W >= targetMultiple W0} (first
@@ -36,7 +39,8 @@ import java.util.Objects;
  *                                       spaced over {@code [0, largest maximum drawdown]}
  */
 public record FractionResult(double fraction, double kellyMultiple, Percentiles terminalWealthPercentiles,
-        double meanTerminalWealth, List<WealthBand> bands, double probabilityOfRuin, double probabilityOfTarget,
+        Percentiles terminalLogWealthPercentiles, double meanTerminalWealth, List<WealthBand> bands,
+        double probabilityOfRuin, double probabilityOfTarget,
         double maxDrawdownMedian, double maxDrawdownP95, double meanLogGrowth, double meanLogGrowthStandardError,
         List<SamplePath> samplePaths, double exactProbabilityOfRuin, Percentiles exactTerminalWealthPercentiles,
         Histogram terminalWealthHistogram, Histogram maxDrawdownHistogram) {

@@ -49,7 +49,8 @@ public final class GrowthSimulator {
                                 request.stopRuinedPaths(), progress)
                         : null;
                 double multiple = kelly > 0 ? f / kelly : Double.NaN;
-                results.add(new FractionResult(f, multiple, stats.terminalWealth(), stats.meanTerminalWealth(),
+                results.add(new FractionResult(f, multiple, stats.terminalWealth(), stats.terminalLogWealth(),
+                        stats.meanTerminalWealth(),
                         stats.bands(), stats.probabilityOfRuin(), stats.probabilityOfTarget(),
                         stats.maxDrawdownMedian(), stats.maxDrawdownP95(), stats.meanLogGrowth(),
                         stats.meanLogGrowthStandardError(), stats.samplePaths(),

@@ -82,8 +82,8 @@ final class LogWealthPaths {
             double dev = x / plan.bets() - meanGrowth;
             squares += dev * dev;
         }
-        Percentiles terminalPercentiles = Percentiles.of(toWealth(Quantiles.nearestRankPercentiles(terminal.clone(),
-                Percentiles.LEVELS)));
+        double[] logPercentiles = Quantiles.nearestRankPercentiles(terminal.clone(), Percentiles.LEVELS);
+        Percentiles terminalPercentiles = Percentiles.of(toWealth(logPercentiles));
         int[] times = plan.bandTimes();
         List<WealthBand> bands = new ArrayList<>(times.length);
         for (int c = 0; c < times.length - 1; c++) {
@@ -93,7 +93,7 @@ final class LogWealthPaths {
         Histogram drawdowns = PathStatistics.drawdownHistogram(logDrawdowns);
         double[] dd = PathStatistics.drawdownPercentiles(logDrawdowns);
         double se = Double.isFinite(meanGrowth) ? Math.sqrt(squares / (n - 1) / n) : Double.NaN;
-        return new PathStatistics(terminalPercentiles, wealthSum / n, bands, (double) ruined / n,
+        return new PathStatistics(terminalPercentiles, Percentiles.of(logPercentiles), wealthSum / n, bands, (double) ruined / n,
                 (double) reached / n, dd[0], dd[1], meanGrowth, se, samplePaths(),
                 Binning.logWealth(terminalWealth, null), drawdowns);
     }

@@ -4,7 +4,7 @@ import com.positionlab.engine.stats.Quantiles;
 import java.util.List;
 
 /** The simulated statistics of one fraction, as {@link FractionResult} reports them. */
-record PathStatistics(Percentiles terminalWealth, double meanTerminalWealth, List<WealthBand> bands,
+record PathStatistics(Percentiles terminalWealth, Percentiles terminalLogWealth, double meanTerminalWealth, List<WealthBand> bands,
         double probabilityOfRuin, double probabilityOfTarget, double maxDrawdownMedian, double maxDrawdownP95,
         double meanLogGrowth, double meanLogGrowthStandardError, List<SamplePath> samplePaths,
         Histogram terminalWealthHistogram, Histogram maxDrawdownHistogram) {

@@ -67,7 +67,7 @@ final class WinCountPaths {
         int n = plan.paths();
         List<WealthBand> bands = new ArrayList<>(times.length);
         for (int c = 0; c < times.length; c++) {
-            bands.add(new WealthBand(times[c], Percentiles.of(bandPercentiles(histogram, c))));
+            bands.add(new WealthBand(times[c], Percentiles.of(toWealth(bandLogPercentiles(histogram, c)))));
         }
         int last = times.length - 1;
         int bets = plan.bets();
@@ -75,6 +75,9 @@ final class WinCountPaths {
         double growthSum = 0;
         for (int k = 0; k <= bets; k++) {
             int count = histogram[offsets[last] + k];
+            if (count == 0) {
+                continue; // 0 x an overflowed wealth would be NaN, not a term of the sum
+            }
             double x = logWealth(k, bets, d, l);
             wealthSum += count * plan.wealth(x);
             growthSum += count * (x / bets);
@@ -87,7 +90,8 @@ final class WinCountPaths {
         }
         Histogram drawdowns = PathStatistics.drawdownHistogram(logDrawdowns);
         double[] dd = PathStatistics.drawdownPercentiles(logDrawdowns);
-        return new PathStatistics(bands.get(last).wealth(), wealthSum / n, bands, (double) ruined / n,
+        return new PathStatistics(bands.get(last).wealth(), Percentiles.of(bandLogPercentiles(histogram, last)),
+                wealthSum / n, bands, (double) ruined / n,
                 (double) reached / n, dd[0], dd[1], meanGrowth, Math.sqrt(squares / (n - 1) / n), samplePaths(),
                 terminalHistogram(histogram, offsets[last]), drawdowns);
     }
@@ -104,7 +108,8 @@ final class WinCountPaths {
         return Binning.logWealth(wealth, counts);
     }
 
-    private double[] bandPercentiles(int[] histogram, int c) {
+    /** The percentiles of {@code ln(W_t / W0)} at band {@code c}, from its histogram of win counts. */
+    private double[] bandLogPercentiles(int[] histogram, int c) {
         int t = plan.bandTimes()[c];
         double[] out = new double[Percentiles.LEVELS.length];
         long cumulative = 0;
@@ -112,8 +117,16 @@ final class WinCountPaths {
         for (int k = 0; k <= t && level < out.length; k++) {
             cumulative += histogram[offsets[c] + k];
             while (level < out.length && cumulative >= Percentiles.rank(Percentiles.LEVELS[level], plan.paths())) {
-                out[level++] = plan.wealth(logWealth(k, t, d, l));
+                out[level++] = logWealth(k, t, d, l);
             }
+        }
+        return out;
+    }
+
+    private double[] toWealth(double[] logWealth) {
+        double[] out = new double[logWealth.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = plan.wealth(logWealth[i]);
         }
         return out;
     }

@@ -99,7 +99,7 @@ class GrowthSimulationRequestTest {
         Percentiles exact = new Percentiles(median / 2, median, median, median, median * 2);
         Percentiles simulated = new Percentiles(1, 1, 1, 1, 1);
         Histogram histogram = new Histogram(new double[] {1, 1}, new long[] {1});
-        return new FractionResult(f, f / 0.1, simulated, median, List.of(), 0.9, 0, 0, 0, 0, 0, List.of(), ruin, exact,
+        return new FractionResult(f, f / 0.1, simulated, simulated, median, List.of(), 0.9, 0, 0, 0, 0, 0, List.of(), ruin, exact,
                 histogram, histogram);
     }
 }
