@@ -6,8 +6,13 @@ package com.positionlab.engine.sizing;
  */
 interface MethodSizer {
 
-    /** The instrument's estimates the methods share: expected return, growth-optimal weight, volatility forecast. */
-    record Estimates(double expectedReturn, double kelly, double forecastVolatility) {
+    /**
+     * The instrument's estimates the methods share: expected return, Kelly (the trade's own f* of equity at
+     * risk when it has one, else the growth-optimal weight given the book), volatility forecast, and how the
+     * expected return and Kelly were found (null when given, or when the trade has no Kelly of its own).
+     */
+    record Estimates(double expectedReturn, double kelly, double forecastVolatility, ReturnEstimate returnEstimate,
+                     TradeKelly tradeKelly) {
     }
 
     double weight(SizingContext c, Estimates e);

@@ -102,17 +102,32 @@ public final class PositionSizingEngine {
         return after;
     }
 
-    /** The expected return (given, else the historical mean) and the growth-optimal weight given the book. */
+    /**
+     * The expected return (given, else the historical mean shrunk toward zero, {@link ReturnEstimate}) and
+     * Kelly: the trade's own when it has a stop, a target and a win probability ({@link TradeKelly}), else the
+     * growth-optimal weight given the book, {@code (mu - s cov) / sigma^2}.
+     */
     private static MethodSizer.Estimates estimates(SizingContext c, double forecastVol) {
         double expected = c.trade.expectedReturn();
+        ReturnEstimate estimate = null;
         if (Double.isNaN(expected)) {
-            expected = c.s * c.model.mean(c.k) * SizingContext.YEAR;
-            if (c.spec.method().method() == SizingMethod.KELLY_CRITERION) {
-                c.warn("expected_return not given: the Kelly weight uses the instrument's historical "
-                        + "mean return over the lookback, a noisy estimate");
-            }
+            estimate = ReturnEstimate.shrunk(c.s * c.model.mean(c.k) * SizingContext.YEAR,
+                    c.model.candidateVariance(), c.book.days());
+            expected = estimate.estimate();
+            c.details.returnEstimate = estimate;
+        }
+        TradeKelly trade = TradeKelly.of(c.trade);
+        if (trade != null) {
+            c.details.tradeKelly = trade;
+            return new MethodSizer.Estimates(expected, trade.kelly(), forecastVol, estimate, trade);
+        }
+        if (estimate != null && c.spec.method().method() == SizingMethod.KELLY_CRITERION) {
+            c.warn("expected_return not given: the Kelly weight uses the instrument's historical mean return "
+                    + Reasons.pct(estimate.historicalMean()) + " a year (standard error " + Reasons.pct(
+                    estimate.standardError()) + ") shrunk toward zero: " + Reasons.pct(estimate.estimate())
+                    + " is used");
         }
         double kelly = c.sigma2 > 0 ? (expected - c.s * c.cov) / c.sigma2 : Double.NaN;
-        return new MethodSizer.Estimates(expected, kelly, forecastVol);
+        return new MethodSizer.Estimates(expected, kelly, forecastVol, estimate, null);
     }
 }

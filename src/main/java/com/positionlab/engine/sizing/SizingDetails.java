@@ -29,6 +29,8 @@ package com.positionlab.engine.sizing;
  * @param riskBudgetDrawdown       risk budgets: the drawdown used
  * @param unitsBeforeRounding      units before rounding down to whole lots
  * @param lookbackDays             days of returns the model used
+ * @param returnEstimate           the expected return found when none was given (null when given)
+ * @param tradeKelly               the trade's own Kelly from its stop, target and win probability (null without)
  */
 public record SizingDetails(Double kellyGrowthOptimalWeight, Double kellyCap, Double kellyMultiplier,
                             Double convictionMultiplier, Double covarianceWithBook, Double volatilityTarget,
@@ -37,7 +39,8 @@ public record SizingDetails(Double kellyGrowthOptimalWeight, Double kellyCap, Do
                             Double geometricMeanHpr, Integer trades, Double optimalFFraction, Double targetWeight,
                             Double heldWeight, Double heldRiskShare, Double correlationWithBook,
                             Double riskBudgetScale, Double riskBudgetVolatilityMultiplier, Double riskBudgetDrawdown,
-                            Double unitsBeforeRounding, Integer lookbackDays) {
+                            Double unitsBeforeRounding, Integer lookbackDays, ReturnEstimate returnEstimate,
+                            TradeKelly tradeKelly) {
 
     public static final SizingDetails NONE = new Builder().build();
 
@@ -68,13 +71,15 @@ public record SizingDetails(Double kellyGrowthOptimalWeight, Double kellyCap, Do
         Double riskBudgetDrawdown;
         Double unitsBeforeRounding;
         Integer lookbackDays;
+        ReturnEstimate returnEstimate;
+        TradeKelly tradeKelly;
 
         SizingDetails build() {
             return new SizingDetails(kellyGrowthOptimalWeight, kellyCap, kellyMultiplier, convictionMultiplier,
                     covarianceWithBook, volatilityTarget, volatilityForecast, riskShareTarget, positionsAfter,
                     riskPerTrade, riskPerUnit, optimalF, largestLoss, geometricMeanHpr, trades, optimalFFraction,
                     targetWeight, heldWeight, heldRiskShare, correlationWithBook, riskBudgetScale,
-                    riskBudgetVolatilityMultiplier, riskBudgetDrawdown, unitsBeforeRounding, lookbackDays);
+                    riskBudgetVolatilityMultiplier, riskBudgetDrawdown, unitsBeforeRounding, lookbackDays, returnEstimate, tradeKelly);
         }
     }
 }

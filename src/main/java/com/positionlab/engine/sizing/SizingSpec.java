@@ -26,10 +26,20 @@ public record SizingSpec(Trade trade, Method method, Risk risk, Limits limits, B
 
     /**
      * The trade: direction +1 long or -1 short, equity, entry and optional stop (NaN) per unit, lot size,
-     * the annualised expected return in the trade's direction (NaN when not given), conviction, strategy.
+     * the annualised expected return in the trade's direction (NaN when not given), conviction, strategy,
+     * and the optional target price and win probability (NaN) that give the trade its own Kelly
+     * ({@link TradeKelly}).
      */
     public record Trade(int direction, double equity, double entryPrice, double stopPrice, BigDecimal lotSize,
-                        double expectedReturn, Conviction conviction, String strategyId, int lookback) {
+                        double expectedReturn, Conviction conviction, String strategyId, int lookback,
+                        double targetPrice, double winProbability) {
+
+        /** A trade without a target price or a win probability. */
+        public Trade(int direction, double equity, double entryPrice, double stopPrice, BigDecimal lotSize,
+                     double expectedReturn, Conviction conviction, String strategyId, int lookback) {
+            this(direction, equity, entryPrice, stopPrice, lotSize, expectedReturn, conviction, strategyId, lookback,
+                    Double.NaN, Double.NaN);
+        }
 
         /**
          * Refuses a lot size that would make rounding to whole lots costly: it must be positive, below 1e15,

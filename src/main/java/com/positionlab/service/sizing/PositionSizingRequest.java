@@ -38,10 +38,21 @@ public record PositionSizingRequest(TradingDecision tradingDecision, PortfolioSt
                                        Double maxReduction) {
     }
 
-    /** What the trader wants to do. Prices are in the instrument's currency per unit. */
+    /**
+     * What the trader wants to do. Prices are in the instrument's currency per unit. With a stop, a
+     * {@code target_price} and a {@code win_probability}, Kelly sizing uses the trade's own discrete Kelly.
+     */
     public record TradingDecision(String decisionId, String instrumentId, Side direction, Double entryPrice,
                                   Double stopPrice, Double expectedReturn, Double winProbability, String strategyId,
-                                  Conviction conviction, String sector, BigDecimal lotSize) {
+                                  Conviction conviction, String sector, BigDecimal lotSize, Double targetPrice) {
+
+        /** A decision without a target price. */
+        public TradingDecision(String decisionId, String instrumentId, Side direction, Double entryPrice,
+                               Double stopPrice, Double expectedReturn, Double winProbability, String strategyId,
+                               Conviction conviction, String sector, BigDecimal lotSize) {
+            this(decisionId, instrumentId, direction, entryPrice, stopPrice, expectedReturn, winProbability,
+                    strategyId, conviction, sector, lotSize, null);
+        }
     }
 
     /**

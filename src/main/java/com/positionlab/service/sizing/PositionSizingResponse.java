@@ -67,7 +67,26 @@ public record PositionSizingResponse(String sizingId, OptimalPosition optimalPos
                                       Double targetWeight, Double heldWeight, Double heldRiskShare,
                                       Double correlationWithBook, Double riskBudgetScale,
                                       Double riskBudgetVolatilityMultiplier, Double riskBudgetDrawdown,
-                                      Double unitsBeforeRounding, Integer lookbackDays, String ruleId) {
+                                      Double unitsBeforeRounding, Integer lookbackDays, String ruleId,
+                                      ExpectedReturnEstimate expectedReturnEstimate, TradeKellyFigures tradeKelly) {
+    }
+
+    /**
+     * How the expected return was found when the request gave none: the annualised historical mean in the
+     * trade's direction and its standard error, the prior (mean and standard deviation), the share of the
+     * historical mean kept, {@code tau^2 / (tau^2 + se^2)}, and the estimate used.
+     */
+    public record ExpectedReturnEstimate(double historicalMean, double standardError, double priorMean,
+                                         double priorSd, double kept, double estimate, int days) {
+    }
+
+    /**
+     * The trade's own Kelly from its stop, target and win probability: reward:risk b (the target's R multiple),
+     * f* = p - q/b of equity at risk to the stop, the share of equity put at risk after the cap, multiplier
+     * and conviction, the loss per unit at the stop, and the amount at risk for the recommended units.
+     */
+    public record TradeKellyFigures(double winProbability, double rewardToRisk, double kellyFraction,
+                                    Double riskFraction, double riskPerUnit, BigDecimal amountAtRisk) {
     }
 
     /**

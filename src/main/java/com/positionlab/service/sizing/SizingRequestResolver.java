@@ -35,7 +35,7 @@ final class SizingRequestResolver {
 
     /** The trade itself, checked. */
     private record Decision(String instrumentId, Side side, double entry, double stop, double expectedReturn,
-                            Conviction conviction) {
+                            Conviction conviction, double target, double winProbability) {
     }
 
     /** The method's parameters, checked, with their defaults. */
@@ -92,7 +92,7 @@ final class SizingRequestResolver {
         SizingSpec spec = new SizingSpec(
                 new SizingSpec.Trade(decision.side() == Side.LONG ? 1 : -1, book.equity(), decision.entry(),
                         decision.stop(), lot, decision.expectedReturn(), decision.conviction(), d.strategyId(),
-                        params.lookback()),
+                        params.lookback(), decision.target(), decision.winProbability()),
                 new SizingSpec.Method(params.method(), params.volatilityTarget(), params.fixedPercentage(),
                         params.riskPerTrade(), params.kellyMultiplier(), params.kellyCap(), params.optimalFFraction(),
                         tradeReturns),
@@ -142,14 +142,29 @@ final class SizingRequestResolver {
         }
         double expected = c.range("trading_decision.expected_return", d.expectedReturn(), Double.NaN,
                 SizingRanges.EXPECTED_RETURN);
-        c.range("trading_decision.win_probability", d.winProbability(), Double.NaN, SizingRanges.WIN_PROBABILITY);
+        double winProbability = c.range("trading_decision.win_probability", d.winProbability(), Double.NaN,
+                SizingRanges.WIN_PROBABILITY);
+        double target = target(c, d, side, entry);
         if (d.lotSize() != null && d.lotSize().signum() <= 0) {
             c.fail("trading_decision.lot_size", "must be positive, got " + InputLimits.show(d.lotSize()));
         } else if (InputLimits.checkDecimal(d.lotSize()) != null) {
             c.fail("trading_decision.lot_size", InputLimits.checkDecimal(d.lotSize()));
         }
         Conviction conviction = d.conviction() == null ? Conviction.MEDIUM : d.conviction();
-        return new Decision(instrumentId, side, entry, stop, expected, conviction);
+        return new Decision(instrumentId, side, entry, stop, expected, conviction, target, winProbability);
+    }
+
+    /** The target price: on the profit side of the entry (above it for a LONG, below for a SHORT); NaN when not given. */
+    private static double target(Checks c, TradingDecision d, Side side, double entry) {
+        double target = c.range("trading_decision.target_price", d.targetPrice(), Double.NaN, SizingRanges.PRICE);
+        if (Double.isNaN(target) || Double.isNaN(entry) || side == null) {
+            return target;
+        }
+        if (side == Side.LONG ? target <= entry : target >= entry) {
+            c.fail("trading_decision.target_price", "must be " + (side == Side.LONG ? "above" : "below")
+                    + " the entry price " + Checks.num(entry) + " for a " + side + ", got " + Checks.num(target));
+        }
+        return target;
     }
 
     private static Parameters parameters(Checks c, SizingParameters sp) {

@@ -8,12 +8,15 @@ import java.util.Map;
 
 import com.positionlab.engine.limits.Binding;
 import com.positionlab.engine.riskmodel.GarchFit;
+import com.positionlab.engine.sizing.ReturnEstimate;
 import com.positionlab.engine.sizing.SizingDetails;
 import com.positionlab.engine.sizing.SizingOutcome;
 import com.positionlab.engine.sizing.SizingSpec;
+import com.positionlab.engine.sizing.TradeKelly;
 import com.positionlab.service.Money;
 import com.positionlab.service.sizing.PositionSizingResponse.BindingConstraint;
 import com.positionlab.service.sizing.PositionSizingResponse.BudgetUse;
+import com.positionlab.service.sizing.PositionSizingResponse.ExpectedReturnEstimate;
 import com.positionlab.service.sizing.PositionSizingResponse.MethodComparison;
 import com.positionlab.service.sizing.PositionSizingResponse.OptimalPosition;
 import com.positionlab.service.sizing.PositionSizingResponse.OptimizationDetails;
@@ -21,6 +24,7 @@ import com.positionlab.service.sizing.PositionSizingResponse.PortfolioImpact;
 import com.positionlab.service.sizing.PositionSizingResponse.RiskMetrics;
 import com.positionlab.service.sizing.PositionSizingResponse.SizingAnalysis;
 import com.positionlab.service.sizing.PositionSizingResponse.StressResult;
+import com.positionlab.service.sizing.PositionSizingResponse.TradeKellyFigures;
 import com.positionlab.service.sizing.PositionSizingResponse.VolatilityRegime;
 
 /** Maps the engine's outcome of a sizing to the contract's response. */
@@ -42,7 +46,7 @@ final class SizingResponses {
         SizingOutcome.Impact im = o.impact();
         PortfolioImpact impact = new PortfolioImpact(round(im.portfolioRiskChange()), round(im.correlationImpact()),
                 round(im.diversificationBenefit()), round(im.concentrationRisk()));
-        OptimizationDetails details = details(o, r.ruleId());
+        OptimizationDetails details = details(o, r.ruleId(), ccy);
         SizingAnalysis analysis = new SizingAnalysis(finite(o.kellyFraction()), finite(o.expectedReturn()),
                 finite(o.expectedVolatility()), finite(o.sharpeRatio()), impact, details,
                 regime(r.spec().volatility()));
@@ -77,7 +81,7 @@ final class SizingResponses {
     }
 
     /** The engine's details, each figure rounded like the rest of the response. */
-    private static OptimizationDetails details(SizingOutcome o, String ruleId) {
+    private static OptimizationDetails details(SizingOutcome o, String ruleId, String ccy) {
         SizingDetails d = o.details();
         SizingOutcome.Impact im = o.impact();
         return new OptimizationDetails(round(o.rawWeight()), round(im.volatilityBefore()), round(im.volatilityAfter()),
@@ -87,7 +91,18 @@ final class SizingResponses {
                 r(d.geometricMeanHpr()), d.trades(), r(d.optimalFFraction()), r(d.targetWeight()), r(d.heldWeight()),
                 r(d.heldRiskShare()), r(d.correlationWithBook()), r(d.riskBudgetScale()),
                 r(d.riskBudgetVolatilityMultiplier()), r(d.riskBudgetDrawdown()), r(d.unitsBeforeRounding()),
-                d.lookbackDays(), ruleId);
+                d.lookbackDays(), ruleId, returnEstimate(d.returnEstimate()), tradeKelly(o, d.tradeKelly(), ccy));
+    }
+
+    private static ExpectedReturnEstimate returnEstimate(ReturnEstimate e) {
+        return e == null ? null : new ExpectedReturnEstimate(round(e.historicalMean()), round(e.standardError()),
+                e.priorMean(), e.priorSd(), round(e.kept()), round(e.estimate()), e.days());
+    }
+
+    private static TradeKellyFigures tradeKelly(SizingOutcome o, TradeKelly t, String ccy) {
+        return t == null ? null : new TradeKellyFigures(round(t.winProbability()), round(t.rewardToRisk()),
+                round(t.kelly()), o.details().riskPerTrade() == null ? null : round(o.details().riskPerTrade()),
+                round(t.riskPerUnit()), Money.round(o.units().multiply(BigDecimal.valueOf(t.riskPerUnit())), ccy));
     }
 
     private static VolatilityRegime regime(com.positionlab.engine.risk.VolatilityAdjustment v) {

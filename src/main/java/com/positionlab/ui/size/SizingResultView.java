@@ -45,7 +45,7 @@ final class SizingResultView {
 
     private static final OptimizationDetails NO_DETAILS = new OptimizationDetails(null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null);
+            null, null, null, null, null, null, null);
 
     private final SizeTradeViewModel model;
     private final Label units = big("size-units");

@@ -3,6 +3,7 @@ package com.positionlab.engine.sizing;
 import static com.positionlab.engine.sizing.SizingFixtures.EQUITY;
 import static com.positionlab.engine.sizing.SizingFixtures.book;
 import static com.positionlab.engine.sizing.SizingFixtures.cov;
+import static com.positionlab.engine.sizing.SizingFixtures.mean;
 import static com.positionlab.engine.sizing.SizingFixtures.noLimits;
 import static com.positionlab.engine.sizing.SizingFixtures.portfolioVariance;
 import static com.positionlab.engine.sizing.SizingFixtures.spec;
@@ -118,6 +119,67 @@ class PositionSizingEngineTest {
                 noLimits()), model);
         // A short of the candidate hedges a long book: the covariance term adds to the edge.
         assertThat(o.kellyFraction()).isCloseTo((mu + c) / sigma2, within(1e-10));
+    }
+
+    private static SizingSpec.Trade withTarget(int direction, double entry, double stop, double target, double p) {
+        return new SizingSpec.Trade(direction, EQUITY, entry, stop, new BigDecimal("0.000001"), Double.NaN,
+                Conviction.MEDIUM, "S1", SizingFixtures.DAYS, target, p);
+    }
+
+    @Test
+    void kellyWithAStopATargetAndAWinProbabilityUsesTheTradesOwnKelly() {
+        // Long at 100, stop 95, target 115: b = 15 / 5 = 3; p = 0.5: f* = 0.5 - 0.5 / 3 = 1/3 of equity at risk.
+        // Quarter Kelly (the cap 0.5 does not bind) puts 1/12 of equity at risk: 1/12 x 100 / 5 = 1.6667 of equity.
+        SizingOutcome o = PositionSizingEngine.size(spec(SizingMethod.KELLY_CRITERION,
+                withTarget(1, 100, 95, 115, 0.5), noLimits()), model);
+        assertThat(o.kellyFraction()).isCloseTo(1.0 / 3, within(1e-12));
+        assertThat(o.rawWeight()).isCloseTo(0.25 / 3 * 100 / 5, within(1e-12));
+        assertThat(o.details().tradeKelly().rewardToRisk()).isCloseTo(3, within(1e-12));
+        assertThat(o.details().riskPerTrade()).isCloseTo(0.25 / 3, within(1e-12));
+
+        // Mirrored for a short: at 100, stop 104, target 90: b = 10 / 4 = 2.5; p = 0.45: f* = 0.45 - 0.55 / 2.5.
+        SizingOutcome s = PositionSizingEngine.size(spec(SizingMethod.KELLY_CRITERION,
+                withTarget(-1, 100, 104, 90, 0.45), noLimits()), model);
+        double fStar = 0.45 - 0.55 / 2.5;
+        assertThat(s.kellyFraction()).isCloseTo(fStar, within(1e-12));
+        assertThat(s.rawWeight()).isCloseTo(fStar * 0.25 * 100 / 4, within(1e-12));
+    }
+
+    @Test
+    void aTradeWhoseOwnKellyIsNegativeGetsNoPositionAndSaysWhy() {
+        SizingOutcome o = PositionSizingEngine.size(spec(SizingMethod.KELLY_CRITERION,
+                withTarget(1, 100, 95, 115, 0.2), noLimits()), model);
+        assertThat(o.kellyFraction()).isCloseTo(0.2 - 0.8 / 3, within(1e-12));
+        assertThat(o.units()).isEqualByComparingTo("0");
+        assertThat(o.reason()).startsWith("no edge: with a win probability of 20.00% and reward:risk 3.0000");
+    }
+
+    @Test
+    void withoutAnExpectedReturnTheHistoricalMeanIsShrunkByItsStandardError() {
+        SizingOutcome o = PositionSizingEngine.size(spec(SizingMethod.KELLY_CRITERION, trade(1, 100, Double.NaN,
+                Double.NaN), noLimits()), model);
+        double mean = mean(r[3]) * 252;
+        double se = Math.sqrt(cov(r[3], r[3])) * 252 / Math.sqrt(SizingFixtures.DAYS);
+        double kept = 0.01 / (0.01 + se * se);
+        assertThat(o.expectedReturn()).isCloseTo(kept * mean, within(1e-12));
+        ReturnEstimate e = o.details().returnEstimate();
+        assertThat(e.historicalMean()).isCloseTo(mean, within(1e-12));
+        assertThat(e.standardError()).isCloseTo(se, within(1e-12));
+        assertThat(e.kept()).isCloseTo(kept, within(1e-12));
+        double sigma2 = cov(r[3], r[3]) * 252;
+        double c = cov(r[3], portfolioSeries(0)) * 252;
+        assertThat(o.kellyFraction()).isCloseTo((kept * mean - c) / sigma2, within(1e-10));
+        assertThat(o.warnings()).anySatisfy(w -> assertThat(w).contains("shrunk toward zero"));
+    }
+
+    @Test
+    void aLuckyYearIsMostlyShrunkAway() {
+        // A year of daily returns at 25% volatility: se = 25%; with tau = 10%, k = 0.01 / (0.01 + 0.0625).
+        ReturnEstimate e = ReturnEstimate.shrunk(0.80, 0.25 * 0.25 / 252, 252);
+        assertThat(e.standardError()).isCloseTo(0.25, within(1e-12));
+        assertThat(e.kept()).isCloseTo(0.01 / 0.0725, within(1e-12));
+        assertThat(e.estimate()).isCloseTo(0.80 * 0.01 / 0.0725, within(1e-12));
+        assertThat(ReturnEstimate.shrunk(0.05, 0, 252).estimate()).as("no variance: kept whole").isEqualTo(0.05);
     }
 
     @Test
