@@ -109,8 +109,12 @@ public final class SizeTradeView {
         text("Entry price", TradeTicket.ENTRY, "Price per unit you expect to trade at (default: last close)");
         text("Stop price", TradeTicket.STOP, "Where the trade is wrong; FIXED_RISK sizes from the "
                 + "distance to it");
-        text("Expected return (%/yr)", TradeTicket.EXPECTED_RETURN, "Your annualised edge; blank uses "
-                + "the instrument's historical mean return (noisy)");
+        text("Target price", TradeTicket.TARGET, "Where you take profit; with a stop and a win probability, "
+                + "KELLY_CRITERION sizes from the trade's own Kelly p - q/b (b = reward:risk)");
+        text("Win probability (%)", TradeTicket.WIN_PROBABILITY, "Your chance of reaching the target before the "
+                + "stop, in percent");
+        text("Expected return (%/yr)", TradeTicket.EXPECTED_RETURN, "Your annualised edge; blank uses the "
+                + "instrument's historical mean return shrunk toward zero by its standard error");
         ComboBox<Strategy> strategy = new ComboBox<>(withNone(model.strategies()));
         strategy.setId("size-strategy");
         strategy.setPromptText("None");
@@ -151,6 +155,8 @@ public final class SizeTradeView {
                 + "above its median over the lookback, the method's weight is cut by median / current, by at most "
                 + "50%; the regime and the cut are listed under 'Why this size'"));
         wide("Volatility", volatility, TradeTicket.VOLATILITY_ADJUSTMENT);
+        text("Risk per trade (% equity)", TradeTicket.RISK_PER_TRADE, "FIXED_RISK: the share of equity lost at "
+                + "the stop; blank: 1%");
         text("Confidence (%)", TradeTicket.CONFIDENCE, "Confidence level of VaR and CVaR, e.g. 95 or 99");
         text("Horizon (days)", TradeTicket.HORIZON, "VaR horizon; one-day figures are scaled by its square root");
 

@@ -191,7 +191,7 @@ final class SizingResultView {
                 + (details.ruleId() == null ? "" : " (rule " + details.ruleId() + ")"));
         reason.setText(p.reason() == null ? "" : "No position: " + p.reason());
         reason.setVisible(p.reason() != null);
-        kellyPath.setText(kellyPath(p, a, details));
+        kellyPath.setText(KellyExplanation.path(p, a, details));
         kellyPath.setVisible(!kellyPath.getText().isEmpty());
         notes.setText(r.warnings() == null ? "" : "Note: " + String.join(" Note: ", r.warnings()));
         notes.setVisible(r.warnings() != null);
@@ -204,19 +204,6 @@ final class SizingResultView {
         showImpact(a.portfolioImpact(), details);
         showBudgets(r.riskBudgets());
         tables.show(r);
-    }
-
-    /** How the Kelly weight became the method's weight, when the method is Kelly. */
-    private static String kellyPath(OptimalPosition p, SizingAnalysis a, OptimizationDetails d) {
-        if (!"KELLY_CRITERION".equals(p.sizingMethodUsed()) || a.kellyFraction() == null
-                || d.kellyCap() == null) {
-            return a.kellyFraction() == null ? "" : "f* is the growth-optimal weight (mu - cov with book) / sigma², "
-                    + "shown for reference.";
-        }
-        return "f* = (mu - cov with book) / sigma² = " + Formats.percent(a.kellyFraction()) + "; capped at "
-                + Formats.percent(d.kellyCap()) + ", x " + Formats.decimal2(d.kellyMultiplier())
-                + " (fractional Kelly) x " + Formats.decimal2(d.convictionMultiplier())
-                + " (conviction) = " + Formats.percent(d.rawWeight()) + " before the limits.";
     }
 
     private void showWhy(List<BindingConstraint> bindings, OptimizationDetails d, java.math.BigDecimal units) {
@@ -248,8 +235,9 @@ final class SizingResultView {
     private void showReturns(SizingAnalysis a, OptimizationDetails d) {
         returns.getChildren().clear();
         int row = 0;
+        String estimate = KellyExplanation.returnEstimate(d.expectedReturnEstimate());
         row = pair(returns, row, "Expected return", a.expectedReturn() == null ? "—" : Formats.percent(a.expectedReturn()),
-                "Annualised; yours, or the historical mean when you leave it blank");
+                estimate.isEmpty() ? "Annualised: yours" : "Annualised. " + estimate);
         row = pair(returns, row, "Volatility", a.expectedVolatility() == null ? "—"
                 : Formats.percent(a.expectedVolatility()), "Annualised standard deviation of daily returns");
         row = pair(returns, row, "Sharpe ratio", a.sharpeRatio() == null ? "—" : Formats.decimal2(a.sharpeRatio()),

@@ -24,12 +24,16 @@ import com.positionlab.ui.common.FieldReader;
  * a blank optional field is null, so the service applies its default. {@link #parse} checks each field
  * against the same range as the service (in the unit the user typed) and collects every problem at once.
  */
-record TradeTicket(double entry, Double stop, Double expectedReturn, double confidence, int horizonDays,
-                   Double maxPosition, Double maxVolatility, Double maxSector, Double leverage,
-                   Double budgetVolatility, Double budgetSectorShare, Double sectorShock) {
+record TradeTicket(double entry, Double stop, Double target, Double winProbability, Double expectedReturn,
+                   Double riskPerTrade, double confidence, int horizonDays, Double maxPosition,
+                   Double maxVolatility, Double maxSector, Double leverage, Double budgetVolatility,
+                   Double budgetSectorShare, Double sectorShock) {
 
     static final String ENTRY = "entry";
     static final String STOP = "stop";
+    static final String TARGET = "target";
+    static final String WIN_PROBABILITY = "win_probability";
+    static final String RISK_PER_TRADE = "risk_per_trade";
     static final String EXPECTED_RETURN = "expected_return";
     static final String CONFIDENCE = "confidence";
     static final String HORIZON = "horizon";
@@ -53,8 +57,9 @@ record TradeTicket(double entry, Double stop, Double expectedReturn, double conf
     static final String GENERAL = "ticket";
 
     /** The typed fields, in the order of the form. */
-    static final List<String> FIELDS = List.of(ENTRY, STOP, EXPECTED_RETURN, CONFIDENCE, HORIZON, MAX_POSITION,
-            MAX_VOLATILITY, MAX_SECTOR, LEVERAGE, BUDGET_VOLATILITY, BUDGET_SECTOR_SHARE, SECTOR_SHOCK);
+    static final List<String> FIELDS = List.of(ENTRY, STOP, TARGET, WIN_PROBABILITY, EXPECTED_RETURN,
+            RISK_PER_TRADE, CONFIDENCE, HORIZON, MAX_POSITION, MAX_VOLATILITY, MAX_SECTOR, LEVERAGE, BUDGET_VOLATILITY,
+            BUDGET_SECTOR_SHARE, SECTOR_SHOCK);
 
     /** What a new ticket starts with (entry is filled from the instrument's last close). */
     static Map<String, String> defaults() {
@@ -93,7 +98,10 @@ record TradeTicket(double entry, Double stop, Double expectedReturn, double conf
         Reader r = new Reader(text, errors);
         Double entry = r.number(ENTRY, true, SizingRanges.PRICE, 1);
         Double stop = r.number(STOP, false, SizingRanges.PRICE, 1);
+        Double target = r.number(TARGET, false, SizingRanges.PRICE, 1);
+        Double winProbability = r.number(WIN_PROBABILITY, false, SizingRanges.WIN_PROBABILITY, 0.01);
         Double expected = r.number(EXPECTED_RETURN, false, SizingRanges.EXPECTED_RETURN, 0.01);
+        Double riskPerTrade = r.number(RISK_PER_TRADE, false, SizingRanges.RISK_PER_TRADE, 0.01);
         Double confidence = r.number(CONFIDENCE, true, SizingRanges.CONFIDENCE, 0.01);
         Integer horizon = r.integer(HORIZON, SizingRanges.HORIZON_MIN, SizingRanges.HORIZON_MAX);
         Double maxPosition = r.number(MAX_POSITION, false, SizingRanges.MAX_POSITION, 0.01);
@@ -109,8 +117,8 @@ record TradeTicket(double entry, Double stop, Double expectedReturn, double conf
         if (!errors.isEmpty()) {
             return new Parsed(null, errors);
         }
-        return new Parsed(new TradeTicket(entry, stop, expected, confidence, horizon, maxPosition, maxVolatility,
-                maxSector, leverage, budget, share, shock), errors);
+        return new Parsed(new TradeTicket(entry, stop, target, winProbability, expected, riskPerTrade, confidence,
+                horizon, maxPosition, maxVolatility, maxSector, leverage, budget, share, shock), errors);
     }
 
     /** The choices that are not typed: instrument, direction, strategy, conviction, rule, method, model. */
@@ -130,9 +138,9 @@ record TradeTicket(double entry, Double stop, Double expectedReturn, double conf
      */
     PositionSizingRequest request(Choices c) {
         TradingDecision decision = new TradingDecision(null, c.instrumentId(), c.direction(), entry, stop,
-                expectedReturn, null, c.strategyId(), c.conviction(), null, null);
+                expectedReturn, winProbability, c.strategyId(), c.conviction(), null, null, target);
         SizingParameters parameters = new SizingParameters(c.method(), c.riskModel(), confidence, null, maxPosition,
-                null, null, null, null, null, null, null, null, horizonDays, null, null, null);
+                null, null, null, riskPerTrade, null, null, null, null, horizonDays, null, null, null);
         RiskConstraints constraints = new RiskConstraints(maxVolatility, null, null, maxSector, null, leverage);
         RiskBudgets budgets = null;
         if (budgetVolatility != null) {

@@ -1,6 +1,7 @@
 package com.positionlab.ui.size;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -101,6 +102,25 @@ class SizeTradeViewModelTest {
         assertThat(m.resultProperty().get().comparison()).hasSize(SizingMethod.values().length);
         assertThat(m.canAcceptProperty().get()).isTrue();
         assertThat(notifier.errors).isEmpty();
+    }
+
+    @Test
+    void aTargetAndAWinProbabilitySizeKellyFromTheTradesOwnEdgeWithTheAmountAtRisk() {
+        SizeTradeViewModel m = ticket();
+        m.methodProperty().set(SizingMethod.KELLY_CRITERION);
+        m.field(TradeTicket.ENTRY).set("100");
+        m.field(TradeTicket.STOP).set("95");
+        m.field(TradeTicket.TARGET).set("115");
+        m.field(TradeTicket.WIN_PROBABILITY).set("50");
+        m.field(TradeTicket.MAX_POSITION).set("1000");
+        m.size();
+        PositionSizingResponse r = m.resultProperty().get();
+        var t = r.sizingAnalysis().optimizationDetails().tradeKelly();
+        assertThat(t.rewardToRisk()).isEqualTo(3.0);
+        assertThat(r.sizingAnalysis().kellyFraction()).isCloseTo(1.0 / 3, within(1e-9));
+        // What is lost at the stop: the units times the 5 between entry and stop.
+        assertThat(t.amountAtRisk()).isEqualByComparingTo(r.optimalPosition().recommendedSize()
+                .multiply(java.math.BigDecimal.valueOf(5)).setScale(2, java.math.RoundingMode.HALF_EVEN));
     }
 
     @Test

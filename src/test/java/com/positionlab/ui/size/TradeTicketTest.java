@@ -27,6 +27,21 @@ class TradeTicketTest {
     }
 
     @Test
+    void aTargetAndAWinProbabilityGoToTheDecisionAndRiskPerTradeToTheParameters() {
+        TradeTicket t = TradeTicket.parse(texts(TradeTicket.ENTRY, "100", TradeTicket.STOP, "95", TradeTicket.TARGET,
+                "115", TradeTicket.WIN_PROBABILITY, "55", TradeTicket.RISK_PER_TRADE, "0.5")).ticket();
+        PositionSizingRequest q = t.request(new TradeTicket.Choices("SEMI", "Technology", Side.LONG, null,
+                Conviction.MEDIUM, null, SizingMethod.KELLY_CRITERION, RiskModel.HISTORICAL_VAR));
+        assertThat(q.tradingDecision().targetPrice()).isEqualTo(115.0);
+        assertThat(q.tradingDecision().winProbability()).isEqualTo(0.55);
+        assertThat(q.sizingParameters().riskPerTrade()).isEqualTo(0.005);
+        assertThat(TradeTicket.parse(texts(TradeTicket.ENTRY, "100", TradeTicket.WIN_PROBABILITY, "101")).errors())
+                .containsEntry(TradeTicket.WIN_PROBABILITY, "must be at least 0 and at most 100, got 101");
+        assertThat(TradeTicket.parse(texts(TradeTicket.ENTRY, "100", TradeTicket.RISK_PER_TRADE, "25")).errors())
+                .containsEntry(TradeTicket.RISK_PER_TRADE, "must be above 0 and at most 20, got 25");
+    }
+
+    @Test
     void percentFieldsBecomeFractionsAndBlankOptionalsStayUnset() {
         TradeTicket t = TradeTicket.parse(texts(TradeTicket.ENTRY, "1,052.5", TradeTicket.EXPECTED_RETURN, "12%",
                 TradeTicket.LEVERAGE, "2x", TradeTicket.MAX_SECTOR, "", TradeTicket.SECTOR_SHOCK, "")).ticket();
