@@ -22,11 +22,15 @@ import static com.positionlab.engine.InvalidParameterException.finite;
  *       does not move the optimum. With wins and no losses the edge cannot be estimated: NaN. With losses and
  *       no wins every stake loses: -Infinity (the limit of the formula as b goes to 0). With no decisive
  *       trade: NaN.</li>
+ *   <li>{@code logOptimalKelly}: the fraction that maximises the mean of {@code ln(1 + f r)} over the trades'
+ *       P&amp;Ls in units of the average loss ({@link LogOptimalKelly}), so on the same scale as {@code kelly};
+ *       it sees the spread of wins and losses that the averages hide. Sizing uses the smaller of the two
+ *       ({@link #kellyUsed}).</li>
  * </ul>
  */
 public record EdgeStatistics(int trades, int wins, int losses, double winRate, double averageWin,
         double averageLoss, double payoffRatio, double expectancy, double expectancyR, double profitFactor,
-        double kelly) {
+        double kelly, double logOptimalKelly) {
 
     /** The statistics of an empty trade list: counts 0, everything else NaN (averages 0). */
     public static final EdgeStatistics EMPTY = of(new double[0]);
@@ -54,7 +58,28 @@ public record EdgeStatistics(int trades, int wins, int losses, double winRate, d
                 expectancy,
                 losses == 0 ? Double.NaN : expectancy / averageLoss,
                 profitFactor(grossProfit, grossLoss),
-                kelly(wins, losses, grossProfit, grossLoss));
+                kelly(wins, losses, grossProfit, grossLoss),
+                logOptimalKelly(pnl, averageLoss));
+    }
+
+    /** {@link LogOptimalKelly} of the P&amp;Ls in units of the average loss; NaN without losses. */
+    private static double logOptimalKelly(double[] pnl, double averageLoss) {
+        if (!(averageLoss > 0)) {
+            return Double.NaN;
+        }
+        double[] perUnit = new double[pnl.length];
+        for (int i = 0; i < pnl.length; i++) {
+            perUnit[i] = pnl[i] / averageLoss;
+        }
+        return LogOptimalKelly.of(perUnit);
+    }
+
+    /**
+     * The Kelly fraction sizing uses: the smaller of {@code kelly} (p - q/b from the averages) and
+     * {@code logOptimalKelly} (the trade list's own), where both are numbers.
+     */
+    public double kellyUsed() {
+        return Double.isNaN(logOptimalKelly) ? kelly : Math.min(kelly, logOptimalKelly);
     }
 
     /** Number of breakevens (P&amp;L exactly 0): neither wins nor losses. */

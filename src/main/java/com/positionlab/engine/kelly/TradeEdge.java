@@ -2,6 +2,8 @@ package com.positionlab.engine.kelly;
 
 import java.util.Objects;
 
+import com.positionlab.engine.Reasons;
+
 /**
  * The edge of a strategy over one window of its trades, and whether its Kelly fraction may size positions.
  *
@@ -23,10 +25,21 @@ public record TradeEdge(EdgeWindow window, EdgeStatistics statistics, BootstrapI
         Objects.requireNonNull(reason, "reason");
     }
 
-    /** What sizing uses: the raw Kelly fraction when usable, otherwise the fallback fraction with the reason. */
+    /**
+     * What sizing uses: when Kelly is usable, the smaller of p - q/b and the trade list's log-optimal fraction,
+     * with the reason naming which bound; otherwise the fallback fraction with the reason.
+     */
     public SizingBasis basis() {
-        return kellyUsable
-                ? SizingBasis.kelly(statistics.kelly(), reason)
-                : SizingBasis.fallback(fallbackFraction, reason);
+        if (!kellyUsable) {
+            return SizingBasis.fallback(fallbackFraction, reason);
+        }
+        double averages = statistics.kelly();
+        double list = statistics.logOptimalKelly();
+        if (Double.isNaN(list) || averages <= list) {
+            return SizingBasis.kelly(averages, reason + "; p - q/b " + Reasons.fmt(averages) + " is the smaller"
+                    + (Double.isNaN(list) ? "" : " (trade list " + Reasons.fmt(list) + ")"));
+        }
+        return SizingBasis.kelly(list, reason + "; the trade list's log-optimal " + Reasons.fmt(list)
+                + " is smaller than p - q/b " + Reasons.fmt(averages) + " and bounds it");
     }
 }

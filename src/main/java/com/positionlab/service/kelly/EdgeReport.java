@@ -19,11 +19,14 @@ public record EdgeReport(String strategyId, String name, LocalDateTime asOf, Win
     /**
      * One window of trades: its statistics, Kelly with its bootstrap interval, and whether Kelly is used.
      * {@code winRate} is among decisive trades (wins and losses); breakevens are counted apart, so that
-     * {@code kelly = winRate - (1 - winRate) / payoffRatio} holds for the figures shown.
+     * {@code kelly = winRate - (1 - winRate) / payoffRatio} holds for the figures shown. {@code logOptimalKelly}
+     * maximises the mean log growth over the trade list itself (P&amp;Ls in units of the average loss);
+     * {@code kellyUsed}, the smaller of the two, is what sizing starts from.
      */
     public record Window(String window, int trades, int wins, int losses, int breakevens, Double winRate, Double averageWin,
                          Double averageLoss, Double payoffRatio, Double expectancy, Double expectancyR,
-                         Double profitFactor, Double kelly, Interval kellyInterval, boolean kellyUsable,
+                         Double profitFactor, Double kelly, Double logOptimalKelly, Double kellyUsed,
+                         Interval kellyInterval, boolean kellyUsable,
                          String reason, double fallbackFraction) {
 
         static Window of(TradeEdge e) {
@@ -33,6 +36,7 @@ public record EdgeReport(String strategyId, String name, LocalDateTime asOf, Win
                     finite(s.winRate()),
                     finite(s.averageWin()), finite(s.averageLoss()), finite(s.payoffRatio()), finite(s.expectancy()),
                     finite(s.expectancyR()), finite(s.profitFactor()), finite(s.kelly()),
+                    finite(s.logOptimalKelly()), finite(s.kellyUsed()),
                     ci.isDefined() ? new Interval(ci.lowerBound(), ci.upperBound(), ci.confidenceLevel(), ci.resamples())
                             : null, e.kellyUsable(), e.reason(), e.fallbackFraction());
         }

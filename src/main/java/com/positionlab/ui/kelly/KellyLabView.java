@@ -325,6 +325,12 @@ public final class KellyLabView {
         }
         if (edge != null && sized != null) {
             lines.add(edge.name() + ": " + sized.basis());
+            var all = edge.all();
+            if (all.kelly() != null && all.logOptimalKelly() != null) {
+                lines.add("Kelly from the averages, p - q/b: " + Formats.decimal4(all.kelly())
+                        + "; from the trade list (max mean ln(1 + f r)): " + Formats.decimal4(all.logOptimalKelly())
+                        + "; sizing starts from the smaller.");
+            }
             lines.add("Sized: " + Formats.percent(sized.fraction()) + " of capital (conviction "
                     + sized.appliedConviction() + ")");
             sized.adjustments().forEach(a -> lines.add(a.name() + " x" + Formats.decimal2(a.multiplier()) + ": "

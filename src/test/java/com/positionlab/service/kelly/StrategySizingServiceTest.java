@@ -41,7 +41,9 @@ class StrategySizingServiceTest {
     @Test
     void positiveEdgeIsSizedByThePolicyTheAdjustmentsAndTheTierLimits() {
         var s = service.size("TREND", Conviction.MEDIUM, 1_000_000);
-        double raw = s.edge().all().kelly();
+        // Sizing starts from the smaller of p - q/b and the trade list's log-optimal fraction.
+        double raw = Math.min(s.edge().all().kelly(), s.edge().all().logOptimalKelly());
+        assertThat(s.edge().all().kellyUsed()).isEqualTo(raw);
         double multiplier = s.edge().dynamicAdjustment().adjustments().stream().mapToDouble(Adjustment::multiplier)
                 .reduce(1, (a, b) -> a * b);
         var c = s.config();
