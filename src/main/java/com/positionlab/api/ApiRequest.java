@@ -2,9 +2,12 @@ package com.positionlab.api;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
+import java.util.function.Function;
 
 import com.positionlab.service.JsonRequests;
 import com.positionlab.service.ValidationException;
+import com.positionlab.service.ValidationException.FieldError;
 
 /**
  * The request an endpoint sees: its body, already read in full (at most {@link #MAX_BODY_BYTES}) before the
@@ -30,10 +33,15 @@ final class ApiRequest {
      * @throws ValidationException naming {@code request} when the body is empty
      */
     <T> T body(Class<T> type) throws IOException {
+        return body(type, value -> List.of());
+    }
+
+    /** The body as a {@code type}; fields of the wrong type are reported with what {@code check} finds. */
+    <T> T body(Class<T> type, Function<T, List<FieldError>> check) throws IOException {
         if (isBlank(body)) {
             throw new ValidationException("request", "the body is empty; expected a JSON object");
         }
-        return JsonRequests.read(new ByteArrayInputStream(body), type);
+        return JsonRequests.readChecked(new ByteArrayInputStream(body), type, check);
     }
 
     private static boolean isBlank(byte[] bytes) {

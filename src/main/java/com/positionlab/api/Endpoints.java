@@ -57,11 +57,11 @@ final class Endpoints {
     }
 
     private Reply calculatePositionSize(ApiRequest request) throws Exception {
-        return Reply.ok(sizing.size(request.body(PositionSizingRequest.class)));
+        return Reply.ok(sizing.size(request.body(PositionSizingRequest.class, sizing::check)));
     }
 
     private Reply kellyCriterion(ApiRequest request) throws Exception {
-        return Reply.ok(kelly.calculate(request.body(KellyCalculationRequest.class)));
+        return Reply.ok(kelly.calculate(request.body(KellyCalculationRequest.class, KellyService::check)));
     }
 
     /** 200 when the workspace answers and accepts writes, 503 (DEGRADED) when it does not. */

@@ -4,11 +4,15 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 
 import com.positionlab.service.Calculators;
 import com.positionlab.service.Json;
 import com.positionlab.service.JsonRequests;
+import com.positionlab.service.ValidationException.FieldError;
+import com.positionlab.service.kelly.KellyService;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.kelly.KellyCalculationRequest;
 import com.positionlab.service.kelly.KellyCalculationResponse;
@@ -41,7 +45,7 @@ final class KellyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KellyCalculationRequest request = readRequest(file, KellyCalculationRequest.class);
+        KellyCalculationRequest request = readRequest(file, KellyCalculationRequest.class, KellyService::check);
         KellyCalculationResponse response;
         try {
             if (db == null) {
@@ -60,8 +64,16 @@ final class KellyCommand implements Callable<Integer> {
 
     /** Reads a JSON request from a file or standard input; any problem is invalid input naming the field. */
     static <T> T readRequest(String file, Class<T> type) throws Exception {
+        return readRequest(file, type, value -> List.of());
+    }
+
+    /**
+     * Reads a JSON request; fields of the wrong type are reported together with what {@code check} finds
+     * wrong with the rest (see {@link JsonRequests#readChecked}).
+     */
+    static <T> T readRequest(String file, Class<T> type, Function<T, List<FieldError>> check) throws Exception {
         try (InputStream in = "-".equals(file) ? System.in : Files.newInputStream(Path.of(file))) {
-            return JsonRequests.read(in, type);
+            return JsonRequests.readChecked(in, type, check);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": no such file");
         } catch (ValidationException e) {

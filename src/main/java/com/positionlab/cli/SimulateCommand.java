@@ -7,6 +7,7 @@ import com.positionlab.engine.task.Progress;
 import com.positionlab.service.Json;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.kelly.SimulationRequest;
+import com.positionlab.service.kelly.SimulationService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,7 +42,8 @@ final class SimulateCommand implements Callable<Integer> {
         if (n < 1 || n > 256) {
             throw new InvalidInputException("--threads: must be between 1 and 256, got " + n);
         }
-        SimulationRequest request = KellyCommand.readRequest(file, SimulationRequest.class);
+        SimulationRequest request = KellyCommand.readRequest(file, SimulationRequest.class,
+                SimulationService::check);
         try {
             var response = Calculators.create().simulation().simulate(request, n, Progress.NONE);
             spec.commandLine().getOut().println(Json.mapper().writeValueAsString(response));

@@ -55,6 +55,8 @@ public final class Json {
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build()))
+            // A whole-number field given 1.5 is an error, not 1.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .addModule(new BoundedInputModule())
             .build();
 

@@ -106,6 +106,28 @@ class ApiServerTest {
     }
 
     @Test
+    void everyInvalidFieldOfABodyIsListedAtOnce() {
+        ApiClient.Answer a = client.post(Endpoints.KELLY_CRITERION,
+                "{\"win_probability\": 1.2, \"average_win\": \"lots\", \"average_loss\": 1}");
+
+        assertThat(a.status()).isEqualTo(400);
+        assertThat(a.json().get("errors")).extracting(e -> e.get("field").asText())
+                .containsExactly("average_win", "win_probability");
+    }
+
+    @Test
+    void sizingListsTypeErrorsWithTheRequestsOtherProblems() {
+        ApiClient.Answer a = client.post(Endpoints.CALCULATE_POSITION_SIZE, "{\"trading_decision\": {"
+                + "\"instrument_id\": \"NEW\", \"direction\": \"LONG\", \"entry_price\": \"cheap\", "
+                + "\"stop_price\": -1}}");
+
+        assertThat(a.status()).isEqualTo(400);
+        assertThat(a.json().get("errors")).extracting(e -> e.get("field").asText())
+                .contains("trading_decision.entry_price", "trading_decision.stop_price")
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
     void unknownPathIsA404InJson() {
         ApiClient.Answer a = client.get("/api/v1/nothing-here");
 

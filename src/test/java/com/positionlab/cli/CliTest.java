@@ -91,6 +91,13 @@ class CliTest {
     }
 
     @Test
+    void topLevelHelpListsTheWorkstationsOwnOptions() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("positionlab [--db URL] [--theme light|dark]")
+                .contains("--db URL").contains("--theme light|dark");
+    }
+
+    @Test
     void theCommandListIsTheOneTheReadmeDocuments() {
         assertThat(commands()).contains("demo", "portfolio", "import", "kelly", "simulate", "edge", "size", "risk",
                 "events", "serve", "screenshot");

@@ -42,8 +42,9 @@ class KellyCommandTest {
         assertThat(ci.get("lower_bound").asDouble()).isLessThan(0.25);
         assertThat(ci.get("upper_bound").asDouble()).isGreaterThan(0.25);
         JsonNode s = r.get("sensitivity_analysis");
-        assertThat(s.get("d_kelly_d_win_probability").asDouble()).isCloseTo(1 + 1 / 1.5, within(1e-12));
-        assertThat(s.get("d_kelly_d_payoff").asDouble()).isCloseTo(0.45 / 2.25, within(1e-12));
+        // The output has ten significant digits: a relative error below 5e-10.
+        assertThat(s.get("d_kelly_d_win_probability").asDouble()).isCloseTo(1 + 1 / 1.5, within(1e-9));
+        assertThat(s.get("d_kelly_d_payoff").asDouble()).isCloseTo(0.45 / 2.25, within(1e-9));
         assertThat(s.get("growth_table")).hasSize(6);
         assertThat(r.has("weights")).isFalse();
         assertThat(r.get("processing_time_ms").asDouble()).isNotNegative();
@@ -60,7 +61,7 @@ class KellyCommandTest {
                 + "\"correlation_matrix\": [[1, 0], [0, 1]]}")).isZero();
         JsonNode m = Json.mapper().readTree(out.toString());
         assertThat(m.get("method").asText()).isEqualTo("multi_asset");
-        assertThat(m.get("weights").get(1).asDouble() / m.get("weights").get(0).asDouble()).isCloseTo(2.0, within(1e-12));
+        assertThat(m.get("weights").get(1).asDouble() / m.get("weights").get(0).asDouble()).isCloseTo(2.0, within(1e-9));
     }
 
     @Test
@@ -121,5 +122,37 @@ class KellyCommandTest {
         assertThat(Cli.run(new String[] {"kelly", dir.resolve("none.json").toString()}, new PrintWriter(out),
                 new PrintWriter(err))).isEqualTo(2);
         assertThat(err.toString().strip()).endsWith("none.json: no such file");
+    }
+
+    @Test
+    void everyInvalidFieldIsReportedAtOnceTypeErrorsAndRangesTogether() throws Exception {
+        assertThat(kelly("{\"win_probability\": 1.2, \"average_win\": \"lots\", \"average_loss\": 1, "
+                + "\"kelly_multiplier\": 5}")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("error: average_win: expected a number, got \"lots\" (and 2 "
+                + "more: win_probability: must be in [0, 1], got 1.2; kelly_multiplier: must be in [0, 2], got 5)");
+    }
+
+    @Test
+    void aWholeNumberFieldGivenAFractionIsAnErrorNotTruncated() throws Exception {
+        assertThat(kelly("{\"win_probability\": 0.5, \"average_win\": 1, \"average_loss\": 1, "
+                + "\"sample_size\": 1.5}")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("error: sample_size: expected a whole number, got \"1.5\"");
+    }
+
+    @Test
+    void malformedJsonIsReportedWithoutTheLibrarysInternals() throws Exception {
+        assertThat(kelly("[1, 2")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("error: request: malformed JSON at line 1, column 6: Unexpected "
+                + "end-of-input: expected close marker for Array (start marker at line 1, column 1)");
+        err.getBuffer().setLength(0);
+        assertThat(kelly("{\"a\": 1,, }")).isEqualTo(2);
+        assertThat(err.toString()).doesNotContain("code 44").doesNotContain("Source").contains("Unexpected character (',')");
+    }
+
+    @Test
+    void theOutputIsRoundedToTenSignificantDigitsLikeSize() throws Exception {
+        // 0.55 - 0.45 / 1.5 is 0.25000000000000006 in doubles.
+        assertThat(kelly("{\"win_probability\": 0.55, \"average_win\": 150, \"average_loss\": 100}")).isZero();
+        assertThat(out.toString()).contains("\"kelly_fraction\" : 0.25,").contains("\"adjusted_kelly\" : 0.0625,");
     }
 }

@@ -1,17 +1,22 @@
 package com.positionlab.service.kelly;
 
-import java.util.List;
+import static com.positionlab.engine.InvalidParameterException.inRange;
+import static com.positionlab.engine.InvalidParameterException.positive;
 
-import com.positionlab.domain.StoredCalculation;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import com.positionlab.domain.StoredCalculation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.positionlab.engine.InvalidParameterException;
 import com.positionlab.engine.kelly.KellyAnalysis;
 import com.positionlab.engine.kelly.KellyCalculator;
 import com.positionlab.engine.kelly.KellyPolicy;
+import com.positionlab.service.Figures;
 import com.positionlab.service.Json;
 import com.positionlab.service.ValidationException;
+import com.positionlab.service.ValidationException.FieldError;
 import com.positionlab.store.Store;
 
 /**
@@ -34,18 +39,22 @@ public final class KellyService {
     public static final double DEFAULT_CONFIDENCE = 0.95;
     public static final double DEFAULT_LEVERAGE_CAP = 1.0;
 
-    /**
-     * Computes the Kelly fraction the request describes.
-     *
-     * @throws ValidationException naming the field when the request is incomplete or out of range
-     */
     /** The newest {@code limit} stored calculations, newest first; none without a workspace. */
     public List<StoredCalculation> recent(int limit) {
         return store == null ? List.of() : store.kellyCalculations().recent(limit);
     }
 
+    /**
+     * Computes the Kelly fraction the request describes.
+     *
+     * @throws ValidationException naming every field that is out of range, or the first the calculation refuses
+     */
     public KellyCalculationResponse calculate(KellyCalculationRequest r) {
         long start = System.nanoTime();
+        List<FieldError> problems = check(r);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
         try {
             KellyAnalysis a = analyse(r);
             KellyCalculationResponse response = toResponse(a, (System.nanoTime() - start) / 1e6);
@@ -55,6 +64,71 @@ public final class KellyService {
             return response;
         } catch (InvalidParameterException e) {
             throw new ValidationException(e.field(), e.getMessage().substring(e.field().length() + 2));
+        }
+    }
+
+    /**
+     * Every problem of the request at once, without calculating or storing anything: each number out of its
+     * range, then (when they are all fine) what the calculation itself refuses (a missing companion field, a
+     * correlation matrix that is not one).
+     */
+    public static List<FieldError> check(KellyCalculationRequest r) {
+        List<FieldError> errors = new ArrayList<>();
+        probe(errors, () -> {
+            if (r.winProbability() != null) {
+                inRange("win_probability", r.winProbability(), 0, 1);
+            }
+        });
+        probe(errors, () -> {
+            if (r.averageWin() != null) {
+                positive("average_win", r.averageWin());
+            }
+        });
+        probe(errors, () -> {
+            if (r.averageLoss() != null) {
+                positive("average_loss", r.averageLoss());
+            }
+        });
+        probe(errors, () -> {
+            if (r.sampleSize() != null && r.sampleSize() < 1) {
+                throw new InvalidParameterException("sample_size", "must be at least 1, got " + r.sampleSize());
+            }
+        });
+        probe(errors, () -> {
+            if (r.confidenceLevel() != null && !(r.confidenceLevel() > 0 && r.confidenceLevel() < 1)) {
+                throw new InvalidParameterException("confidence_level", "must be strictly between 0 and 1, got "
+                        + r.confidenceLevel());
+            }
+        });
+        probe(errors, () -> {
+            if (r.kellyMultiplier() != null) {
+                inRange("kelly_multiplier", r.kellyMultiplier(), 0, 2);
+            }
+        });
+        probe(errors, () -> {
+            if (r.maxKellyFraction() != null) {
+                inRange("max_kelly_fraction", r.maxKellyFraction(), 0, 1);
+            }
+        });
+        probe(errors, () -> {
+            if (r.portfolioVolatility() != null) {
+                positive("portfolio_volatility", r.portfolioVolatility());
+            }
+        });
+        if (errors.isEmpty()) {
+            probe(errors, () -> analyse(r));
+        }
+        return errors;
+    }
+
+    /** Runs one check, turning the engine's or the service's refusal into a field error. */
+    private static void probe(List<FieldError> errors, Runnable check) {
+        try {
+            check.run();
+        } catch (InvalidParameterException e) {
+            errors.add(new FieldError(e.field(), e.getMessage().substring(e.field().length() + 2)));
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
         }
     }
 
@@ -99,20 +173,26 @@ public final class KellyService {
         }
     }
 
+    /** The response, every figure to ten significant digits as in every other command ({@link Figures}). */
     private static KellyCalculationResponse toResponse(KellyAnalysis a, double ms) {
         var ci = a.confidenceInterval() == null ? null : new KellyCalculationResponse.ConfidenceInterval(
-                a.confidenceInterval().lower(), a.confidenceInterval().upper(), a.confidenceInterval().confidenceLevel());
+                round(a.confidenceInterval().lower()), round(a.confidenceInterval().upper()),
+                a.confidenceInterval().confidenceLevel());
         var s = a.sensitivity();
         var rows = s.growthTable().stream().map(g -> new KellyCalculationResponse.GrowthRow(g.kellyMultiple(),
-                g.fraction(), finite(g.logGrowth()), finite(g.relativeGrowth()))).toList();
+                round(g.fraction()), finite(g.logGrowth()), finite(g.relativeGrowth()))).toList();
         var sens = new KellyCalculationResponse.SensitivityAnalysis(finite(s.dKellyDWinProbability()),
                 finite(s.dKellyDPayoff()), finite(s.growthAtKelly()), rows, finite(s.zeroGrowthFraction()));
-        return new KellyCalculationResponse(a.method(), a.kellyFraction(), a.adjustedKelly(), finite(a.winLossRatio()),
-                ci, sens, a.weights().length == 0 ? null : a.weights(), ms);
+        return new KellyCalculationResponse(a.method(), round(a.kellyFraction()), round(a.adjustedKelly()),
+                finite(a.winLossRatio()), ci, sens, a.weights().length == 0 ? null : Figures.round(a.weights()), ms);
+    }
+
+    private static double round(double v) {
+        return Figures.round(v);
     }
 
     private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
+        return Double.isFinite(v) ? round(v) : null;
     }
 
     private static double or(Double v, double fallback) {

@@ -1,5 +1,6 @@
 package com.positionlab.service.kelly;
 
+import java.util.List;
 import com.positionlab.engine.InvalidParameterException;
 import com.positionlab.engine.sim.growth.FractionResult;
 import com.positionlab.engine.sim.growth.GrowthSimulationRequest;
@@ -31,6 +32,19 @@ public final class SimulationService {
             return toResponse(result, (System.nanoTime() - start) / 1e6);
         } catch (InvalidParameterException e) {
             throw new ValidationException(e.field(), e.getMessage().substring(e.field().length() + 2));
+        }
+    }
+
+    /** The request's first problem, without simulating; empty when it can be simulated. */
+    public static List<ValidationException.FieldError> check(SimulationRequest r) {
+        try {
+            toEngine(r);
+            return List.of();
+        } catch (ValidationException e) {
+            return e.errors();
+        } catch (InvalidParameterException e) {
+            return List.of(new ValidationException.FieldError(e.field(), e.getMessage().substring(e.field().length()
+                    + 2)));
         }
     }
 

@@ -15,6 +15,7 @@ import com.positionlab.engine.sizing.MarketModel;
 import com.positionlab.engine.sizing.PositionSizingEngine;
 import com.positionlab.engine.sizing.SizingOutcome;
 import com.positionlab.service.StoreUnavailableException;
+import com.positionlab.service.ValidationException;
 import com.positionlab.service.metrics.LatencyRecorder;
 import com.positionlab.service.sizing.PositionSizingResponse.MethodComparison;
 import com.positionlab.store.Store;
@@ -183,6 +184,19 @@ public final class PositionSizingService implements AutoCloseable {
     public void close() {
         if (outbox != null) {
             outbox.close();
+        }
+    }
+
+    /**
+     * Every problem of the request at once (its fields, its rule, its book), without sizing or recording
+     * anything; empty when it can be sized.
+     */
+    public List<ValidationException.FieldError> check(PositionSizingRequest request) {
+        try {
+            resolver.resolve(request);
+            return List.of();
+        } catch (ValidationException e) {
+            return e.errors();
         }
     }
 

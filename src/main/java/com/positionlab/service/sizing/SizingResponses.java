@@ -13,6 +13,7 @@ import com.positionlab.engine.sizing.SizingDetails;
 import com.positionlab.engine.sizing.SizingOutcome;
 import com.positionlab.engine.sizing.SizingSpec;
 import com.positionlab.engine.sizing.TradeKelly;
+import com.positionlab.service.Figures;
 import com.positionlab.service.Money;
 import com.positionlab.service.sizing.PositionSizingResponse.BindingConstraint;
 import com.positionlab.service.sizing.PositionSizingResponse.BudgetUse;
@@ -131,18 +132,9 @@ final class SizingResponses {
                 round(c.rawWeight()), c.bindings().stream().map(Binding::name).toList(), c.reason());
     }
 
-    /** Ten significant digits, so arithmetic noise ({@code 0.045097499510000004}) does not reach the JSON. */
+    /** Ten significant digits ({@link Figures#round}). */
     static double round(double v) {
-        if (!Double.isFinite(v) || v == 0) {
-            return v;
-        }
-        int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
-        double scale = Math.pow(10, 9 - exponent);
-        double scaled = v * scale;
-        if (!Double.isFinite(scale) || Math.abs(scaled) > 1e15) {
-            return v;
-        }
-        return Math.rint(scaled) / scale;
+        return Figures.round(v);
     }
 
     private static Double finite(double v) {
