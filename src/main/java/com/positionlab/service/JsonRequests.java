@@ -10,12 +10,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -103,11 +105,27 @@ public final class JsonRequests {
 
     /** The document as a tree; malformed JSON and documents over the limits become a ValidationException. */
     private static JsonNode tree(InputStream in, String root) {
-        try {
-            // Numbers are kept exactly as written (no rounding to a double), so that each field's binding and
-            // bounds see the same number as when it is read straight from the text.
-            return Json.requestMapper().reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                    .with(JsonNodeFactory.withExactBigDecimals(true)).readTree(in);
+        // Numbers are kept exactly as written (no rounding to a double), so that each field's binding and
+        // bounds see the same number as when it is read straight from the text.
+        ObjectReader reader = Json.requestMapper().reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .with(JsonNodeFactory.withExactBigDecimals(true));
+        try (JsonParser p = reader.createParser(in)) {
+            try {
+                JsonNode tree = reader.readTree(p);
+                if (tree != null && p.nextToken() != null) {
+                    throw new ValidationException(root, "malformed JSON at line " + p.currentLocation().getLineNr()
+                            + ", column " + p.currentLocation().getColumnNr() + ": more follows the JSON value");
+                }
+                return tree;
+            } catch (StreamConstraintsException e) {
+                throw tooLarge(e, contextPath(p.getParsingContext(), root), root);
+            } catch (MismatchedInputException e) {
+                if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+                    throw new ValidationException(root, "malformed JSON at line " + p.currentLocation().getLineNr()
+                            + ", column " + p.currentLocation().getColumnNr() + ": more follows the JSON value");
+                }
+                throw e;
+            }
         } catch (JsonProcessingException e) {
             throw translate(e, root, "this request", "a JSON object");
         } catch (IOException e) {

@@ -147,6 +147,10 @@ class KellyCommandTest {
         err.getBuffer().setLength(0);
         assertThat(kelly("{\"a\": 1,, }")).isEqualTo(2);
         assertThat(err.toString()).doesNotContain("code 44").doesNotContain("Source").contains("Unexpected character (',')");
+        err.getBuffer().setLength(0);
+        assertThat(kelly("{\"win_probability\": 0.5} {}")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("error: request: malformed JSON at line 1, column 27: more follows "
+                + "the JSON value");
     }
 
     @Test

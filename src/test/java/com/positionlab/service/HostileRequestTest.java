@@ -53,7 +53,7 @@ class HostileRequestTest {
                         "request", "malformed"),
                 sizing("a number of 41 digits", "{\"trading_decision\": {" + DECISION + ", \"stop_price\": "
                         + "1".repeat(41)
-                        + "}}", "trading_decision", "Number value length (41) exceeds the maximum allowed (40)"),
+                        + "}}", "trading_decision.stop_price", "Number value length (41) exceeds the maximum allowed (40)"),
                 sizing("a trade return of 1e300", "{\"trading_decision\": {" + DECISION + "}, \"sizing_parameters\": "
                         + "{\"trade_returns\": [0.1, -0.05, 1e300]}}", "sizing_parameters.trade_returns[2]", "1.0E300"),
                 sizing("a return history value of -1e200", "{\"trading_decision\": {" + DECISION + "}, "
