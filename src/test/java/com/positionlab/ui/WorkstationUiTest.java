@@ -157,6 +157,25 @@ class WorkstationUiTest extends FxRobot {
     }
 
     @Test
+    void theTicketsHeadlineFiguresAreNeverCutOffAtTheDefaultWindowSize() throws Exception {
+        clickOn("#nav-size");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !lookup("#size-units").queryAs(Label.class).getText()
+                .equals("—"));
+        // A cheap entry gives six- or seven-digit units (the ticket's default method targets 10% volatility).
+        clickOn("#size-entry").eraseText(20).write("0.05");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> lookup("#size-units").queryAs(Label.class)
+                .getText().length() >= 7));
+        for (String id : new String[] {"#size-units", "#size-notional", "#size-weight", "#size-kelly"}) {
+            Label l = lookup(id).queryAs(Label.class);
+            double[] widths = WaitForAsyncUtils.asyncFx(() -> new double[] {l.getWidth(), l.prefWidth(-1)})
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(widths[0]).as(id + " \"" + l.getText() + "\" fits its width").isGreaterThanOrEqualTo(
+                    widths[1] - 0.5);
+        }
+        assertThat(lookup("#size-units").queryAs(Label.class).getText()).matches("\\d{1,3}(,\\d{3}){2,}");
+    }
+
+    @Test
     void aRuleFieldOutOfBoundsIsDecoratedAndSaveSaysWhy() throws Exception {
         clickOn("#nav-rules");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,

@@ -33,6 +33,7 @@ import com.positionlab.engine.sizing.SizingMethod;
 import com.positionlab.service.metrics.LatencyRecorder;
 import com.positionlab.ui.common.Columns;
 import com.positionlab.ui.common.Formats;
+import com.positionlab.ui.common.Names;
 import com.positionlab.ui.common.Views;
 
 /**
@@ -119,7 +120,7 @@ public final class ActivityView {
         method.setConverter(new StringConverter<>() {
             @Override
             public String toString(SizingMethod m) {
-                return m == null ? "All methods" : m.name();
+                return m == null ? "All methods" : Names.method(m);
             }
 
             @Override
@@ -143,7 +144,8 @@ public final class ActivityView {
                 Columns.text("Time", "When the sizing was accepted", s -> TIME.format(s.createdAt()), 150),
                 Columns.text("Ticker", "The instrument", StoredSizing::instrumentId, 65),
                 Columns.text("Side", "LONG or SHORT", StoredSizing::direction, 58),
-                Columns.text("Method", null, StoredSizing::sizingMethod, 160),
+                Columns.named("Method", "The sizing method", s -> Names.method(s.sizingMethod()),
+                        StoredSizing::sizingMethod, 110),
                 Columns.number("Units", "Recommended units", s -> Formats.quantity(s.recommendedSize()), 60),
                 Columns.number("Notional", "Units x entry price, in the instrument's currency",
                         s -> Formats.money(s.recommendedNotional()), 95),

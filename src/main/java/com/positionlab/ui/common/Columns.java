@@ -46,6 +46,26 @@ public final class Columns {
         return c;
     }
 
+    /**
+     * A text column of readable names ({@link Names}) whose cells give the contract's name of the row's value
+     * in a tooltip, as the API and the CLI write it.
+     */
+    public static <T> TableColumn<T, String> named(String name, String tip, Function<T, String> shown,
+                                                   Function<T, String> contractName, double width) {
+        TableColumn<T, String> c = text(name, tip, shown, width);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                T row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                String contract = row == null ? null : contractName.apply(row);
+                setTooltip(contract == null || contract.isEmpty() ? null : new Tooltip(contract));
+            }
+        });
+        return c;
+    }
+
     /** A right-aligned column for numbers. */
     public static <T> TableColumn<T, String> number(String name, String tip, Function<T, String> value, double width) {
         TableColumn<T, String> c = text(name, tip, value, width);

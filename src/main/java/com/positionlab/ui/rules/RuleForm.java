@@ -142,50 +142,9 @@ final class RuleForm {
         };
     }
 
-    /** The label of a limit named by the sizing service ({@code max_position_size -> "Max position"}). */
-    static String constraintLabel(String name) {
-        if (BY_PATH.containsKey(P + name)) {
-            return BY_PATH.get(P + name).label();
-        }
-        if (BY_PATH.containsKey(C + name)) {
-            return BY_PATH.get(C + name).label();
-        }
-        String words = name.replace('_', ' ');
-        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
-
-    /** A method's short name, for lists ("Kelly", "Fixed %"). */
-    static String methodName(SizingMethod m) {
-        if (m == null) {
-            return "(none)";
-        }
-        return switch (m) {
-            case KELLY_CRITERION -> "Kelly";
-            case FIXED_PERCENTAGE -> "Fixed %";
-            case VOLATILITY_ADJUSTED -> "Vol target";
-            case RISK_PARITY -> "Risk parity";
-            case EQUAL_WEIGHT -> "Equal weight";
-            case FIXED_RISK -> "Fixed risk";
-            case OPTIMAL_F -> "Optimal f";
-        };
-    }
-
     /** What {@code max_portfolio_risk} limits, for choices. */
     static String measureName(RiskLimitMeasure m) {
         return m == null ? "" : m == RiskLimitMeasure.VAR ? "VaR" : "Volatility";
-    }
-
-    /** A risk model's name for choices ("Historical VaR"). */
-    static String riskModelName(RiskModel m) {
-        if (m == null) {
-            return "";
-        }
-        return switch (m) {
-            case HISTORICAL_VAR -> "Historical VaR";
-            case PARAMETRIC -> "Parametric (normal)";
-            case MONTE_CARLO -> "Monte Carlo";
-            case GARCH -> "GARCH(1,1)";
-        };
     }
 
     /** What a method computes, in one line (the formulas of {@link SizingMethod}). */

@@ -31,6 +31,7 @@ import com.positionlab.engine.sizing.SizingMethod;
 import com.positionlab.service.sizing.PositionSizingResponse;
 import com.positionlab.service.sizing.PositionSizingResponse.MethodComparison;
 import com.positionlab.ui.common.Formats;
+import com.positionlab.ui.common.Names;
 import com.positionlab.ui.common.Views;
 
 /** The preview panel of the Rules view: one trade sized by the edited rule, and by every method side by side. */
@@ -165,7 +166,7 @@ final class RulePreviewView {
             return m.reason();
         }
         return m.bindingConstraints() == null ? "" : String.join(", ", m.bindingConstraints().stream()
-                .map(RuleForm::constraintLabel).toList());
+                .map(Names::limit).toList());
     }
 
     private void show(PositionSizingResponse r) {
@@ -190,7 +191,7 @@ final class RulePreviewView {
         }
         if (r.bindingConstraints() != null) {
             for (PositionSizingResponse.BindingConstraint b : r.bindingConstraints()) {
-                details.getChildren().add(detail("Limited by " + RuleForm.constraintLabel(b.name()) + ": " + Formats.percent(b.weightBefore())
+                details.getChildren().add(detail("Limited by " + Names.limit(b.name()) + ": " + Formats.percent(b.weightBefore())
                         + " → " + Formats.percent(b.weightAfter()) + (b.reason() == null ? "" : " (" + b.reason() + ")"),
                         Styles.TEXT_MUTED));
             }
@@ -210,7 +211,7 @@ final class RulePreviewView {
     private static String methodName(String method) {
         for (SizingMethod m : SizingMethod.values()) {
             if (m.name().equals(method)) {
-                return RuleForm.methodName(m);
+                return Names.method(m);
             }
         }
         return method;

@@ -41,6 +41,7 @@ import com.positionlab.engine.riskmodel.RiskModel;
 import com.positionlab.engine.sizing.SizingMethod;
 import com.positionlab.service.sizing.PositionSizingRequest.RiskLimitMeasure;
 import com.positionlab.service.sizing.SizingRule;
+import com.positionlab.ui.common.Names;
 import com.positionlab.ui.common.Views;
 
 /**
@@ -95,7 +96,7 @@ public final class RulesView {
         table.setPlaceholder(new Label("No rules: create one, or import a JSON file of rules."));
         table.getColumns().setAll(List.of(
                 column("Name", SizingRule::ruleName, 104),
-                column("Method", r -> RuleForm.methodName(r.parameters() == null ? null : r.parameters().sizingMethod()),
+                column("Method", r -> Names.method(r.parameters() == null ? null : r.parameters().sizingMethod()),
                         78),
                 column("On", r -> r.active() ? "yes" : "no", 46),
                 column("Priority", r -> Integer.toString(r.priority()), 74)));
@@ -171,7 +172,7 @@ public final class RulesView {
         ComboBox<SizingMethod> method = new ComboBox<>();
         method.getItems().setAll(SizingMethod.values());
         method.setId("rule-sizing-method");
-        method.setConverter(converter(RuleForm::methodName));
+        method.setConverter(converter(Names::method));
         method.valueProperty().bindBidirectional(editor.methodProperty());
         method.setPrefWidth(FIELD_WIDTH + 60);
         decorate(method, RuleForm.METHOD);
@@ -182,7 +183,7 @@ public final class RulesView {
         ComboBox<RiskModel> riskModel = new ComboBox<>();
         riskModel.getItems().setAll(RiskModel.values());
         riskModel.setId("rule-risk-model");
-        riskModel.setConverter(converter(RuleForm::riskModelName));
+        riskModel.setConverter(converter(Names::riskModel));
         riskModel.valueProperty().bindBidirectional(editor.riskModelProperty());
         riskModel.setPrefWidth(FIELD_WIDTH + 60);
         ComboBox<RiskLimitMeasure> measure = new ComboBox<>();

@@ -40,6 +40,7 @@ import com.positionlab.engine.riskmodel.RiskModel;
 import com.positionlab.engine.sizing.SizingMethod;
 import com.positionlab.service.sizing.SizingRule;
 import com.positionlab.ui.common.Formats;
+import com.positionlab.ui.common.Names;
 import com.positionlab.ui.common.Views;
 
 /** The "Size a trade" view: the ticket on the left, the sizing and its analysis on the right. */
@@ -138,15 +139,23 @@ public final class SizeTradeView {
         method.setId("size-method");
         method.setMaxWidth(Double.MAX_VALUE);
         method.valueProperty().bindBidirectional(model.methodProperty());
-        method.setTooltip(new Tooltip("How the weight is chosen before the limits; the table on the right "
-                + "compares every method"));
+        method.setConverter(converter(Names::method));
+        Tooltip methodTip = new Tooltip();
+        methodTip.textProperty().bind(Bindings.createStringBinding(() -> "How the weight is chosen before the "
+                + "limits; the table on the right compares every method. API name: " + model.methodProperty().get(),
+                model.methodProperty()));
+        method.setTooltip(methodTip);
         wide("Method", method, TradeTicket.METHOD);
         ComboBox<RiskModel> riskModel = new ComboBox<>();
         riskModel.getItems().setAll(RiskModel.values());
         riskModel.setId("size-risk-model");
         riskModel.setMaxWidth(Double.MAX_VALUE);
         riskModel.valueProperty().bindBidirectional(model.riskModelProperty());
-        riskModel.setTooltip(new Tooltip("How VaR and CVaR are measured"));
+        riskModel.setConverter(converter(Names::riskModel));
+        Tooltip modelTip = new Tooltip();
+        modelTip.textProperty().bind(Bindings.createStringBinding(() -> "How VaR and CVaR are measured. API name: "
+                + model.riskModelProperty().get(), model.riskModelProperty()));
+        riskModel.setTooltip(modelTip);
         wide("Risk model (VaR and CVaR)", riskModel, null);
         CheckBox volatility = new CheckBox("Scale down in high volatility (ATR)");
         volatility.setId("size-volatility-adjustment");

@@ -136,7 +136,8 @@ public final class SizeTradeViewModel {
                 .forEach(p -> p.addListener((o, a, b) -> ticketChanged()));
         ReadOnlyBooleanProperty busy = sizing.busyProperty();
         canAccept = Bindings.createBooleanBinding(() -> result.get() != null && !stale.get() && !busy.get()
-                && !resultAccepted.get(), result, stale, busy, resultAccepted);
+                && !resultAccepted.get() && result.get().optimalPosition().recommendedSize().signum() > 0, result, stale,
+                busy, resultAccepted);
         changes.revisionProperty().addListener((o, a, b) -> refresh());
     }
 
@@ -264,6 +265,7 @@ public final class SizeTradeViewModel {
             if (result.get() == ok) {
                 resultAccepted.set(true);
             }
+            updateHoldings.set(false); // filling the book is asked for each time, never carried over
         });
     }
 
@@ -359,7 +361,7 @@ public final class SizeTradeViewModel {
         result.set(r);
         resultAccepted.set(false);
         stale.set(false);
-        status.set("Sized in " + Formats.decimal2(r.processingTimeMs()) + " ms, every method compared.");
+        status.set("");
     }
 
     private void showFailure(Throwable e) {

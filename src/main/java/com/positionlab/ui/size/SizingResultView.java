@@ -13,6 +13,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -35,6 +36,7 @@ import com.positionlab.service.sizing.PositionSizingResponse.PortfolioImpact;
 import com.positionlab.service.sizing.PositionSizingResponse.RiskMetrics;
 import com.positionlab.service.sizing.PositionSizingResponse.SizingAnalysis;
 import com.positionlab.ui.common.Formats;
+import com.positionlab.ui.common.Names;
 import com.positionlab.ui.common.Views;
 
 /**
@@ -92,9 +94,12 @@ final class SizingResultView {
     // ---- layout ------------------------------------------------------------------------------
 
     private Node summary() {
-        HBox tiles = new HBox(30, tile("Units", units), tile("Notional", notional), tile("Weight of equity", weight),
-                tile("Kelly fraction f*", kelly), tile("Confidence score", confidenceScore));
+        // The figures never shrink below their text: tiles that do not fit move to the next line instead.
+        FlowPane tiles = new FlowPane(30, 4, tile("Units", units), tile("Notional", notional),
+                tile("Weight of equity", weight), tile("Kelly fraction f*", kelly),
+                tile("Confidence score", confidenceScore));
         tiles.setAlignment(Pos.BOTTOM_LEFT);
+        tiles.setPrefWrapLength(560);
         Tooltip.install(confidenceScore, new Tooltip("How much the estimate can be trusted (0 to 1): more "
                 + "history and a steadier edge score higher"));
         headline.getStyleClass().add(Styles.TEXT_SMALL);
@@ -187,8 +192,10 @@ final class SizingResultView {
         weight.setText(Formats.percent(p.recommendedWeight()));
         kelly.setText(a.kellyFraction() == null ? "—" : Formats.percent(a.kellyFraction()));
         confidenceScore.setText(Formats.decimal2(p.confidenceScore()));
-        headline.setText(p.direction() + " " + p.instrumentId() + " sized by " + p.sizingMethodUsed()
+        headline.setText(p.direction() + " " + p.instrumentId() + " sized by " + Names.method(p.sizingMethodUsed())
                 + (details.ruleId() == null ? "" : " (rule " + details.ruleId() + ")"));
+        headline.setTooltip(new javafx.scene.control.Tooltip(p.sizingMethodUsed() + ": every method compared in "
+                + Formats.decimal2(r.processingTimeMs()) + " ms"));
         reason.setText(p.reason() == null ? "" : "No position: " + p.reason());
         reason.setVisible(p.reason() != null);
         kellyPath.setText(KellyExplanation.path(p, a, details));
@@ -215,8 +222,9 @@ final class SizingResultView {
             why.getChildren().add(small("No limit bound: the method's weight is used."));
         }
         for (BindingConstraint b : bindings == null ? List.<BindingConstraint>of() : bindings) {
-            Label name = new Label(b.name() + ":  " + Formats.percent(b.weightBefore()) + "  →  "
+            Label name = new Label(Names.limit(b.name()) + ":  " + Formats.percent(b.weightBefore()) + "  →  "
                     + Formats.percent(b.weightAfter()));
+            name.setTooltip(new javafx.scene.control.Tooltip(b.name()));
             name.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_BOLD);
             name.getStyleClass().add("binding-constraint");
             Label why1 = small(b.reason());
@@ -368,6 +376,7 @@ final class SizingResultView {
     private static Label big(String id) {
         Label l = new Label("—");
         l.setId(id);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.getStyleClass().addAll(Styles.TITLE_2, "tile-value");
         return l;
     }
@@ -375,6 +384,7 @@ final class SizingResultView {
     private static Label value(String id) {
         Label l = new Label("—");
         l.setId(id);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.getStyleClass().addAll(Styles.TITLE_4, "tile-value");
         return l;
     }

@@ -17,6 +17,7 @@ import com.positionlab.service.sizing.PositionSizingResponse.MethodComparison;
 import com.positionlab.service.sizing.PositionSizingResponse.StressResult;
 import com.positionlab.ui.common.Columns;
 import com.positionlab.ui.common.Formats;
+import com.positionlab.ui.common.Names;
 
 
 /** The two tables of a sizing: the stress tests, and every method's answer to the same ticket. */
@@ -64,9 +65,9 @@ final class SizingTables {
         style(comparison);
         comparison.setPlaceholder(new Label("No comparison"));
         comparison.getColumns().setAll(List.of(
-                Columns.text("Method", "The sizing method; the one the ticket uses is marked",
-                        m -> m.sizingMethod().equals(chosenMethod) ? m.sizingMethod() + "  (used)" : m.sizingMethod(),
-                        178),
+                Columns.named("Method", "The sizing method; the one the ticket uses is marked",
+                        m -> Names.method(m.sizingMethod()) + (m.sizingMethod().equals(chosenMethod) ? "  (used)" : ""),
+                        MethodComparison::sizingMethod, 128),
                 Columns.number("Units", "Recommended units, whole lots", m -> Formats.quantity(m.recommendedSize()), 56),
                 Columns.number("Notional", "Units x entry price, in the instrument's currency",
                         m -> Formats.money(m.recommendedNotional()), 92),
@@ -74,9 +75,10 @@ final class SizingTables {
                         m -> Formats.percent(m.recommendedWeight()), 62),
                 Columns.number("Asked", "What the method asked for before the limits, % of equity",
                         m -> Formats.percent(m.rawWeight()), 62),
-                Columns.longText("Limits that bound", "Constraints that cut this method's size",
+                Columns.named("Limits that bound", "Constraints that cut this method's size",
                         m -> m.bindingConstraints() == null || m.bindingConstraints().isEmpty() ? "none"
-                                : String.join(", ", m.bindingConstraints()), 125),
+                                : String.join(", ", m.bindingConstraints().stream().map(Names::limit).toList()),
+                        m -> m.bindingConstraints() == null ? "" : String.join(", ", m.bindingConstraints()), 150),
                 Columns.longText("Why zero", "Why the method gives no position (hover for the whole text)",
                         m -> m.reason() == null ? "" : m.reason(), 150)));
         return comparison;

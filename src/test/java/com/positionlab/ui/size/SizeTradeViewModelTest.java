@@ -124,6 +124,23 @@ class SizeTradeViewModelTest {
     }
 
     @Test
+    void nothingToAcceptAtZeroUnitsAndHoldingsUpdateIsAskedForEachTime() {
+        SizeTradeViewModel m = ticket();
+        m.field(TradeTicket.MAX_POSITION).set("0.0001");
+        m.size();
+        assertThat(m.resultProperty().get().optimalPosition().recommendedSize()).isZero();
+        assertThat(m.canAcceptProperty().get()).as("zero units").isFalse();
+
+        m.field(TradeTicket.MAX_POSITION).set("10");
+        m.size();
+        assertThat(m.canAcceptProperty().get()).isTrue();
+        m.updateHoldingsProperty().set(true);
+        m.accept();
+        assertThat(m.updateHoldingsProperty().get()).as("reset after an accept").isFalse();
+        assertThat(m.statusProperty().get()).as("no timing in the headline").doesNotContain("ms");
+    }
+
+    @Test
     void theVolatilityToggleSizesAgainWithTheRegimeShown() {
         SizeTradeViewModel m = ticket();
         assertThat(m.resultProperty().get().sizingAnalysis().volatilityAdjustment()).isNull();
