@@ -56,7 +56,8 @@ final class ApiMetrics {
         private final LongAdder serverErrors = new LongAdder();
 
         void record(long nanos, int status) {
-            latency.record(nanos, status >= 400);
+            latency.record(nanos, status >= 500 ? LatencyRecorder.Result.FAILED
+                    : status >= 400 ? LatencyRecorder.Result.REJECTED : LatencyRecorder.Result.OK);
             if (status >= 500) {
                 serverErrors.increment();
             } else if (status >= 400) {

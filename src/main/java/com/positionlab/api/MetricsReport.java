@@ -21,11 +21,11 @@ record MetricsReport(double uptimeSeconds, long requests, long clientErrors, lon
                          Latency latencyMs) {
     }
 
-    /** A service's own count of calls (bad input included in {@code errors}) and its compute time. */
-    record ServiceStats(long calls, long errors, double ratePerSecond, Latency latencyMs) {
+    /** A service's own count of calls (refused input in {@code rejected}, faults in {@code errors}) and its time. */
+    record ServiceStats(long calls, long errors, long rejected, double ratePerSecond, Latency latencyMs) {
 
         static ServiceStats of(LatencyRecorder.Snapshot s) {
-            return new ServiceStats(s.count(), s.errors(), s.ratePerSecond(), Latency.of(s));
+            return new ServiceStats(s.count(), s.errors(), s.rejected(), s.ratePerSecond(), Latency.of(s));
         }
     }
 

@@ -14,15 +14,19 @@ public final class LatencyRecorder {
     private static final long RATE_WINDOW_NANOS = 10_000_000_000L;
 
     /** What the recorder saw: totals, the recent rate, and latency percentiles in milliseconds (NaN before any call). */
-    public record Snapshot(long count, long errors, double ratePerSecond, double p50Ms, double p95Ms, double p99Ms,
-                           double maxMs) {
+    public record Snapshot(long count, long errors, long rejected, double ratePerSecond, double p50Ms,
+                           double p95Ms, double p99Ms, double maxMs) {
     }
+
+    /** How a call ended: answered, refused for its input (the caller's mistake), or failed (ours). */
+    public enum Result { OK, REJECTED, FAILED }
 
     private final LongSupplier nanoClock;
     private final long[] latencies = new long[WINDOW];
     private final long[] finishedAt = new long[WINDOW];
     private long count;
     private long errors;
+    private long rejected;
 
     public LatencyRecorder() {
         this(System::nanoTime);
@@ -32,21 +36,28 @@ public final class LatencyRecorder {
         this.nanoClock = nanoClock;
     }
 
-    /** Records one call that took {@code nanos}; {@code error} when it failed (bad input included). */
-    public synchronized void record(long nanos, boolean error) {
+    /** Records one call that took {@code nanos}; {@code error} when it failed. */
+    public void record(long nanos, boolean error) {
+        record(nanos, error ? Result.FAILED : Result.OK);
+    }
+
+    /** Records one call that took {@code nanos} and how it ended: a refused input is not an error. */
+    public synchronized void record(long nanos, Result result) {
         int slot = (int) (count % WINDOW);
         latencies[slot] = nanos;
         finishedAt[slot] = nanoClock.getAsLong();
         count++;
-        if (error) {
+        if (result == Result.FAILED) {
             errors++;
+        } else if (result == Result.REJECTED) {
+            rejected++;
         }
     }
 
     public synchronized Snapshot snapshot() {
         int n = (int) Math.min(count, WINDOW);
         if (n == 0) {
-            return new Snapshot(0, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return new Snapshot(0, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         long[] sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
@@ -61,7 +72,7 @@ public final class LatencyRecorder {
         }
         // Calls finished in the last 10 s, per second of that window (or of the time since the oldest call kept).
         double seconds = Math.max(Math.min(RATE_WINDOW_NANOS, now - oldest) / 1e9, 1e-3);
-        return new Snapshot(count, errors, recent / seconds, percentile(sorted, 0.50), percentile(sorted, 0.95),
+        return new Snapshot(count, errors, rejected, recent / seconds, percentile(sorted, 0.50), percentile(sorted, 0.95),
                 percentile(sorted, 0.99), sorted[n - 1] / 1e6);
     }
 

@@ -109,7 +109,7 @@ public final class PositionSizingService implements AutoCloseable {
 
     private PositionSizingResponse run(PositionSizingRequest request, boolean compare, boolean record) {
         long start = System.nanoTime();
-        boolean failed = true;
+        LatencyRecorder.Result result = LatencyRecorder.Result.FAILED;
         try {
             ResolvedRequest r = resolver.resolve(request);
             MarketModel model = market.model(r);
@@ -133,14 +133,17 @@ public final class PositionSizingService implements AutoCloseable {
             if (outbox != null && record) {
                 outbox.record(sizingId, r.decisionId(), response);
             }
-            failed = false;
+            result = LatencyRecorder.Result.OK;
             return response;
+        } catch (ValidationException e) {
+            result = LatencyRecorder.Result.REJECTED;
+            throw e;
         } catch (StoreException e) {
             // The workspace failed under the sizing (H2 closes the file after a failed write): a 503, not a fault.
             throw new StoreUnavailableException("could not read the workspace: " + StoreWriteHealth.reason(e), e);
         } finally {
             if (record) {
-                metrics.record(System.nanoTime() - start, failed);
+                metrics.record(System.nanoTime() - start, result);
             }
         }
     }
@@ -170,7 +173,7 @@ public final class PositionSizingService implements AutoCloseable {
         return writeHealth;
     }
 
-    /** Latency and counts of the sizings this service ran (bad input counts as an error). */
+    /** Latency and counts of the sizings this service ran; a refused request counts as rejected, not as an error. */
     public LatencyRecorder metrics() {
         return metrics;
     }

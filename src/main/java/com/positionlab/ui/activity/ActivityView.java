@@ -49,6 +49,7 @@ public final class ActivityView {
     private final Label rate = value("activity-rate");
     private final Label count = value("activity-count");
     private final Label errors = value("activity-errors");
+    private final Label refused = value("activity-refused");
     private final Label p50 = value("activity-p50");
     private final Label p95 = value("activity-p95");
     private final Label p99 = value("activity-p99");
@@ -97,7 +98,8 @@ public final class ActivityView {
     private Node metricsCard() {
         HBox tiles = new HBox(34, tile("Sizings per second", rate, "Sizings finished in the last 10 seconds, per "
                         + "second"), tile("Sizings since start", count, "Sizings this session ran, comparisons included"),
-                tile("Errors", errors, "Sizings that failed, bad input included"),
+                tile("Errors", errors, "Sizings that failed on our side (the workspace, a fault)"),
+                tile("Refused", refused, "Tickets refused for their input: the ticket said why beside the field"),
                 tile("P50 latency", p50, "Half of the recent sizings took at most this long"),
                 tile("P95 latency", p95, "95% of the recent sizings took at most this long"),
                 tile("P99 latency", p99, "99% of the recent sizings took at most this long"),
@@ -203,6 +205,7 @@ public final class ActivityView {
         rate.setText(Formats.decimal2(s.ratePerSecond()));
         count.setText(Long.toString(s.count()));
         errors.setText(Long.toString(s.errors()));
+        refused.setText(Long.toString(s.rejected()));
         if (s.errors() > 0 && !errors.getStyleClass().contains(Styles.DANGER)) {
             errors.getStyleClass().add(Styles.DANGER);
         }

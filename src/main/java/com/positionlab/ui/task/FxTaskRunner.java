@@ -16,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 
+import com.positionlab.service.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +79,12 @@ public final class FxTaskRunner implements TaskRunner {
                     job.finish(JobState.CANCELLED);
                 });
             } catch (Throwable e) {
-                LOG.warn("Job '{}' failed", title, e);
+                if (e instanceof ValidationException v) {
+                    // The input was refused: the view shows why beside the field; not a fault, no stack trace.
+                    LOG.debug("Job '{}' refused its input: {}", title, v.getMessage());
+                } else {
+                    LOG.warn("Job '{}' failed", title, e);
+                }
                 Platform.runLater(() -> {
                     running.remove(job);
                     if (job.isCancelRequested()) {

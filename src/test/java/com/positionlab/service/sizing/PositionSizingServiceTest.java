@@ -114,7 +114,8 @@ class PositionSizingServiceTest {
                             "trading_decision.instrument_id", "trading_decision.entry_price",
                             "trading_decision.win_probability", "sizing_parameters.confidence_level",
                             "sizing_parameters.lookback_period", "risk_constraints.max_sector_weight"));
-            assertThat(service.metrics().snapshot().errors()).isEqualTo(1);
+            assertThat(service.metrics().snapshot().errors()).isZero();
+            assertThat(service.metrics().snapshot().rejected()).as("refused input is not an error").isEqualTo(1);
         }
     }
 

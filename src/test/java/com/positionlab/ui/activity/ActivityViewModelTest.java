@@ -102,7 +102,7 @@ class ActivityViewModelTest {
     }
 
     @Test
-    void metricsCountSizingsAndErrors() {
+    void metricsCountSizingsAndRefusedTicketsApartFromErrors() {
         model.sampleMetrics();
         assertThat(model.metricsProperty().get().count()).isZero();
         sizeAndAccept("SEMI", 50, SizingMethod.KELLY_CRITERION);
@@ -110,11 +110,12 @@ class ActivityViewModelTest {
             service.size(new PositionSizingRequest(new TradingDecision(null, "SEMI", Side.LONG, -1.0, null, null, null,
                     null, null, null, null), null, null, null, null, null, null));
         } catch (RuntimeException expected) {
-            // bad input counts as an error
+            // bad input is the trader's to fix: refused, not an error
         }
         model.sampleMetrics();
         assertThat(model.metricsProperty().get().count()).isEqualTo(2);
-        assertThat(model.metricsProperty().get().errors()).isEqualTo(1);
+        assertThat(model.metricsProperty().get().errors()).isZero();
+        assertThat(model.metricsProperty().get().rejected()).isEqualTo(1);
         assertThat(model.metricsProperty().get().p99Ms()).isPositive();
     }
 
