@@ -3,7 +3,9 @@ package com.positionlab.service.imports;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.positionlab.service.InputLimits;
@@ -18,6 +20,8 @@ record Cell(String column, String text) {
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern DATE_TIME =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
+    /** ISO 8601 with a zone: {@code Z}, {@code +02:00}, {@code +0200} or {@code +02}. */
+    private static final Pattern ZONED = Pattern.compile("(?<local>" + DATE_TIME.pattern() + ")(?<zone>Z|[+-]\\d{2}(:?\\d{2})?)");
     private static final BigDecimal MAX_DECIMAL = BigDecimal.TEN.pow(12);
     private static final BigDecimal MIN_DECIMAL = BigDecimal.ONE.movePointLeft(12);
     /** Longest text read as a number: longer fields are refused before any parsing. */
@@ -57,13 +61,22 @@ record Cell(String column, String text) {
             if (DATE_TIME.matcher(text).matches()) {
                 return LocalDateTime.parse(text.replace(' ', 'T')).toLocalDate();
             }
+            Matcher zoned = ZONED.matcher(text);
+            if (zoned.matches()) {
+                // A bar's date is the one written, where it traded, not the UTC date of the time.
+                return LocalDateTime.parse(zoned.group("local").replace(' ', 'T')).toLocalDate();
+            }
         } catch (DateTimeParseException e) {
             throw notADate();
         }
         throw notADate();
     }
 
-    /** A date-time {@code YYYY-MM-DD HH:MM[:SS]} (or with {@code T}); a date alone means midnight. */
+    /**
+     * A date-time {@code YYYY-MM-DD HH:MM[:SS]} (or with {@code T}), taken as UTC as the workspace keeps times;
+     * with a zone ({@code 2025-11-03T14:30:00Z}, {@code ...+02:00}) it is converted to UTC; a date alone
+     * means midnight.
+     */
     LocalDateTime dateTime() throws RowException {
         required();
         try {
@@ -73,7 +86,11 @@ record Cell(String column, String text) {
             if (DATE_TIME.matcher(text).matches()) {
                 return LocalDateTime.parse(text.replace(' ', 'T'));
             }
-        } catch (DateTimeParseException e) {
+            Matcher zoned = ZONED.matcher(text);
+            if (zoned.matches()) {
+                return utc(zoned.group("local"), zoned.group("zone"));
+            }
+        } catch (java.time.DateTimeException e) {
             throw notADateTime();
         }
         throw notADateTime();
@@ -147,6 +164,15 @@ record Cell(String column, String text) {
     }
 
     private RowException notADateTime() {
-        return problem(quoted() + " is not a date or time (expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)");
+        return problem(quoted() + " is not a date or time (expected YYYY-MM-DD, YYYY-MM-DD HH:MM:SS or ISO 8601 "
+                + "such as 2025-11-03T14:30:00Z)");
+    }
+
+    /** The local time at the offset, as UTC. */
+    private static LocalDateTime utc(String local, String offset) {
+        String o = offset.equals("Z") ? "Z" : offset.length() == 3 ? offset + ":00"
+                : offset.length() == 5 ? offset.substring(0, 3) + ":" + offset.substring(3) : offset;
+        return LocalDateTime.parse(local.replace(' ', 'T')).atOffset(ZoneOffset.of(o))
+                .withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
     }
 }

@@ -53,6 +53,29 @@ class TradeImportTest {
     }
 
     @Test
+    void isoTimesWithAZoneAreReadAndKeptInUtc() throws IOException {
+        ImportReport report = importTrades(HEADER + """
+                trend,AAPL,LONG,10,2025-11-03T14:30:00Z,100,2025-11-04T16:00:00+02:00,101
+                trend,AAPL,LONG,5,2025-11-05T09:30:00.250-0500,100,2025-11-05T20:00+01,102
+                """, false);
+
+        assertThat(report.rowsNew()).isEqualTo(2);
+        assertThat(store.trades().trades("trend")).extracting(Trade::entryTime, Trade::exitTime).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(LocalDateTime.of(2025, 11, 3, 14, 30),
+                        LocalDateTime.of(2025, 11, 4, 14, 0)),
+                org.assertj.core.groups.Tuple.tuple(LocalDateTime.of(2025, 11, 5, 14, 30, 0, 250_000_000),
+                        LocalDateTime.of(2025, 11, 5, 19, 0)));
+    }
+
+    @Test
+    void anImpossibleZoneIsNamedWithTheFormatsThatAreRead() throws IOException {
+        ImportReport report = importTrades(HEADER + "trend,AAPL,LONG,10,2025-11-03T14:30:00+25:00,100,"
+                + "2025-11-04T16:00:00Z,101\n", true);
+        assertThat(report.rejected()).singleElement().satisfies(r -> assertThat(r.reason())
+                .contains("is not a date or time").contains("2025-11-03T14:30:00Z"));
+    }
+
+    @Test
     void pnlIsComputedBySideAndRoundedToCents() throws IOException {
         ImportReport report = importTrades(HEADER + """
                 trend,AAPL,LONG,10,2020-01-02,100.125,2020-01-10 15:30:00,103.5
@@ -109,7 +132,7 @@ class TradeImportTest {
                 new RejectedRow(3, "side: \"HOLD\" is not LONG, SHORT, BUY or SELL"),
                 new RejectedRow(4, "quantity: must be positive, got 0"),
                 new RejectedRow(5, "entry_time: \"2020-01-02 25:00\" is not a date or time "
-                        + "(expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)"),
+                        + "(expected YYYY-MM-DD, YYYY-MM-DD HH:MM:SS or ISO 8601 such as 2025-11-03T14:30:00Z)"),
                 new RejectedRow(6, "entry_price: must be positive, got -10"),
                 new RejectedRow(8, "duplicate of line 7 (s X LONG 2020-01-02T00:00 to 2020-01-03T00:00)"));
         assertThat(store.trades().count()).isEqualTo(1);
