@@ -2,6 +2,7 @@ package com.positionlab.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.positionlab.engine.task.Progress;
@@ -24,7 +25,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Imports prices, trades or holdings from a CSV file and prints a JSON report.",
-                "By default nothing is stored unless every row is valid; exit code 1 when rows were rejected."})
+                "By default nothing is stored unless every row is valid; exit code 1 when rows were rejected.",
+                "Instruments the workspace does not know are added only with --create-instruments (exit code 2 "
+                        + "without it)."})
 public final class ImportCommand implements Callable<Integer> {
 
     @Mixin
@@ -43,6 +46,10 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--instrument", paramLabel = "TICKER",
             description = "Ticker of a one-file-per-ticker price file (default: the file name, upper-cased).")
     String instrument;
+
+    @Option(names = "--create-instruments", description = "Add the instruments the file names that the workspace "
+            + "does not know (without it such a file stores nothing and the report lists them).")
+    boolean createInstruments;
 
     @Spec
     CommandSpec spec;
@@ -79,7 +86,7 @@ public final class ImportCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException(file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
         }
-        ImportOptions options = new ImportOptions(validOnly, portfolio, instrument);
+        ImportOptions options = new ImportOptions(validOnly, portfolio, instrument, createInstruments);
         ImportReport report;
         try {
             report = db.withServices(services -> services.imports()
@@ -88,6 +95,14 @@ public final class ImportCommand implements Callable<Integer> {
             throw new InvalidInputException(e.getMessage());
         }
         spec.commandLine().getOut().println(Json.mapper().writeValueAsString(report));
+        if (!createInstruments && !report.unknownInstruments().isEmpty()) {
+            List<String> unknown = report.unknownInstruments();
+            throw new InvalidInputException("the file names " + unknown.size() + " instrument"
+                    + (unknown.size() == 1 ? "" : "s") + " the workspace does not know ("
+                    + String.join(", ", unknown.subList(0, Math.min(10, unknown.size())))
+                    + (unknown.size() > 10 ? ", ..." : "") + "); nothing was stored: check the tickers, or add them "
+                    + "with --create-instruments");
+        }
         return report.rowsRejected() == 0 ? 0 : 1;
     }
 }

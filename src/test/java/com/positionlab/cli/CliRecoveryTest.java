@@ -65,7 +65,7 @@ class CliRecoveryTest {
         assertThat(run("demo", "--db", db())).isZero();
         Path csv = dir.resolve("p.csv");
         Files.writeString(csv, "date,instrument,close\n2024-01-02,NEWX,10.5\n2024-01-03,NEWX,11\n");
-        assertThat(run("import", "--prices", csv.toString(), "--db", db())).isZero();
+        assertThat(run("import", "--prices", csv.toString(), "--create-instruments", "--db", db())).isZero();
         garble(dir.resolve("ws.mv.db"));
         try (Database restored = Database.open(db())) {
             assertThat(restored.restoredFromBackup()).isTrue();

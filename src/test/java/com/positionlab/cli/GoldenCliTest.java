@@ -102,12 +102,14 @@ class GoldenCliTest {
         check("cli/risk-monte-carlo", "risk", "--returns", returns, "--model", "MONTE_CARLO", "--scenarios", "5000",
                 "--seed", "3");
         check("cli/risk-garch", "risk", "--returns", returns, "--model", "GARCH");
-        check("cli/import-prices", "import", "--db", db, "--prices", file("prices.csv", """
+        String prices = file("prices.csv", """
                 date,instrument,close
                 2025-11-03,QBIT,285.10
                 2025-11-04,QBIT,287.40
                 2025-11-03,NEWCO,10.00
-                """));
+                """);
+        check("cli/import-prices-unknown-instrument", "import", "--db", db, "--prices", prices);
+        check("cli/import-prices", "import", "--db", db, "--prices", prices, "--create-instruments");
         check("cli/import-trades-rejected", "import", "--db", db, "--trades", file("trades.csv", """
                 strategy,instrument,side,quantity,entry_time,entry_price,exit_time,exit_price
                 TREND,QBIT,LONG,100,2025-10-01T10:00,270.00,2025-10-10T15:00,280.00

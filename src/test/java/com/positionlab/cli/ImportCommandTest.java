@@ -56,7 +56,7 @@ class ImportCommandTest {
     void aCleanFileExitsZeroAndPrintsTheReport() throws IOException {
         Path csv = file("prices.csv", "date,instrument,close\n2020-01-02,AAPL,300.35\n2020-01-03,AAPL,297.43\n");
 
-        int code = run("import", "--db", dbUrl, "--prices", csv.toString());
+        int code = run("import", "--db", dbUrl, "--create-instruments", "--prices", csv.toString());
 
         assertThat(code).isZero();
         assertThat(err.toString()).isEmpty();
@@ -79,7 +79,7 @@ class ImportCommandTest {
         Path csv = file("prices.csv", "date,instrument,close\n2020-01-02,AAPL,300.35\n\n2020-01-03,AAPL,abc\n"
                 + "2020-01-03,AAPL,-2\n");
 
-        int code = run("import", "--db", dbUrl, "--prices", csv.toString());
+        int code = run("import", "--db", dbUrl, "--create-instruments", "--prices", csv.toString());
 
         assertThat(code).isEqualTo(1);
         JsonNode report = report();
@@ -96,7 +96,7 @@ class ImportCommandTest {
         Path csv = file("trades.csv", "strategy,instrument,side,quantity,entry_time,entry_price,exit_time,exit_price\n"
                 + "s,X,LONG,2,2020-01-02,10,2020-01-03,11.5\ns,X,LONG,2,2020-01-05,10,2020-01-04,11\n");
 
-        int code = run("import", "--db", dbUrl, "--trades", csv.toString(), "--valid-only");
+        int code = run("import", "--db", dbUrl, "--create-instruments", "--trades", csv.toString(), "--valid-only");
 
         assertThat(code).isEqualTo(1);
         assertThat(report().get("rows_new").asInt()).isEqualTo(1);
@@ -109,7 +109,7 @@ class ImportCommandTest {
         Path csv = file("download.csv", "Date,Open,High,Low,Close,Adj Close,Volume\n"
                 + "2020-01-02,158.78,160.73,158.33,160.62,156.59,22622100\n");
 
-        int code = run("import", "--db", dbUrl, "--prices", csv.toString(), "--instrument", "MSFT");
+        int code = run("import", "--db", dbUrl, "--create-instruments", "--prices", csv.toString(), "--instrument", "MSFT");
 
         assertThat(code).isZero();
         assertThat(report().get("format").asText()).isEqualTo("per_ticker");
@@ -119,7 +119,7 @@ class ImportCommandTest {
 
     @Test
     void holdingsGoToTheFirstPortfolioOrTheGivenOne() throws IOException {
-        run("import", "--db", dbUrl, "--prices", file("p.csv", "date,symbol,close\n2020-01-02,AAPL,300\n").toString());
+        run("import", "--db", dbUrl, "--create-instruments", "--prices", file("p.csv", "date,symbol,close\n2020-01-02,AAPL,300\n").toString());
         inStore(s -> {
             s.portfolios().save(new Portfolio("core", "Core", "USD", BigDecimal.ZERO));
             return null;
@@ -189,5 +189,15 @@ class ImportCommandTest {
         assertThat(text.lines()).hasSize(1);
         assertThat(text).doesNotContain("Exception").doesNotContain("\tat ");
         return assertThat(text.strip());
+    }
+
+    @Test
+    void anUnknownTickerStoresNothingWithoutCreateInstrumentsAndExitsTwoNamingIt() throws Exception {
+        Path csv = file("typo.csv", "date,instrument,close\n2020-01-02,APPL,300\n");
+        assertThat(run("import", "--db", dbUrl, "--prices", csv.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("1 instrument the workspace does not know (APPL)")
+                .contains("--create-instruments");
+        assertThat(Json.mapper().readTree(out.toString()).get("unknown_instruments").get(0).asText()).isEqualTo("APPL");
+        assertThat(Json.mapper().readTree(out.toString()).get("written").asBoolean()).isFalse();
     }
 }

@@ -36,7 +36,7 @@ public final class ImportKillChild {
                 }
             };
             int rowsNew = new ImportService(new Store(db)).importFile(Path.of(args[1]), ImportKind.PRICES,
-                    ImportOptions.defaults(), progress).rowsNew();
+                    ImportOptions.defaults().creatingInstruments(), progress).rowsNew();
             out.println("DONE " + rowsNew);
         }
     }

@@ -16,11 +16,16 @@ import java.util.List;
  *                     {@value ImportService#MAX_LISTED_REJECTIONS} are listed)
  * @param written      whether anything was stored
  * @param rowsNew      how many stored rows did not exist before (re-importing a file gives 0)
+ * @param unknownInstruments instruments the file names that the workspace did not know, sorted (at most
+ *                     1,000): added when the import was allowed to add them, otherwise nothing is stored
  */
 public record ImportReport(ImportKind kind, String format, String file, int rowsRead, int rowsAccepted,
-                           int rowsRejected, List<RejectedRow> rejected, boolean written, int rowsNew) {
+                           int rowsRejected, List<RejectedRow> rejected, boolean written, int rowsNew,
+                           List<String> unknownInstruments) {
 
     public ImportReport {
         rejected = List.copyOf(rejected);
+        unknownInstruments = List.copyOf(unknownInstruments);
     }
+
 }

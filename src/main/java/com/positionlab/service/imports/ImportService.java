@@ -5,12 +5,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 import com.positionlab.domain.Holding;
 import com.positionlab.domain.Instrument;
 import com.positionlab.domain.Portfolio;
+import com.positionlab.domain.PriceBar;
+import com.positionlab.domain.Trade;
 import com.positionlab.engine.task.Progress;
 import com.positionlab.store.Store;
 import com.positionlab.store.StoreException;
@@ -26,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * step per kind (prices: staged in bounded transactions and moved in once complete, so a killed import
  * leaves none of its rows) and replaces rows with the same key, so importing a file twice adds nothing.
  * After an import that stored rows, a file workspace is backed up.
- * Instruments and strategies named by prices or trades are created when missing; holdings need their
+ * Strategies named by trades are created when missing; instruments named by prices or trades that the
+ * workspace does not know are listed in the report, and added only when the options say the trader
+ * confirmed them ({@link ImportOptions#createInstruments()}): until then nothing is stored. Holdings need their
  * instruments to exist already, and their portfolio is created (no cash, USD) when missing.
  */
 public final class ImportService {
@@ -83,18 +89,21 @@ public final class ImportService {
         return switch (kind) {
             case PRICES -> complete(kind, file, CsvFileParser.parse(file,
                     header -> PriceFormats.choose(header, file, opts), p, MAX_LISTED_REJECTIONS),
-                    write, opts, p, store.prices()::importAll);
+                    write, opts, p, store.prices()::importAll, PriceBar::instrumentId);
             case TRADES -> complete(kind, file, CsvFileParser.parse(file, TradeRowParser::new, p,
-                    MAX_LISTED_REJECTIONS), write, opts, p, store.trades()::saveAll);
+                    MAX_LISTED_REJECTIONS), write, opts, p, store.trades()::saveAll, Trade::instrumentId);
             case HOLDINGS -> complete(kind, file, CsvFileParser.parse(file,
                     header -> new HoldingRowParser(header, targetPortfolio(opts), knownInstruments()), p,
-                    MAX_LISTED_REJECTIONS), write, opts, p, this::saveHoldings);
+                    MAX_LISTED_REJECTIONS), write, opts, p, this::saveHoldings, null);
         };
     }
 
     private <T> ImportReport complete(ImportKind kind, Path file, ParsedFile<T> parsed, boolean write,
-                                      ImportOptions options, Progress progress, ToIntFunction<List<T>> save) {
-        boolean allowed = parsed.rowsRejected() == 0 || options.validRowsOnly();
+                                      ImportOptions options, Progress progress, ToIntFunction<List<T>> save,
+                                      Function<T, String> instrumentOf) {
+        List<String> unknown = instrumentOf == null ? List.of() : unknownInstruments(parsed.records(), instrumentOf);
+        boolean allowed = (parsed.rowsRejected() == 0 || options.validRowsOnly())
+                && (unknown.isEmpty() || options.createInstruments());
         boolean written = write && allowed && !parsed.records().isEmpty();
         int rowsNew = 0;
         if (written) {
@@ -107,7 +116,18 @@ public final class ImportService {
         }
         progress.update(1.0, written ? "Imported " + file.getFileName() : "Checked " + file.getFileName());
         return new ImportReport(kind, parsed.format(), file.toString(), parsed.rowsRead(), parsed.rowsAccepted(),
-                parsed.rowsRejected(), parsed.rejected(), written, rowsNew);
+                parsed.rowsRejected(), parsed.rejected(), written, rowsNew, unknown);
+    }
+
+    /** The instruments the records name that the workspace does not know, sorted (the first 1,000). */
+    private <T> List<String> unknownInstruments(List<T> records, Function<T, String> instrumentOf) {
+        Set<String> named = new TreeSet<>();
+        for (T r : records) {
+            named.add(instrumentOf.apply(r));
+        }
+        Set<String> known = store.instruments().existing(named);
+        named.removeAll(known);
+        return named.stream().limit(MAX_LISTED_REJECTIONS).toList();
     }
 
     /**

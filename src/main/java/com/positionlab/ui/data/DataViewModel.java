@@ -112,8 +112,15 @@ public final class DataViewModel {
             return new Checked(options, imports.validate(file, kind, options, p));
         }, checked -> {
             ImportReport report = checked.report();
+            ImportOptions options = checked.options();
+            if (!report.unknownInstruments().isEmpty()) {
+                if (!confirmNewInstruments(file, report)) {
+                    return;
+                }
+                options = options.creatingInstruments();
+            }
             if (report.rowsRejected() == 0) {
-                write(kind, file, checked.options());
+                write(kind, file, options);
                 return;
             }
             lastReport.set(report);
@@ -125,8 +132,8 @@ public final class DataViewModel {
             if (dialogs.confirm("Rows rejected", report.rowsRejected() + " of " + report.rowsRead() + " rows of "
                     + file.getFileName() + " were rejected (see the report). Import the " + report.rowsAccepted()
                     + " valid rows only?", "Import valid rows")) {
-                ImportOptions o = checked.options();
-                write(kind, file, new ImportOptions(true, o.portfolioId(), o.instrumentId()));
+                write(kind, file, new ImportOptions(true, options.portfolioId(), options.instrumentId(),
+                        options.createInstruments()));
             } else {
                 notifier.info("Nothing imported", "Fix the rejected rows listed below and import again.");
             }
@@ -134,6 +141,21 @@ public final class DataViewModel {
     }
 
     private record Checked(ImportOptions options, ImportReport report) {
+    }
+
+    /** Asks before adding the instruments a file names that the workspace does not know; false: nothing imported. */
+    private boolean confirmNewInstruments(Path file, ImportReport report) {
+        List<String> unknown = report.unknownInstruments();
+        String names = String.join(", ", unknown.subList(0, Math.min(12, unknown.size())))
+                + (unknown.size() > 12 ? " and " + (unknown.size() - 12) + " more" : "");
+        if (dialogs.confirm("New instruments", file.getFileName() + " names " + unknown.size() + " instrument"
+                + (unknown.size() == 1 ? "" : "s") + " this workspace does not know: " + names + ". Add "
+                + (unknown.size() == 1 ? "it" : "them") + " as new instruments and import?", "Add and import")) {
+            return true;
+        }
+        lastReport.set(report);
+        notifier.info("Nothing imported", "Check the tickers in " + file.getFileName() + " and import again.");
+        return false;
     }
 
     private void write(ImportKind kind, Path file, ImportOptions options) {

@@ -47,7 +47,7 @@ class HostileImportTest {
     }
 
     private ImportReport importPrices(Path file) {
-        return service.importFile(file, ImportKind.PRICES, new ImportOptions(true, null, null), Progress.NONE);
+        return service.importFile(file, ImportKind.PRICES, new ImportOptions(true, null, null, true), Progress.NONE);
     }
 
     @Test
@@ -77,7 +77,7 @@ class HostileImportTest {
                         + "+HYPERLINK(x),AAPL,LONG,10,2020-01-02,100,2020-01-03,101\n"
                         + "mom_20d,AAPL,LONG,10,2020-01-02,100,2020-01-03,101\n");
 
-        ImportReport report = service.importFile(csv, ImportKind.TRADES, new ImportOptions(true, null, null),
+        ImportReport report = service.importFile(csv, ImportKind.TRADES, new ImportOptions(true, null, null, true),
                 Progress.NONE);
 
         assertThat(report.rowsAccepted()).isEqualTo(1);

@@ -64,7 +64,7 @@ class ImportProgressTest {
         };
 
         ImportReport report = new ImportService(store).importFile(pricesOfDays(20_000), ImportKind.PRICES,
-                ImportOptions.defaults(), recording);
+                ImportOptions.defaults().creatingInstruments(), recording);
 
         assertThat(report.rowsNew()).isEqualTo(20_000);
         assertThat(fractions).hasSizeGreaterThanOrEqualTo(5).isSorted().last().isEqualTo(1.0);
@@ -85,7 +85,7 @@ class ImportProgressTest {
         };
         Path csv = pricesOfDays(12_000);
 
-        assertThatThrownBy(() -> new ImportService(store).importFile(csv, ImportKind.PRICES, ImportOptions.defaults(),
+        assertThatThrownBy(() -> new ImportService(store).importFile(csv, ImportKind.PRICES, ImportOptions.defaults().creatingInstruments(),
                 cancelled)).isInstanceOf(CancelledException.class);
         assertThat(store.prices().count()).isZero();
     }

@@ -46,7 +46,7 @@ class MalformedPriceImportTest {
     }
 
     private ImportReport importPrices(Path file, boolean validRowsOnly) {
-        return service.importFile(file, ImportKind.PRICES, new ImportOptions(validRowsOnly, null, null),
+        return service.importFile(file, ImportKind.PRICES, new ImportOptions(validRowsOnly, null, null, true),
                 Progress.NONE);
     }
 

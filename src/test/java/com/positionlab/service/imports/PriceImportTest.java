@@ -45,7 +45,7 @@ class PriceImportTest {
     }
 
     private ImportReport importPrices(Path file) {
-        return service.importFile(file, ImportKind.PRICES, ImportOptions.defaults(), Progress.NONE);
+        return service.importFile(file, ImportKind.PRICES, ImportOptions.defaults().creatingInstruments(), Progress.NONE);
     }
 
     @Test
@@ -60,7 +60,7 @@ class PriceImportTest {
         ImportReport report = importPrices(csv);
 
         assertThat(report).isEqualTo(new ImportReport(ImportKind.PRICES, "long", csv.toString(), 3, 3, 0, List.of(),
-                true, 3));
+                true, 3, List.of("AAPL", "MSFT")));
         assertThat(store.prices().history("AAPL")).containsExactly(
                 new PriceBar("AAPL", LocalDate.of(2020, 1, 2), 300.35, 298.83, 300.60, 295.19, 33_870_100L),
                 new PriceBar("AAPL", LocalDate.of(2020, 1, 3), 297.43, 297.43, 300.58, 296.50, 36_580_700L));
@@ -114,7 +114,7 @@ class PriceImportTest {
                 2020-01-03,10.75,20.25
                 """);
 
-        ImportReport report = service.importFile(csv, ImportKind.PRICES, new ImportOptions(true, null, null),
+        ImportReport report = service.importFile(csv, ImportKind.PRICES, new ImportOptions(true, null, null, true),
                 Progress.NONE);
 
         assertThat(report.rejected()).containsExactly(new RejectedRow(2, "BBB: \"abc\" is not a number"));
@@ -147,7 +147,7 @@ class PriceImportTest {
                 2020-01-02,158.78,160.73,158.33,160.62,156.59,22622100
                 """);
 
-        service.importFile(csv, ImportKind.PRICES, new ImportOptions(false, null, "MSFT"), Progress.NONE);
+        service.importFile(csv, ImportKind.PRICES, new ImportOptions(false, null, "MSFT", true), Progress.NONE);
 
         assertThat(store.prices().history("MSFT")).hasSize(1);
         assertThat(store.instruments().count()).isEqualTo(1);
@@ -178,7 +178,7 @@ class PriceImportTest {
                 2020-01-03,AAPL,-1
                 """);
 
-        ImportReport report = service.validate(csv, ImportKind.PRICES, new ImportOptions(true, null, null),
+        ImportReport report = service.validate(csv, ImportKind.PRICES, new ImportOptions(true, null, null, true),
                 Progress.NONE);
 
         assertThat(report.rowsAccepted()).isEqualTo(1);

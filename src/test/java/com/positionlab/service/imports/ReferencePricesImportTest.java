@@ -32,7 +32,7 @@ class ReferencePricesImportTest {
         try (Database db = Database.open("jdbc:h2:mem:" + UUID.randomUUID())) {
             Store store = new Store(db);
             ImportReport report = new ImportService(store).importFile(REFERENCE, ImportKind.PRICES,
-                    ImportOptions.defaults(), recording(fractions));
+                    ImportOptions.defaults().creatingInstruments(), recording(fractions));
 
             assertThat(report.format()).isEqualTo("wide");
             assertThat(report.rowsRead()).isEqualTo(7126);

@@ -48,7 +48,7 @@ class TradeImportTest {
 
     private ImportReport importTrades(String content, boolean validRowsOnly) throws IOException {
         Path csv = Files.writeString(dir.resolve("trades.csv"), content);
-        return service.importFile(csv, ImportKind.TRADES, new ImportOptions(validRowsOnly, null, null),
+        return service.importFile(csv, ImportKind.TRADES, new ImportOptions(validRowsOnly, null, null, true),
                 Progress.NONE);
     }
 

@@ -58,12 +58,13 @@ class DataViewModelTest {
     }
 
     @Test
-    void aCleanFileIsImportedWithoutQuestionsAndTheViewsReload() throws Exception {
+    void aCleanFileOfANewInstrumentAsksOnceToAddItAndTheViewsReload() throws Exception {
         Path csv = Files.writeString(dir.resolve("ok.csv"), "date,instrument,close\n2024-01-02,XYZ,10\n2024-01-03,XYZ,11\n");
         long before = changes.revisionProperty().get();
+        dialogs.confirmations.add(true);
         model.importFile(ImportKind.PRICES, csv);
         assertThat(store.prices().count()).isEqualTo(2);
-        assertThat(dialogs.asked).isEmpty();
+        assertThat(dialogs.asked).singleElement().asString().startsWith("New instruments").contains("XYZ");
         assertThat(model.lastReportProperty().get().rowsNew()).isEqualTo(2);
         assertThat(changes.revisionProperty().get()).isGreaterThan(before);
         assertThat(model.instruments()).extracting(i -> i.id()).containsExactly("XYZ");
@@ -71,7 +72,19 @@ class DataViewModelTest {
     }
 
     @Test
+    void anUnknownTickerIsAddedOnlyWhenTheTraderConfirms() throws Exception {
+        Path csv = Files.writeString(dir.resolve("typo.csv"), "date,instrument,close\n2024-01-02,APPL,10\n");
+        dialogs.confirmations.add(false);
+        model.importFile(ImportKind.PRICES, csv);
+        assertThat(store.prices().count()).isZero();
+        assertThat(store.instruments().count()).isZero();
+        assertThat(model.lastReportProperty().get().unknownInstruments()).containsExactly("APPL");
+        assertThat(notifier.infos).singleElement().asString().contains("Check the tickers");
+    }
+
+    @Test
     void rejectedRowsAreReportedAndNothingIsWrittenWhenTheUserDeclines() throws Exception {
+        dialogs.confirmations.add(true);
         dialogs.confirmations.add(false);
         model.importFile(ImportKind.PRICES, pricesWithOneBadRow());
         assertThat(store.prices().count()).isZero();
@@ -80,11 +93,12 @@ class DataViewModelTest {
                     assertThat(r.line()).isEqualTo(3);
                     assertThat(r.reason()).contains("close").contains("abc");
                 });
-        assertThat(dialogs.asked).singleElement().asString().contains("1 of 3 rows").contains("Import the 2 valid rows");
+        assertThat(dialogs.asked).hasSize(2).last().asString().contains("1 of 3 rows").contains("Import the 2 valid rows");
     }
 
     @Test
     void theValidRowsAreImportedWhenTheUserAgrees() throws Exception {
+        dialogs.confirmations.add(true);
         dialogs.confirmations.add(true);
         model.importFile(ImportKind.PRICES, pricesWithOneBadRow());
         assertThat(store.prices().count()).isEqualTo(2);
