@@ -34,11 +34,13 @@ final class PortfolioCommand implements Callable<Integer> {
     /** JSON shape of one holding; NaN statistics become null. */
     record HoldingJson(String instrumentId, String name, String sector, String currency, BigDecimal quantity,
                        Double lastPrice, LocalDate lastPriceDate, BigDecimal marketValue, double weight,
-                       Double annualisedVolatility) {
+                       Double annualisedVolatility, BigDecimal averageCost, BigDecimal costBasis,
+                       BigDecimal unrealisedPnl, Double dayChange) {
         static HoldingJson of(HoldingRow r) {
             return new HoldingJson(r.instrumentId(), r.name(), r.sector(), r.currency(), r.quantity(),
                     finite(r.lastPrice()), r.lastPriceDate(), r.marketValue(), r.weight(),
-                    finite(r.annualisedVolatility()));
+                    finite(r.annualisedVolatility()), r.averageCost(), r.costBasis(), r.unrealisedPnl(),
+                    finite(r.dayChange()));
         }
     }
 

@@ -62,6 +62,12 @@ class CliTest {
                     h.get("quantity").asDouble() * h.get("last_price").asDouble(), within(0.005));
             assertThat(h.get("annualised_volatility").asDouble()).isBetween(0.05, 0.8);
             assertThat(h.get("quantity").asText()).doesNotContain("E");
+            // The demo bought a quarter ago: cost basis = quantity x average cost, P&L = value - cost basis.
+            assertThat(h.get("cost_basis").asDouble()).isCloseTo(
+                    h.get("quantity").asDouble() * h.get("average_cost").asDouble(), within(0.005));
+            assertThat(h.get("unrealised_pnl").asDouble()).isCloseTo(
+                    h.get("market_value").asDouble() - h.get("cost_basis").asDouble(), within(1e-6));
+            assertThat(h.get("day_change").asDouble()).isBetween(-0.5, 0.5);
         }
         assertThat(weights).isCloseTo(1.0, within(1e-9));
         assertThat(values).isCloseTo(1_000_000.0, within(0.01));

@@ -76,7 +76,7 @@ public final class PortfolioService {
                 .collect(Collectors.toMap(Instrument::id, Function.identity()));
         Map<String, PriceBar> last = store.prices().latest(ids);
         LocalDate asOf = last.values().stream().map(PriceBar::date).max(Comparator.naturalOrder()).orElse(null);
-        Map<String, Double> vols = volatilities(ids, asOf);
+        Map<String, double[]> stats = statistics(ids, asOf);
 
         BigDecimal holdingsValue = BigDecimal.ZERO;
         List<BigDecimal> values = new ArrayList<>();
@@ -99,9 +99,13 @@ public final class PortfolioService {
             Instrument ins = instruments.get(h.instrumentId());
             PriceBar bar = last.get(h.instrumentId());
             double weight = totalD == 0 ? 0.0 : values.get(k).doubleValue() / totalD;
+            double[] st = stats.getOrDefault(ins.id(), NO_STATISTICS);
+            BigDecimal costBasis = h.averageCost() == null ? null
+                    : Money.round(h.quantity().multiply(h.averageCost()), ins.currency());
+            BigDecimal pnl = costBasis == null || bar == null ? null : values.get(k).subtract(costBasis);
             rows.add(new HoldingRow(ins.id(), ins.name(), ins.sector(), ins.currency(), ins.lotSize(), h.quantity(),
                     bar == null ? Double.NaN : bar.close(), bar == null ? null : bar.date(), values.get(k), weight,
-                    vols.getOrDefault(ins.id(), Double.NaN)));
+                    st[0], h.averageCost(), costBasis, pnl, st[1]));
             sectors.merge(ins.sector(), weight, Double::sum);
         }
         Map<String, Double> sectorWeights = new LinkedHashMap<>();
@@ -112,8 +116,12 @@ public final class PortfolioService {
                 sectorWeights, asOf, demo);
     }
 
-    private Map<String, Double> volatilities(List<String> ids, LocalDate asOf) {
-        Map<String, Double> out = new LinkedHashMap<>();
+    /** No statistics: volatility and day change unknown. */
+    private static final double[] NO_STATISTICS = {Double.NaN, Double.NaN};
+
+    /** Per instrument: the annualised volatility of the last year's returns, and the last day's change. */
+    private Map<String, double[]> statistics(List<String> ids, LocalDate asOf) {
+        Map<String, double[]> out = new LinkedHashMap<>();
         if (asOf == null) {
             return out;
         }
@@ -122,8 +130,9 @@ public final class PortfolioService {
             double[] prices = s.values();
             int from = Math.max(0, prices.length - LOOKBACK_DAYS - 1);
             double[] r = Returns.simpleReturns(java.util.Arrays.copyOfRange(prices, from, prices.length));
-            out.put(id, r.length < MIN_RETURNS ? Double.NaN
-                    : Returns.annualisedVolatility(r, Returns.TRADING_DAYS));
+            double vol = r.length < MIN_RETURNS ? Double.NaN : Returns.annualisedVolatility(r, Returns.TRADING_DAYS);
+            double day = r.length == 0 ? Double.NaN : r[r.length - 1];
+            out.put(id, new double[] {vol, day});
         });
         return out;
     }

@@ -24,8 +24,12 @@ public final class Formats {
         return amount == null ? "" : money(amount) + " " + currency;
     }
 
+    /** A price: two decimals, or four below 1 (where two would hide most of it); a dash when not finite. */
     public static String price(double v) {
-        return Double.isFinite(v) ? new DecimalFormat("#,##0.00##", SYMBOLS).format(v) : "—";
+        if (!Double.isFinite(v)) {
+            return "—";
+        }
+        return new DecimalFormat(Math.abs(v) < 1 ? "#,##0.0000" : "#,##0.00", SYMBOLS).format(v);
     }
 
     public static String quantity(BigDecimal q) {
@@ -35,6 +39,15 @@ public final class Formats {
     /** A fraction as a percentage with two decimals ({@code 0.1234 -> "12.34%"}); a dash when not finite. */
     public static String percent(double fraction) {
         return Double.isFinite(fraction) ? new DecimalFormat("0.00", SYMBOLS).format(fraction * 100) + "%" : "—";
+    }
+
+    /** A change as a signed percentage with two decimals ({@code 0.0123 -> "+1.23%"}); a dash when not finite. */
+    public static String signedPercent(double fraction) {
+        if (!Double.isFinite(fraction)) {
+            return "—";
+        }
+        String p = percent(fraction);
+        return fraction > 0 && !p.equals("0.00%") ? "+" + p : p;
     }
 
     public static String decimal2(double v) {

@@ -36,6 +36,7 @@ import com.positionlab.service.portfolio.CorrelationMatrix;
 import com.positionlab.service.portfolio.HoldingRow;
 import com.positionlab.service.portfolio.PortfolioSnapshot;
 import com.positionlab.ui.common.CorrelationHeatmap;
+import com.positionlab.ui.common.Columns;
 import com.positionlab.ui.common.Formats;
 import com.positionlab.ui.common.PriceChart;
 import com.positionlab.ui.common.Views;
@@ -120,18 +121,27 @@ public final class PortfolioView {
     private Node holdingsPane() {
         table.setId("holdings-table");
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No holdings yet: add one below, or import a holdings CSV on the Data page."));
+        // Every figure at its full width (a column never shrinks below it); what does not fit scrolls sideways.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().setAll(List.of(
-                text("Ticker", HoldingRow::instrumentId, 60),
-                text("Name", HoldingRow::name, 115),
-                text("Sector", HoldingRow::sector, 90),
-                number("Qty", r -> Formats.quantity(r.quantity()), 60),
-                number("Last", r -> Formats.price(r.lastPrice()), 75),
-                number("Value", r -> Formats.money(r.marketValue()), 95),
-                number("Weight", r -> Formats.percent(r.weight()), 60),
-                number("Ann. vol", r -> Formats.percent(r.annualisedVolatility()), 65)));
-        table.getColumns().forEach(c -> c.setMinWidth(50));
+                Columns.text("Ticker", "The instrument's ticker", HoldingRow::instrumentId, 80),
+                Columns.longText("Name", "The instrument's name and sector (hover for the whole of a long one)",
+                        r -> r.name() + " · " + r.sector(), 100),
+                Columns.number("Qty", "Units held; negative is short", r -> Formats.quantity(r.quantity()), 62),
+                Columns.number("Last", "Last close, in the instrument's currency", r -> Formats.price(r.lastPrice()),
+                        70),
+                Columns.number("Day", "Change of the last close on the one before",
+                        r -> Double.isNaN(r.dayChange()) ? "—" : Formats.signedPercent(r.dayChange()), 70),
+                Columns.number("Value", "Quantity x last close", r -> Formats.money(r.marketValue()), 96),
+                Columns.number("Avg cost", "Average price paid per unit (blank when not known)",
+                        r -> r.averageCost() == null ? "" : Formats.price(r.averageCost().doubleValue()), 96),
+                Columns.number("P&L", "Unrealised: value less cost basis (quantity x average cost)",
+                        r -> r.unrealisedPnl() == null ? "" : Formats.money(r.unrealisedPnl()), 90),
+                Columns.number("Weight", "Value over the portfolio's total, cash included",
+                        r -> Formats.percent(r.weight()), 86),
+                Columns.number("Vol (yr)", "Annualised volatility of the last year's daily returns",
+                        r -> Formats.percent(r.annualisedVolatility()), 92)));
         table.setItems(model.holdings());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -261,20 +271,5 @@ public final class PortfolioView {
         heatmap.setMatrix(c.instrumentIds(), c.values(), "Pearson correlation of " + c.observations()
                 + " daily returns, " + Formats.date(c.from()) + " to " + Formats.date(c.to())
                 + ". Hover a cell for the pair.");
-    }
-
-    private static TableColumn<HoldingRow, String> text(String name, Function<HoldingRow, String> value,
-                                                        double width) {
-        TableColumn<HoldingRow, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
-        c.setPrefWidth(width);
-        return c;
-    }
-
-    private static TableColumn<HoldingRow, String> number(String name, Function<HoldingRow, String> value,
-                                                          double width) {
-        TableColumn<HoldingRow, String> c = text(name, value, width);
-        c.getStyleClass().add(Tweaks.ALIGN_RIGHT);
-        return c;
     }
 }
