@@ -15,6 +15,7 @@ import com.positionlab.domain.Instrument;
 import com.positionlab.domain.Portfolio;
 import com.positionlab.domain.PriceBar;
 import com.positionlab.domain.Trade;
+import com.positionlab.domain.WorkspaceKind;
 import com.positionlab.engine.task.Progress;
 import com.positionlab.store.Store;
 import com.positionlab.store.StoreException;
@@ -110,6 +111,8 @@ public final class ImportService {
             progress.checkCancelled();
             progress.update(CsvFileParser.PARSE_SHARE, "Saving " + parsed.records().size() + " rows");
             rowsNew = save.applyAsInt(parsed.records());
+            // The trader's own data is in the workspace now: no longer a demo (nor empty) one.
+            store.setWorkspaceKind(WorkspaceKind.USER);
             if (backup == Backup.AFTER_EACH_IMPORT) {
                 backUpAfterImport(file);
             }

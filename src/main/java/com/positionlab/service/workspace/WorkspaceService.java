@@ -82,11 +82,6 @@ public final class WorkspaceService {
         store.setWorkspaceKind(WorkspaceKind.EMPTY);
     }
 
-    /** Records that the user has put their own data in the workspace (no longer demo or empty). */
-    public void markUserData() {
-        store.setWorkspaceKind(WorkspaceKind.USER);
-    }
-
     public Summary summary() {
         return new Summary(store.workspaceKind().orElse(WorkspaceKind.EMPTY), store.instruments().count(),
                 store.prices().count(), store.trades().strategies().size(), store.trades().count(),

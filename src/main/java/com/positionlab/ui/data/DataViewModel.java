@@ -1,6 +1,5 @@
 package com.positionlab.ui.data;
 
-import com.positionlab.domain.WorkspaceKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -159,13 +158,7 @@ public final class DataViewModel {
     }
 
     private void write(ImportKind kind, Path file, ImportOptions options) {
-        runner.submit("Importing " + file.getFileName(), p -> {
-            ImportReport report = imports.importFile(file, kind, options, p);
-            if (report.written() && workspace.kind().orElse(WorkspaceKind.EMPTY) == WorkspaceKind.EMPTY) {
-                workspace.markUserData();
-            }
-            return report;
-        }, report -> {
+        runner.submit("Importing " + file.getFileName(), p -> imports.importFile(file, kind, options, p), report -> {
             lastReport.set(report);
             notifier.info("Imported " + file.getFileName(), report.rowsAccepted() + " rows accepted, "
                     + report.rowsNew() + " new" + (report.rowsRejected() > 0 ? ", " + report.rowsRejected()

@@ -72,6 +72,17 @@ class DataViewModelTest {
     }
 
     @Test
+    void anImportIntoTheDemoWorkspaceMakesItTheTradersOwn() throws Exception {
+        dialogs.confirmations.add(true);
+        model.resetToDemo();
+        assertThat(model.summaryProperty().get().kind()).isEqualTo(WorkspaceKind.DEMO);
+        Path csv = Files.writeString(dir.resolve("own.csv"), "date,instrument,close\n2025-11-03,QBIT,285.10\n");
+        model.importFile(ImportKind.PRICES, csv);
+        assertThat(model.lastReportProperty().get().written()).isTrue();
+        assertThat(model.summaryProperty().get().kind()).as("no longer 'Demo workspace'").isEqualTo(WorkspaceKind.USER);
+    }
+
+    @Test
     void anUnknownTickerIsAddedOnlyWhenTheTraderConfirms() throws Exception {
         Path csv = Files.writeString(dir.resolve("typo.csv"), "date,instrument,close\n2024-01-02,APPL,10\n");
         dialogs.confirmations.add(false);
