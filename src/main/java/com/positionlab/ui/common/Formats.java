@@ -58,25 +58,47 @@ public final class Formats {
         return Double.isFinite(v) ? new DecimalFormat("0.0000", SYMBOLS).format(v) : "—";
     }
 
-    /** A short amount for chart axes: 950, 12.5k, 3.2M. */
+    /**
+     * A short amount for chart axes and tables: 950, 12.5k, 3.2M, 4.1B, then powers of ten (3.2×10¹²), and
+     * tiny amounts the same way (2×10⁻³); never {@code -0}.
+     */
     public static String compact(double v) {
-        double a = Math.abs(v);
         if (!Double.isFinite(v)) {
             return "—";
         }
+        double a = Math.abs(v);
+        if (a >= 1e12 || (a > 0 && a < 0.01)) {
+            return powerOfTen(v);
+        }
+        String out;
         if (a >= 1e9) {
-            return new DecimalFormat("0.#", SYMBOLS).format(v / 1e9) + "B";
+            out = new DecimalFormat("0.#", SYMBOLS).format(v / 1e9) + "B";
+        } else if (a >= 1e6) {
+            out = new DecimalFormat("0.#", SYMBOLS).format(v / 1e6) + "M";
+        } else if (a >= 1e3) {
+            out = new DecimalFormat("0.#", SYMBOLS).format(v / 1e3) + "k";
+        } else {
+            out = new DecimalFormat(a >= 10 ? "0" : "0.##", SYMBOLS).format(v);
         }
-        if (a >= 1e6) {
-            return new DecimalFormat("0.#", SYMBOLS).format(v / 1e6) + "M";
+        return out.startsWith("-") && out.matches("-0(\\.0*)?[kMB]?") ? out.substring(1) : out;
+    }
+
+    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    /** {@code m×10ⁿ} with a one-decimal mantissa (a whole one when it is whole). */
+    private static String powerOfTen(double v) {
+        int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
+        double mantissa = v / Math.pow(10, exponent);
+        if (Math.abs(Math.round(mantissa * 10) / 10.0) >= 10) {
+            exponent++;
+            mantissa /= 10;
         }
-        if (a >= 1e3) {
-            return new DecimalFormat("0.#", SYMBOLS).format(v / 1e3) + "k";
+        StringBuilder sb = new StringBuilder(new DecimalFormat("0.#", SYMBOLS).format(mantissa)).append("×10");
+        String e = Integer.toString(exponent);
+        for (char ch : e.toCharArray()) {
+            sb.append(ch == '-' ? '⁻' : SUPERSCRIPTS.charAt(ch - '0'));
         }
-        if (a > 0 && a < 0.01) {
-            return String.format(Locale.US, "%.0e", v);
-        }
-        return new DecimalFormat(a >= 10 ? "0" : "0.##", SYMBOLS).format(v);
+        return sb.toString();
     }
 
     public static String date(LocalDate d) {

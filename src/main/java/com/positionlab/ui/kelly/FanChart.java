@@ -34,7 +34,11 @@ final class FanChart extends LineChart<Number, Number> {
         setMinSize(120, 120);
     }
 
-    void show(FractionResult f, double fStar, boolean chosen, boolean logScale) {
+    /**
+     * Shows {@code f}'s paths over {@code bets} bets; {@code ruinWealth} (NaN for none) is drawn as a dashed
+     * red line. On a log scale the ticks are whole powers of ten.
+     */
+    void show(FractionResult f, double fStar, boolean chosen, boolean logScale, int bets, double ruinWealth) {
         setTitle((chosen ? "Chosen: " : "") + "f = " + Formats.decimal4(f.fraction()) + " ("
                 + Formats.decimal2(f.fraction() / fStar) + " x Kelly)");
         NumberAxis y = (NumberAxis) getYAxis();
@@ -69,14 +73,74 @@ final class FanChart extends LineChart<Number, Number> {
         all.add(band(f.bands(), Percentiles::p50, logScale));
         all.add(band(f.bands(), Percentiles::p75, logScale));
         all.add(band(f.bands(), Percentiles::p95, logScale));
+        boolean ruin = Double.isFinite(ruinWealth) && ruinWealth > 0;
+        if (ruin) {
+            XYChart.Series<Number, Number> r = new XYChart.Series<>();
+            r.getData().add(new XYChart.Data<>(0, value(ruinWealth, logScale)));
+            r.getData().add(new XYChart.Data<>(bets, value(ruinWealth, logScale)));
+            all.add(r);
+        }
+        xAxisTo(bets);
+        if (logScale) {
+            yAxisInDecades(all.subList(paths, all.size()));
+        } else {
+            y.setAutoRanging(true);
+        }
         getData().setAll(all);
-        String[] bandStyles = {"fan-outer", "fan-inner", "fan-median", "fan-inner", "fan-outer"};
+        String[] bandStyles = {"fan-outer", "fan-inner", "fan-median", "fan-inner", "fan-outer", "fan-ruin"};
         for (int i = 0; i < all.size(); i++) {
             var node = all.get(i).getNode();
             if (node != null) {
                 node.getStyleClass().add(i < paths ? "fan-path" : bandStyles[i - paths]);
             }
         }
+    }
+
+    /** The x axis from 0 to the last bet, in round steps. */
+    private void xAxisTo(int bets) {
+        NumberAxis x = (NumberAxis) getXAxis();
+        x.setAutoRanging(false);
+        x.setLowerBound(0);
+        x.setUpperBound(Math.max(bets, 1));
+        x.setTickUnit(roundStep(Math.max(bets, 1) / 5.0));
+    }
+
+    /** The log axis from the decade below the lowest line to the one above the highest, one label per decade. */
+    private void yAxisInDecades(List<XYChart.Series<Number, Number>> lines) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (XYChart.Series<Number, Number> s : lines) {
+            for (XYChart.Data<Number, Number> d : s.getData()) {
+                double v = d.getYValue().doubleValue();
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        NumberAxis y = (NumberAxis) getYAxis();
+        if (!(lo <= hi)) {
+            y.setAutoRanging(true);
+            return;
+        }
+        double lower = Math.floor(lo);
+        double upper = Math.max(Math.ceil(hi), lower + 1);
+        y.setAutoRanging(false);
+        y.setLowerBound(lower);
+        y.setUpperBound(upper);
+        y.setTickUnit(Math.max(1, Math.ceil((upper - lower) / 6)));
+        y.setMinorTickVisible(false);
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code raw}. */
+    static double roundStep(double raw) {
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * p >= raw) {
+                return m * p;
+            }
+        }
+        return 10 * p;
     }
 
     private static XYChart.Series<Number, Number> band(List<WealthBand> bands, ToDoubleFunction<Percentiles> pick,

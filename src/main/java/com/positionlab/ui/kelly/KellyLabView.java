@@ -87,7 +87,10 @@ public final class KellyLabView {
         form.setMinWidth(260);
         form.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
 
-        VBox right = new VBox(8, results(), fans, bottom());
+        Label legend = Views.caption("Wealth over the bets: bold line, the median path; solid, the 25th and 75th "
+                + "percentiles; dashed, the 5th and 95th; grey, sample paths; red dashed, the ruin level.");
+        legend.setWrapText(true);
+        VBox right = new VBox(8, results(), fans, legend, bottom());
         VBox.setVgrow(fans, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox body = new HBox(10, form, right);
@@ -371,7 +374,8 @@ public final class KellyLabView {
         double chosen = model.chosenFractionProperty().get();
         for (FractionResult f : s.fractions()) {
             FanChart chart = new FanChart();
-            chart.show(f, fStar, Math.abs(f.fraction() - chosen) < 1e-12, logScale.isSelected());
+            chart.show(f, fStar, Math.abs(f.fraction() - chosen) < 1e-12, logScale.isSelected(), f.bands().isEmpty()
+                    ? 1 : f.bands().get(f.bands().size() - 1).bet(), model.ruinWealth());
             HBox.setHgrow(chart, Priority.ALWAYS);
             fans.getChildren().add(chart);
         }

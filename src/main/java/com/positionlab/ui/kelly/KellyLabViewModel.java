@@ -139,6 +139,11 @@ public final class KellyLabViewModel {
         return edge.getReadOnlyProperty();
     }
 
+    /** The wealth at which a path counts as ruined in the simulation shown (NaN before any). */
+    public double ruinWealth() {
+        return inputs == null ? Double.NaN : inputs.ruinLevel() * inputs.initialCapital();
+    }
+
     public ReadOnlyObjectProperty<GrowthSimulationResult> simulationProperty() {
         return simulation.getReadOnlyProperty();
     }
