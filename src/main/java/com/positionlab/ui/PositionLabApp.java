@@ -26,6 +26,7 @@ public final class PositionLabApp extends Application {
         AppConfig config = fixedConfig != null ? fixedConfig : AppConfig.parse(getParameters().getRaw());
         workstation = Workstation.build(stage, config, new FxTaskRunner());
         stage.show();
+        StartupMilestones.reached("window shown");
         workstation.model().openWorkspace(config.jdbcUrl());
     }
 

@@ -27,6 +27,7 @@ import com.positionlab.service.portfolio.HoldingRow;
 import com.positionlab.service.portfolio.PortfolioService;
 import com.positionlab.service.portfolio.PortfolioSnapshot;
 import com.positionlab.ui.common.DialogService;
+import com.positionlab.ui.StartupMilestones;
 import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.Notifier;
 import com.positionlab.ui.common.WorkspaceChanges;
@@ -160,6 +161,9 @@ public final class PortfolioViewModel {
             cashText.set(loaded.snapshot().cash().toPlainString());
             Optional<HoldingRow> again = holdings.stream().filter(h -> h.instrumentId().equals(keep)).findFirst();
             selected.set(again.orElse(holdings.isEmpty() ? null : holdings.get(0)));
+            if (!holdings.isEmpty()) {
+                javafx.application.Platform.runLater(() -> StartupMilestones.reached("portfolio on screen"));
+            }
         }, e -> {
             loading.set(false);
             notifier.error("Could not load the portfolio", ErrorMessages.describe(e));

@@ -16,6 +16,7 @@ import javafx.collections.ObservableList;
 import com.positionlab.domain.WorkspaceKind;
 import com.positionlab.service.Services;
 import com.positionlab.service.UserSettings;
+import com.positionlab.ui.StartupMilestones;
 import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.Notifier;
 import com.positionlab.ui.task.Job;
@@ -122,6 +123,7 @@ public final class MainViewModel {
             s.restoreNotice().ifPresent(notice -> notifier.error("Workspace restored from backup",
                     notice + " Check your latest changes."));
             state.set(WorkspaceState.READY);
+            StartupMilestones.reached("workspace open");
             backup(s);
             periodicBackup = s.startPeriodicBackup(Services.BACKUP_INTERVAL,
                     message -> Platform.runLater(() -> notifier.error("Backup not written", message
