@@ -25,9 +25,10 @@ public final class PositionLabApp extends Application {
         AppConfig.restoreJavaFxWarnings();
         AppConfig config = fixedConfig != null ? fixedConfig : AppConfig.parse(getParameters().getRaw());
         workstation = Workstation.build(stage, config, new FxTaskRunner());
+        // The workspace opens in the background while the window is shown and laid out.
+        workstation.model().openWorkspace(config.jdbcUrl());
         stage.show();
         StartupMilestones.reached("window shown");
-        workstation.model().openWorkspace(config.jdbcUrl());
     }
 
     public Workstation workstation() {
