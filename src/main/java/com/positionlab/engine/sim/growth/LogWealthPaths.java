@@ -83,11 +83,11 @@ final class LogWealthPaths {
             squares += dev * dev;
         }
         double[] logPercentiles = Quantiles.nearestRankPercentiles(terminal.clone(), Percentiles.LEVELS);
-        Percentiles terminalPercentiles = Percentiles.of(toWealth(logPercentiles));
+        Percentiles terminalPercentiles = Percentiles.of(plan.wealth(logPercentiles));
         int[] times = plan.bandTimes();
         List<WealthBand> bands = new ArrayList<>(times.length);
         for (int c = 0; c < times.length - 1; c++) {
-            bands.add(new WealthBand(times[c], Percentiles.of(toWealth(bandPercentiles(bandValues[c])))));
+            bands.add(new WealthBand(times[c], Percentiles.of(plan.wealth(bandPercentiles(bandValues[c])))));
         }
         bands.add(new WealthBand(plan.bets(), terminalPercentiles));
         Histogram drawdowns = PathStatistics.drawdownHistogram(logDrawdowns);
@@ -107,18 +107,10 @@ final class LogWealthPaths {
         return out;
     }
 
-    private double[] toWealth(double[] logWealth) {
-        double[] out = new double[logWealth.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = plan.wealth(logWealth[i]);
-        }
-        return out;
-    }
-
     private List<SamplePath> samplePaths() {
         List<SamplePath> out = new ArrayList<>(samples.length);
         for (int s = 0; s < samples.length; s++) {
-            out.add(new SamplePath(s, toWealth(samples[s])));
+            out.add(new SamplePath(s, plan.wealth(samples[s])));
         }
         return out;
     }

@@ -76,4 +76,13 @@ record SimulationPlan(int bets, int paths, int[] bandTimes, double logRuin, doub
     double wealth(double logWealth) {
         return initialCapital * Math.exp(logWealth);
     }
+
+    /** {@link #wealth(double)} of each log wealth. */
+    double[] wealth(double[] logWealth) {
+        double[] out = new double[logWealth.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = wealth(logWealth[i]);
+        }
+        return out;
+    }
 }

@@ -67,7 +67,7 @@ final class WinCountPaths {
         int n = plan.paths();
         List<WealthBand> bands = new ArrayList<>(times.length);
         for (int c = 0; c < times.length; c++) {
-            bands.add(new WealthBand(times[c], Percentiles.of(toWealth(bandLogPercentiles(histogram, c)))));
+            bands.add(new WealthBand(times[c], Percentiles.of(plan.wealth(bandLogPercentiles(histogram, c)))));
         }
         int last = times.length - 1;
         int bets = plan.bets();
@@ -119,14 +119,6 @@ final class WinCountPaths {
             while (level < out.length && cumulative >= Percentiles.rank(Percentiles.LEVELS[level], plan.paths())) {
                 out[level++] = logWealth(k, t, d, l);
             }
-        }
-        return out;
-    }
-
-    private double[] toWealth(double[] logWealth) {
-        double[] out = new double[logWealth.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = plan.wealth(logWealth[i]);
         }
         return out;
     }
