@@ -90,7 +90,12 @@ public final class KellyLabView {
         Label legend = Views.caption("Wealth over the bets: bold line, the median path; solid, the 25th and 75th "
                 + "percentiles; dashed, the 5th and 95th; grey, sample paths; red dashed, the ruin level.");
         legend.setWrapText(true);
-        VBox right = new VBox(8, results(), fans, legend, bottom());
+        Node shownResults = results();
+        VBox right = new VBox(8, shownResults, fans, legend, bottom());
+        // Results of inputs edited since are dimmed until Calculate runs again.
+        for (Node n : List.of(shownResults, fans)) {
+            n.opacityProperty().bind(javafx.beans.binding.Bindings.when(model.staleProperty()).then(0.45).otherwise(1.0));
+        }
         VBox.setVgrow(fans, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox body = new HBox(10, form, right);

@@ -69,6 +69,8 @@ public final class KellyLabViewModel {
     private final ObjectProperty<Strategy> strategy = new SimpleObjectProperty<>();
     private final DoubleProperty kellyMultiple = new SimpleDoubleProperty(0.5);
     private final ReadOnlyObjectWrapper<KellyCalculationResponse> result = new ReadOnlyObjectWrapper<>();
+    /** Whether an input changed since the result shown was calculated. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper stale = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<EdgeReport> edge = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<GrowthSimulationResult> simulation = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyDoubleWrapper chosenFraction = new ReadOnlyDoubleWrapper(Double.NaN);
@@ -93,7 +95,13 @@ public final class KellyLabViewModel {
         for (int i = 0; i < KellyInputs.FIELDS.length; i++) {
             String name = KellyInputs.FIELDS[i];
             StringProperty p = new SimpleStringProperty(defaults[i]);
-            p.addListener((o, a, b) -> errors.remove(name));
+            p.addListener((o, a, b) -> {
+                errors.remove(name);
+                if (result.get() != null && !stale.get()) {
+                    stale.set(true);
+                    status.set("Inputs changed: the results show the last calculation; press Calculate.");
+                }
+            });
             fields.put(name, p);
         }
         kellyMultiple.addListener((o, a, b) -> onSliderMoved());
@@ -155,6 +163,11 @@ public final class KellyLabViewModel {
 
     public ReadOnlyBooleanProperty simulatingProperty() {
         return simulations.busyProperty();
+    }
+
+    /** True while the results shown come from inputs that have since been edited. */
+    public javafx.beans.property.ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -241,10 +254,15 @@ public final class KellyLabViewModel {
             return;
         }
         KellyInputs in = parsed.inputs();
+        Map<String, String> typed = texts();
         KellyService service = remember ? kelly : preview;
         runner.submit("Calculating Kelly", p -> service.calculate(in.kellyRequest()), r -> {
             inputs = in;
             result.set(r);
+            if (texts().equals(typed)) {
+                stale.set(false);
+                status.set("");
+            }
             refreshHistory();
             simulate();
         }, e -> {
@@ -342,9 +360,10 @@ public final class KellyLabViewModel {
         double[] perStake = d.outcomesPerStake();
         outcomes = perStake != null && Arrays.stream(perStake).allMatch(Double::isFinite) ? perStake : null;
         double decisive = all.wins() + all.losses();
-        field("win_rate").set(plain(100.0 * all.wins() / decisive));
-        field("average_win").set(plain(all.averageWin()));
-        field("average_loss").set(plain(all.averageLoss()));
+        // Rounded as a trader would type them: the win rate to 0.01%, the averages to the cent.
+        field("win_rate").set(rounded(100.0 * all.wins() / decisive));
+        field("average_win").set(rounded(all.averageWin()));
+        field("average_loss").set(rounded(all.averageLoss()));
         field("sample_size").set(Integer.toString((int) decisive));
         field("kelly_multiplier").set(plain(c.kellyMultiplier()));
         field("max_kelly_fraction").set(plain(c.maxKellyFraction() * 100));
@@ -367,6 +386,11 @@ public final class KellyLabViewModel {
             case "win_probability" -> "win_rate";
             default -> contractField;
         };
+    }
+
+    private static String rounded(double v) {
+        return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
+                .toPlainString();
     }
 
     private static String plain(double v) {

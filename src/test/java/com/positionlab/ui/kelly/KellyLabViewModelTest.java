@@ -170,9 +170,25 @@ class KellyLabViewModelTest {
         m.strategyProperty().set(m.strategies().stream().filter(s -> s.id().equals("TREND")).findFirst().orElseThrow());
         assertThat(m.edgeProperty().get().strategyId()).isEqualTo("TREND");
         assertThat(Integer.parseInt(m.field("sample_size").get())).isGreaterThanOrEqualTo(200);
-        assertThat(m.resultProperty().get().kellyFraction()).isCloseTo(m.edgeProperty().get().all().kelly(), within(1e-6));
+        // The inputs are filled rounded (win rate to 0.01%, averages to the cent): f* moves by less than 1e-3.
+        assertThat(m.resultProperty().get().kellyFraction()).isCloseTo(m.edgeProperty().get().all().kelly(), within(1e-3));
+        assertThat(m.field("average_win").get()).matches("\\d+(\\.\\d{1,2})?");
+        assertThat(m.field("win_rate").get()).matches("\\d+(\\.\\d{1,2})?");
         assertThat(m.simulationProperty().get().fractions()).allSatisfy(f -> assertThat(f.exactProbabilityOfRuin())
                 .as("a trade list is bootstrapped: no exact lattice").isNaN());
+    }
+
+    @Test
+    void editingAnInputMarksTheResultsStaleUntilCalculateRunsAgain() {
+        KellyLabViewModel m = model(new SyncTaskRunner());
+        m.calculate();
+        assertThat(m.staleProperty().get()).isFalse();
+        m.field("win_rate").set("60");
+        assertThat(m.staleProperty().get()).isTrue();
+        assertThat(m.statusProperty().get()).contains("Inputs changed");
+        m.calculate();
+        assertThat(m.staleProperty().get()).isFalse();
+        assertThat(m.resultProperty().get().kellyFraction()).isCloseTo(0.6 - 0.4 / 1.5, within(1e-9));
     }
 
     @Test
