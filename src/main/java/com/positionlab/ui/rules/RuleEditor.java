@@ -47,6 +47,10 @@ public final class RuleEditor {
     private final BooleanProperty active = new SimpleBooleanProperty(true);
     private final BooleanProperty cornishFisher = new SimpleBooleanProperty();
     private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
+    /** A new rule's fields still blank as loaded: their problems wait until they are typed in. */
+    private final java.util.Set<String> untouched = new java.util.HashSet<>();
+    /** Problems of untouched fields: not shown beside them, but Save stays off. */
+    private final java.util.Set<String> pending = new java.util.HashSet<>();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper saveHint = new ReadOnlyStringWrapper("");
@@ -68,7 +72,12 @@ public final class RuleEditor {
         this.onValidRule = onValidRule;
         for (RuleForm.Field f : RuleForm.FIELDS) {
             StringProperty p = new SimpleStringProperty("");
-            p.addListener((o, a, b) -> revalidate());
+            p.addListener((o, a, b) -> {
+                if (!loading) {
+                    untouched.remove(f.path());
+                }
+                revalidate();
+            });
             fields.put(f.path(), p);
             applies.put(f.path(), new ReadOnlyBooleanWrapper(true));
         }
@@ -182,6 +191,14 @@ public final class RuleEditor {
         try {
             loaded = rule;
             RuleForm.texts(rule).forEach((k, v) -> fields.get(k).set(v));
+            untouched.clear();
+            if (rule.ruleId() == null) {
+                fields.forEach((path, text) -> {
+                    if (text.get() == null || text.get().isBlank()) {
+                        untouched.add(path);
+                    }
+                });
+            }
             RuleForm.Choices c = RuleForm.choices(rule);
             method.set(c.method());
             riskModel.set(c.riskModel());
@@ -235,13 +252,16 @@ public final class RuleEditor {
         for (FieldError e : service.validate(parsed.rule(), others)) {
             next.putIfAbsent(e.field(), e.reason());
         }
+        // A new rule's blank fields are not wrong before the trader has typed in them: they only keep Save off.
+        pending.clear();
+        next.keySet().removeIf(path -> untouched.contains(path) && pending.add(path));
         if (!next.equals(errors)) {
             errors.keySet().retainAll(next.keySet());
             errors.putAll(next);
         }
         showProblems();
         dirty.set(!(RuleForm.texts(loaded).equals(texts()) && RuleForm.choices(loaded).equals(choices())));
-        onValidRule.accept(errors.isEmpty() ? parsed.rule() : null);
+        onValidRule.accept(errors.isEmpty() && pending.isEmpty() ? parsed.rule() : null);
     }
 
     // ---- helpers -----------------------------------------------------------------------------
@@ -271,10 +291,16 @@ public final class RuleEditor {
         if (!lines.equals(problems)) {
             problems.setAll(lines);
         }
-        canSave.set(errors.isEmpty() && !busy.get());
-        saveHint.set(errors.isEmpty() ? (busy.get() ? "Saving…" : "")
-                : "Fix " + errors.size() + (errors.size() == 1 ? " field" : " fields") + " to save: "
-                + String.join(", ", labels));
+        canSave.set(errors.isEmpty() && pending.isEmpty() && !busy.get());
+        if (!errors.isEmpty()) {
+            saveHint.set("Fix " + errors.size() + (errors.size() == 1 ? " field" : " fields") + " to save: "
+                    + String.join(", ", labels));
+        } else if (!pending.isEmpty()) {
+            saveHint.set("Fill in " + String.join(", ", pending.stream().sorted((a, b) -> Integer.compare(orderOf(a),
+                    orderOf(b))).map(RuleForm::label).toList()) + " to save");
+        } else {
+            saveHint.set(busy.get() ? "Saving…" : "");
+        }
     }
 
     /** Position of a field in the form; the method sits after the rule's own fields. */

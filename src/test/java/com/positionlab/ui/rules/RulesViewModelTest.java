@@ -170,7 +170,13 @@ class RulesViewModelTest {
         assertThat(model.editingProperty().get()).isNull();
         assertThat(model.editor().titleProperty().get()).isEqualTo("New rule");
         assertThat(model.editor().canSaveProperty().get()).isFalse();
-        assertThat(model.editor().saveHintProperty().get()).isEqualTo("Fix 1 field to save: Name");
+        // Nothing typed yet: no error beside the blank name, only the hint.
+        assertThat(model.editor().errors()).isEmpty();
+        assertThat(model.editor().problems()).isEmpty();
+        assertThat(model.editor().saveHintProperty().get()).isEqualTo("Fill in Name to save");
+        model.editor().field("rule_name").set("x");
+        model.editor().field("rule_name").set("");
+        assertThat(model.editor().errors()).as("typed in and emptied: now it is an error").containsKey("rule_name");
         model.editor().field("rule_name").set("Half Kelly");
         model.editor().methodProperty().set(SizingMethod.KELLY_CRITERION);
         model.editor().field(P + "kelly_multiplier").set("0.5");
