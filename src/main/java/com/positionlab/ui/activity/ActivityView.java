@@ -140,12 +140,17 @@ public final class ActivityView {
         TableView<StoredSizing> table = new TableView<>(model.history());
         table.setId("activity-history");
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, "compact-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Every column at its full width; what does not fit scrolls sideways rather than being cut.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No accepted sizings yet: size a trade and press Accept."));
         table.getColumns().setAll(List.of(
-                Columns.text("Time", "When the sizing was accepted", s -> TIME.format(s.createdAt()), 150),
+                Columns.text("Time", "When the sizing was accepted", s -> TIME.format(s.createdAt()), 130),
                 Columns.text("Ticker", "The instrument", StoredSizing::instrumentId, 65),
                 Columns.text("Side", "LONG or SHORT", StoredSizing::direction, 58),
+                Columns.number("Entry", "Entry price asked for", s -> Formats.price(model.prices(s)[0]), 70),
+                Columns.number("Stop", "Stop price asked for (— when none)", s -> Formats.price(model.prices(s)[1]), 64),
+                Columns.text("Rule", "The stored rule the ticket used (— when none)",
+                        s -> s.ruleId() == null ? "—" : s.ruleId(), 90),
                 Columns.named("Method", "The sizing method", s -> Names.method(s.sizingMethod()),
                         StoredSizing::sizingMethod, 110),
                 Columns.number("Units", "Recommended units", s -> Formats.quantity(s.recommendedSize()), 60),

@@ -22,6 +22,7 @@ import javafx.collections.ObservableList;
 import com.positionlab.engine.sizing.SizingMethod;
 import com.positionlab.service.Json;
 import com.positionlab.service.metrics.LatencyRecorder;
+import com.positionlab.service.sizing.PositionSizingRequest;
 import com.positionlab.service.sizing.PositionSizingResponse;
 import com.positionlab.service.sizing.PositionSizingService;
 import com.positionlab.service.sizing.TtlCache;
@@ -198,4 +199,19 @@ public final class ActivityViewModel {
         }
         return b.toString();
     }
+
+    /** The entry and stop prices a stored sizing was asked with (NaN when not given or unreadable). */
+    public double[] prices(StoredSizing s) {
+        return prices.computeIfAbsent(s.sizingId(), id -> {
+            try {
+                var d = Json.mapper().readValue(s.requestJson(), PositionSizingRequest.class).tradingDecision();
+                return new double[] {d == null || d.entryPrice() == null ? Double.NaN : d.entryPrice(),
+                        d == null || d.stopPrice() == null ? Double.NaN : d.stopPrice()};
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+                return new double[] {Double.NaN, Double.NaN};
+            }
+        });
+    }
+
+    private final java.util.Map<String, double[]> prices = new java.util.HashMap<>();
 }

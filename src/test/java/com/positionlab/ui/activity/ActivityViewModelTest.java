@@ -102,6 +102,15 @@ class ActivityViewModelTest {
     }
 
     @Test
+    void eachAcceptedSizingShowsTheEntryAndStopItWasAskedWith() {
+        sizeAndAccept("SEMI", 50, SizingMethod.KELLY_CRITERION);
+        model.refresh();
+        StoredSizing s = model.history().get(0);
+        assertThat(model.prices(s)[0]).isEqualTo(50.0);
+        assertThat(model.prices(s)[1]).isNaN();
+    }
+
+    @Test
     void metricsCountSizingsAndRefusedTicketsApartFromErrors() {
         model.sampleMetrics();
         assertThat(model.metricsProperty().get().count()).isZero();
