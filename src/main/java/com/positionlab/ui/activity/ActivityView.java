@@ -194,10 +194,14 @@ public final class ActivityView {
                 Columns.number("Keeps", "Time to live", c -> ttl(c.ttl()), 62),
                 Columns.number("Hits", "Lookups answered from the cache, of all lookups",
                         c -> c.hits() + " of " + (c.hits() + c.misses()), 68)));
-        VBox.setVgrow(caches, Priority.ALWAYS);
-        VBox box = new VBox(8, Views.card("Selected sizing", new VBox(4, hint, detail)),
-                Views.card("Caches", caches));
-        VBox.setVgrow(box.getChildren().get(1), Priority.ALWAYS);
+        caches.setPrefHeight(260);
+        // The caches are for diagnosing the service, not for daily use: folded away until asked for.
+        javafx.scene.control.TitledPane diagnostics = new javafx.scene.control.TitledPane("Diagnostics: the sizing "
+                + "service's caches", caches);
+        diagnostics.setId("activity-diagnostics");
+        diagnostics.setExpanded(false);
+        VBox box = new VBox(8, Views.card("Selected sizing", new VBox(4, hint, detail)), diagnostics);
+        VBox.setVgrow(box.getChildren().get(0), Priority.ALWAYS);
         box.setMinWidth(320);
         box.setPrefWidth(320);
         return box;
