@@ -1,9 +1,7 @@
 package com.positionlab.ui.data;
 
 import java.util.List;
-import java.util.function.Function;
 
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -13,7 +11,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -29,6 +26,7 @@ import com.positionlab.service.imports.ImportKind;
 import com.positionlab.service.imports.ImportReport;
 import com.positionlab.service.imports.RejectedRow;
 import com.positionlab.service.workspace.WorkspaceService;
+import com.positionlab.ui.common.Columns;
 import com.positionlab.ui.common.Formats;
 import com.positionlab.ui.common.Views;
 
@@ -96,12 +94,13 @@ public final class DataView {
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label("No instruments: import a prices CSV."));
         t.getColumns().setAll(List.of(
-                column("Ticker", Instrument::id, 70),
-                column("Name", Instrument::name, 150),
-                column("Sector", Instrument::sector, 100),
-                column("Currency", Instrument::currency, 65),
-                column("Lot", i -> Formats.quantity(i.lotSize()), 45),
-                column("ESG", i -> i.esgScore() == null ? "—" : String.format("%.1f", i.esgScore()), 50)));
+                Columns.text("Ticker", null, Instrument::id, 70),
+                Columns.longText("Name", null, Instrument::name, 150),
+                Columns.text("Sector", null, Instrument::sector, 100),
+                Columns.text("Currency", null, Instrument::currency, 82),
+                Columns.text("Lot", null, i -> Formats.quantity(i.lotSize()), 45),
+                Columns.number("ESG", "ESG score, 0 to 100",
+                        i -> i.esgScore() == null ? "—" : String.format("%.1f", i.esgScore()), 50)));
         return t;
     }
 
@@ -112,10 +111,11 @@ public final class DataView {
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label("No strategies: import a trades CSV."));
         t.getColumns().setAll(List.of(
-                column("Id", DataViewModel.StrategyRow::id, 80),
-                column("Name", DataViewModel.StrategyRow::name, 125),
-                column("Trades", r -> Integer.toString(r.trades()), 60),
-                column("Description", DataViewModel.StrategyRow::description, 260)));
+                Columns.text("Id", null, DataViewModel.StrategyRow::id, 80),
+                Columns.text("Name", null, DataViewModel.StrategyRow::name, 125),
+                Columns.number("Trades", "Closed trades", r -> Integer.toString(r.trades()), 72),
+                Columns.longText("Description", "What the strategy does (hover for the whole text)",
+                        DataViewModel.StrategyRow::description, 260)));
         return t;
     }
 
@@ -125,8 +125,9 @@ public final class DataView {
         rejected.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         rejected.setPlaceholder(new Label("No rejected rows."));
         rejected.getColumns().setAll(List.of(
-                column("Line", (RejectedRow r) -> Integer.toString(r.line()), 60),
-                column("Reason", RejectedRow::reason, 400)));
+                Columns.number("Line", "The line of the file", (RejectedRow r) -> Integer.toString(r.line()), 60),
+                Columns.longText("Reason", "Why the line was rejected (hover for the whole of a long reason)",
+                        RejectedRow::reason, 400)));
         reportSummary.setWrapText(true);
         reportSummary.setId("import-summary");
         VBox box = new VBox(6, reportSummary, rejected);
@@ -156,12 +157,5 @@ public final class DataView {
                 + r.rowsRead() + " rows read, " + r.rowsAccepted() + " accepted, " + r.rowsRejected() + " rejected; "
                 + (r.written() ? r.rowsNew() + " new rows stored." : "nothing stored."));
         rejected.setItems(FXCollections.observableArrayList(r.rejected()));
-    }
-
-    private static <S> TableColumn<S, String> column(String name, Function<S, String> value, double width) {
-        TableColumn<S, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
-        c.setPrefWidth(width);
-        return c;
     }
 }
