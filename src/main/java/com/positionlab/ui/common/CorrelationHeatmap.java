@@ -14,22 +14,29 @@ import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.CycleMethod;
+import javafx.scene.paint.LinearGradient;
+import javafx.scene.paint.Stop;
 import javafx.util.Duration;
 
 /**
- * A correlation matrix as coloured cells (blue -1, white 0, red +1) with the value in each cell; hovering a
- * cell names the pair and its value in the caption and a tooltip.
+ * A correlation matrix as coloured cells (blue -1, white 0, red +1, with a legend) and the value in each cell
+ * wide enough to show it whole; hovering a cell names the pair and its value in the caption and a tooltip.
  */
 public final class CorrelationHeatmap extends VBox {
 
     private static final Color NEGATIVE = Color.rgb(33, 102, 172);
     private static final Color ZERO = Color.rgb(247, 247, 247);
     private static final Color POSITIVE = Color.rgb(178, 24, 43);
+
+    /** Narrowest cell, in pixels, that shows its value (the "-0.00" of the heatmap's font fits). */
+    static final double MIN_CELL_FOR_VALUE = 30;
 
     private final GridPane grid = new GridPane();
     private final Label caption = new Label();
@@ -44,7 +51,27 @@ public final class CorrelationHeatmap extends VBox {
         caption.getStyleClass().add("heatmap-caption");
         caption.setWrapText(true);
         caption.setMinHeight(Region.USE_PREF_SIZE);
-        getChildren().addAll(grid, caption);
+        getChildren().addAll(grid, legend(), caption);
+    }
+
+    /** The colour scale: blue at -1, white at 0, red at +1. */
+    private static HBox legend() {
+        Region bar = new Region();
+        bar.setPrefSize(160, 10);
+        bar.setMinSize(80, 10);
+        bar.setMaxHeight(10);
+        bar.setBackground(new Background(new BackgroundFill(new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE,
+                new Stop(0, NEGATIVE), new Stop(0.5, ZERO), new Stop(1, POSITIVE)), new CornerRadii(2), Insets.EMPTY)));
+        Label lo = new Label("-1");
+        Label mid = new Label("correlation");
+        Label hi = new Label("+1");
+        for (Label l : List.of(lo, mid, hi)) {
+            l.getStyleClass().add("heatmap-axis");
+        }
+        HBox box = new HBox(6, lo, bar, hi, mid);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setId("heatmap-legend");
+        return box;
     }
 
     /** Shows {@code values[i][j]} for the pairs of {@code labels}; {@code description} says what they are. */
@@ -90,8 +117,11 @@ public final class CorrelationHeatmap extends VBox {
     }
 
     private Label cell(String a, String b, double v) {
-        Label l = new Label(Formats.decimal2(v));
+        String value = Formats.decimal2(v);
+        Label l = new Label(value);
         l.getStyleClass().add("heatmap-cell");
+        // The value shows only where the cell is wide enough for all of it; it is always in the tooltip.
+        l.widthProperty().addListener((o, was, w) -> l.setText(w.doubleValue() >= MIN_CELL_FOR_VALUE ? value : ""));
         l.setAlignment(Pos.CENTER);
         l.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         l.setMinSize(0, 0);
