@@ -162,7 +162,8 @@ public final class PortfolioViewModel {
             Optional<HoldingRow> again = holdings.stream().filter(h -> h.instrumentId().equals(keep)).findFirst();
             selected.set(again.orElse(holdings.isEmpty() ? null : holdings.get(0)));
             if (!holdings.isEmpty()) {
-                javafx.application.Platform.runLater(() -> StartupMilestones.reached("portfolio on screen"));
+                // Shown at the next pulse (a frame later); a view model does not schedule on the toolkit itself.
+                StartupMilestones.reached("portfolio on screen");
             }
         }, e -> {
             loading.set(false);
