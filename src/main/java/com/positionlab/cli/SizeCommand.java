@@ -1,10 +1,13 @@
 package com.positionlab.cli;
 
+import java.util.List;
+
 import java.util.concurrent.Callable;
 
 import com.positionlab.service.Calculators;
 import com.positionlab.service.Json;
 import com.positionlab.service.ValidationException;
+import com.positionlab.service.ValidationException.FieldError;
 import com.positionlab.service.sizing.PositionSizingRequest;
 import com.positionlab.service.sizing.PositionSizingResponse;
 import com.positionlab.service.sizing.PositionSizingService;
@@ -40,9 +43,8 @@ final class SizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PositionSizingRequest request = KellyCommand.readRequest(file, PositionSizingRequest.class);
-        boolean selfContained = db.url == null && request.portfolioState() != null
-                && request.portfolioState().returnHistory() != null && request.ruleId() == null;
+        PositionSizingRequest request = KellyCommand.readRequest(file, PositionSizingRequest.class, this::check);
+        boolean selfContained = selfContained(request);
         PositionSizingResponse response;
         try {
             if (selfContained) {
@@ -55,6 +57,29 @@ final class SizeCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println(Json.mapper().writeValueAsString(response));
         return 0;
+    }
+
+    /** Sized without a workspace: the request brings its book and returns and names no stored rule. */
+    private boolean selfContained(PositionSizingRequest request) {
+        return db.url == null && request.portfolioState() != null && request.portfolioState().returnHistory() != null
+                && request.ruleId() == null;
+    }
+
+    /**
+     * The problems of the rest of a request that has fields of the wrong type, so that all are reported at
+     * once (only then, and only a workspace named with --db, is opened for the check: nothing is sized or
+     * recorded).
+     */
+    private List<FieldError> check(PositionSizingRequest request) {
+        try {
+            if (selfContained(request)) {
+                return Calculators.create().sizing().check(request);
+            }
+            // Only a workspace named with --db is opened for a check: the default one may not exist yet.
+            return db.url == null ? List.of() : db.withServices(services -> services.sizing().check(request));
+        } catch (Exception e) {
+            return List.of();
+        }
     }
 
     private PositionSizingResponse run(PositionSizingService service, PositionSizingRequest request) {

@@ -77,6 +77,17 @@ class SizeCommandTest {
     }
 
     @Test
+    void aFieldOfTheWrongTypeIsReportedWithTheRequestsOtherProblems() throws Exception {
+        Path bad = write("both.json", """
+                {"trading_decision": {"instrument_id": "NEW", "direction": "LONG", "entry_price": "cheap",
+                                      "stop_price": -1},
+                 "portfolio_state": {"cash": 1000, "return_history": {"NEW": %s}}}""".formatted(history(60, 0.001)));
+        assertThat(run("size", bad.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: trading_decision.entry_price: expected a number")
+                .contains("trading_decision.stop_price").hasLineCount(1);
+    }
+
+    @Test
     void sizingsInAWorkspaceAreExportedAsJsonLines() throws Exception {
         String db = "jdbc:h2:file:" + dir.resolve("ws").toAbsolutePath();
         assertThat(run("demo", "--db", db)).isZero();
