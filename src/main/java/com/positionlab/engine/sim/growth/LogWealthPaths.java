@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import com.positionlab.engine.stats.Quantiles;
+import com.positionlab.engine.task.Progress;
 
 
 /**
@@ -115,24 +116,43 @@ final class LogWealthPaths {
         return out;
     }
 
-    /** One thread's block walk, with the log wealth of each path (a stopped path keeps its ruin wealth). */
-    final class Worker extends PathBlock {
+    /** One thread's ruin and target counts and block scratch arrays. */
+    final class Worker implements ParallelBlocks.Worker {
+        private int ruined;
+        private int reached;
         private final double[] x = new double[SimulationPlan.BLOCK];
-
-        Worker() {
-            super(LogWealthPaths.this.plan, LogWealthPaths.this.randoms);
-        }
-
-        @Override
-        void reset() {
-            super.reset();
-            Arrays.fill(x, 0);
-        }
+        private final double[] wins = new double[SimulationPlan.BLOCK];
+        private final double[] peak = new double[SimulationPlan.BLOCK];
+        private final double[] low = new double[SimulationPlan.BLOCK];
+        private final double[] drawdown = new double[SimulationPlan.BLOCK];
 
         @Override
-        void advance(SplittableRandom rng, int n, int t) {
+        public void run(int block, Progress guard) {
+            SplittableRandom rng = randoms[block];
+            int n = plan.pathsIn(block);
+            int first = plan.firstPath(block);
+            int[] times = plan.bandTimes();
+            for (double[] a : new double[][] {x, wins, peak, low, drawdown}) {
+                Arrays.fill(a, 0);
+            }
+            record(0, n, first);
+            int c = 1;
+            for (int t = 1; t <= plan.bets(); t++) {
+                if ((t & 7) == 0) {
+                    guard.checkCancelled();
+                }
+                for (int i = 0; i < n; i++) {
+                    step(rng, i, t);
+                }
+                if (t == times[c]) {
+                    record(c++, n, first);
+                }
+            }
             for (int i = 0; i < n; i++) {
-                step(rng, i, t);
+                ruined += low[i] <= plan.logRuin() ? 1 : 0;
+                reached += peak[i] >= plan.logTarget() ? 1 : 0;
+                terminal[first + i] = x[i];
+                logDrawdowns[first + i] = drawdown[i];
             }
         }
 
@@ -153,20 +173,13 @@ final class LogWealthPaths {
             drawdown[i] = Math.max(drawdown[i], peak[i] - next);
         }
 
-        @Override
-        void record(int c, int n, int first) {
+        private void record(int c, int n, int first) {
             for (int i = 0; i < n; i++) {
                 bandValues[c][first + i] = (float) x[i];
             }
             for (int s = first; s < samples.length && s < first + n; s++) {
                 samples[s][c] = x[s - first];
             }
-        }
-
-        @Override
-        void finish(int i, int path) {
-            terminal[path] = x[i];
-            logDrawdowns[path] = drawdown[i];
         }
     }
 }

@@ -1,8 +1,11 @@
 package com.positionlab.engine.sim.growth;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+
+import com.positionlab.engine.task.Progress;
 
 
 /**
@@ -136,16 +139,45 @@ final class WinCountPaths {
         return samples;
     }
 
-    /** One thread's block walk, with its histograms of win counts per band. */
-    final class Worker extends PathBlock {
+    /** One thread's histograms of win counts per band, ruin and target counts, and block scratch arrays. */
+    final class Worker implements ParallelBlocks.Worker {
         private final int[] histogram = new int[offsets[offsets.length - 1]];
-
-        Worker() {
-            super(WinCountPaths.this.plan, WinCountPaths.this.randoms);
-        }
+        private int ruined;
+        private int reached;
+        private final double[] wins = new double[SimulationPlan.BLOCK];
+        private final double[] peak = new double[SimulationPlan.BLOCK];
+        private final double[] low = new double[SimulationPlan.BLOCK];
+        private final double[] drawdown = new double[SimulationPlan.BLOCK];
 
         @Override
-        void advance(SplittableRandom rng, int n, int t) {
+        public void run(int block, Progress guard) {
+            SplittableRandom rng = randoms[block];
+            int n = plan.pathsIn(block);
+            int first = plan.firstPath(block);
+            int[] times = plan.bandTimes();
+            Arrays.fill(wins, 0);
+            Arrays.fill(peak, 0);
+            Arrays.fill(low, 0);
+            Arrays.fill(drawdown, 0);
+            record(0, n, first);
+            int c = 1;
+            for (int t = 1; t <= plan.bets(); t++) {
+                if ((t & 7) == 0) {
+                    guard.checkCancelled();
+                }
+                step(rng, n, t);
+                if (t == times[c]) {
+                    record(c++, n, first);
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                ruined += low[i] <= plan.logRuin() ? 1 : 0;
+                reached += peak[i] >= plan.logTarget() ? 1 : 0;
+                logDrawdowns[first + i] = drawdown[i];
+            }
+        }
+
+        private void step(SplittableRandom rng, int n, int t) {
             long threshold = winThreshold;
             for (int i = 0; i < n; i++) {
                 wins[i] += (double) (((rng.nextLong() >>> 11) - threshold) >>> 63);
@@ -161,8 +193,7 @@ final class WinCountPaths {
             }
         }
 
-        @Override
-        void record(int c, int n, int first) {
+        private void record(int c, int n, int first) {
             int offset = offsets[c];
             for (int i = 0; i < n; i++) {
                 histogram[offset + (int) wins[i]]++;
@@ -170,11 +201,6 @@ final class WinCountPaths {
             for (int s = first; s < sampleWins.length && s < first + n; s++) {
                 sampleWins[s][c] = wins[s - first];
             }
-        }
-
-        @Override
-        void finish(int i, int path) {
-            logDrawdowns[path] = drawdown[i];
         }
     }
 }
