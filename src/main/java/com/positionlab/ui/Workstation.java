@@ -8,7 +8,7 @@ import javafx.stage.Stage;
 
 import com.positionlab.service.Services;
 import com.positionlab.service.UserSettings;
-import com.positionlab.ui.shell.FxDialogService;
+import com.positionlab.ui.shell.FxDialogs;
 import com.positionlab.ui.shell.FxNotifier;
 import com.positionlab.ui.shell.MainView;
 import com.positionlab.ui.shell.MainViewModel;
@@ -37,7 +37,7 @@ public final class Workstation {
         MainViewModel model = new MainViewModel(runner, notifier, settings, config.themeOverride());
         model.themeProperty().get().apply();
         model.themeProperty().addListener((o, a, b) -> b.apply());
-        MainView view = new MainView(model, notifier, new FxDialogService(() -> stage));
+        MainView view = new MainView(model, notifier, new FxDialogs(() -> stage));
         Scene scene = new Scene(view.createView(), WIDTH, HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(
                 Workstation.class.getResource("/com/positionlab/ui/positionlab.css")).toExternalForm());

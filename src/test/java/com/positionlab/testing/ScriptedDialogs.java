@@ -7,10 +7,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
-import com.positionlab.ui.common.DialogService;
+import com.positionlab.ui.common.Dialogs;
 
 /** Answers dialogs from a script and records the questions asked. */
-public final class ScriptedDialogs implements DialogService {
+public final class ScriptedDialogs implements Dialogs {
 
     public final Deque<Boolean> confirmations = new ArrayDeque<>();
     public final Deque<Path> files = new ArrayDeque<>();

@@ -26,7 +26,7 @@ import com.positionlab.service.sizing.PositionSizingRequest;
 import com.positionlab.service.sizing.PositionSizingResponse;
 import com.positionlab.service.sizing.PositionSizingService;
 import com.positionlab.service.sizing.TtlCache;
-import com.positionlab.ui.common.DialogService;
+import com.positionlab.ui.common.Dialogs;
 import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.Formats;
 import com.positionlab.ui.common.Notifier;
@@ -51,7 +51,7 @@ public final class ActivityViewModel {
     private final PositionSizingService service;
     private final TaskRunner runner;
     private final Notifier notifier;
-    private final DialogService dialogs;
+    private final Dialogs dialogs;
 
     private final ObservableList<StoredSizing> history = FXCollections.observableArrayList();
     private final StringProperty filterText = new SimpleStringProperty("");
@@ -68,7 +68,7 @@ public final class ActivityViewModel {
      * @param accepted a sizing was accepted into the history
      */
     public ActivityViewModel(PositionSizingService service, TaskRunner runner, Notifier notifier,
-                             DialogService dialogs, WorkspaceChanges changes, WorkspaceChanges accepted) {
+                             Dialogs dialogs, WorkspaceChanges changes, WorkspaceChanges accepted) {
         this.service = service;
         this.runner = runner;
         this.notifier = notifier;

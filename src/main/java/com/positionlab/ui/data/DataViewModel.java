@@ -18,7 +18,7 @@ import com.positionlab.service.imports.ImportReport;
 import com.positionlab.service.imports.ImportService;
 import com.positionlab.service.portfolio.PortfolioService;
 import com.positionlab.service.workspace.WorkspaceService;
-import com.positionlab.ui.common.DialogService;
+import com.positionlab.ui.common.Dialogs;
 import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.Notifier;
 import com.positionlab.ui.common.WorkspaceChanges;
@@ -39,7 +39,7 @@ public final class DataViewModel {
     private final PortfolioService portfolios;
     private final TaskRunner runner;
     private final Notifier notifier;
-    private final DialogService dialogs;
+    private final Dialogs dialogs;
     private final WorkspaceChanges changes;
 
     private final ReadOnlyObjectWrapper<WorkspaceService.Summary> summary = new ReadOnlyObjectWrapper<>();
@@ -48,7 +48,7 @@ public final class DataViewModel {
     private final ReadOnlyObjectWrapper<ImportReport> lastReport = new ReadOnlyObjectWrapper<>();
 
     public DataViewModel(WorkspaceService workspace, ImportService imports, PortfolioService portfolios,
-                         TaskRunner runner, Notifier notifier, DialogService dialogs, WorkspaceChanges changes) {
+                         TaskRunner runner, Notifier notifier, Dialogs dialogs, WorkspaceChanges changes) {
         this.workspace = workspace;
         this.imports = imports;
         this.portfolios = portfolios;

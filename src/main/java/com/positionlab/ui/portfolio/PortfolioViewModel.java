@@ -26,7 +26,7 @@ import com.positionlab.service.portfolio.CorrelationMatrix;
 import com.positionlab.service.portfolio.HoldingRow;
 import com.positionlab.service.portfolio.PortfolioService;
 import com.positionlab.service.portfolio.PortfolioSnapshot;
-import com.positionlab.ui.common.DialogService;
+import com.positionlab.ui.common.Dialogs;
 import com.positionlab.ui.StartupMilestones;
 import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.Notifier;
@@ -42,7 +42,7 @@ public final class PortfolioViewModel {
     private final PortfolioService service;
     private final TaskRunner runner;
     private final Notifier notifier;
-    private final DialogService dialogs;
+    private final Dialogs dialogs;
     private final WorkspaceChanges changes;
 
     private final ReadOnlyObjectWrapper<PortfolioSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
@@ -64,7 +64,7 @@ public final class PortfolioViewModel {
 
     private String portfolioId;
 
-    public PortfolioViewModel(PortfolioService service, TaskRunner runner, Notifier notifier, DialogService dialogs,
+    public PortfolioViewModel(PortfolioService service, TaskRunner runner, Notifier notifier, Dialogs dialogs,
                               WorkspaceChanges changes) {
         this.service = service;
         this.runner = runner;

@@ -17,7 +17,7 @@ import com.positionlab.service.ValidationException.FieldError;
 import com.positionlab.service.sizing.PositionSizingRequest.SizingParameters;
 import com.positionlab.service.sizing.RuleService;
 import com.positionlab.service.sizing.SizingRule;
-import com.positionlab.ui.common.DialogService;
+import com.positionlab.ui.common.Dialogs;
 import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.Notifier;
 import com.positionlab.ui.common.WorkspaceChanges;
@@ -34,7 +34,7 @@ public final class RulesViewModel {
     private final RuleService service;
     private final TaskRunner runner;
     private final Notifier notifier;
-    private final DialogService dialogs;
+    private final Dialogs dialogs;
     private final WorkspaceChanges changes;
     private final RulePreviewModel preview;
     private final ObservableList<SizingRule> rules = FXCollections.observableArrayList();
@@ -45,7 +45,7 @@ public final class RulesViewModel {
     private boolean newForm;
 
     public RulesViewModel(RuleService service, RulePreviewModel preview, TaskRunner runner, Notifier notifier,
-                          DialogService dialogs, WorkspaceChanges changes) {
+                          Dialogs dialogs, WorkspaceChanges changes) {
         this.service = service;
         this.preview = preview;
         this.runner = runner;

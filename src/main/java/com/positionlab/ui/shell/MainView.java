@@ -37,7 +37,7 @@ import atlantafx.base.theme.Styles;
 import com.positionlab.service.Services;
 import com.positionlab.ui.activity.ActivityView;
 import com.positionlab.ui.activity.ActivityViewModel;
-import com.positionlab.ui.common.DialogService;
+import com.positionlab.ui.common.Dialogs;
 import com.positionlab.ui.common.WorkspaceChanges;
 import com.positionlab.ui.data.DataView;
 import com.positionlab.ui.data.DataViewModel;
@@ -61,7 +61,7 @@ public final class MainView {
 
     private final MainViewModel model;
     private final FxNotifier notifier;
-    private final DialogService dialogs;
+    private final Dialogs dialogs;
     private final WorkspaceChanges changes = new WorkspaceChanges();
     /** Signalled when a sizing is accepted into the history: narrower than {@link #changes}. */
     private final WorkspaceChanges acceptedSizings = new WorkspaceChanges();
@@ -75,7 +75,7 @@ public final class MainView {
     private final HBox jobs = new HBox(12);
     private final Label demoLabel = new Label("Demo data");
 
-    public MainView(MainViewModel model, FxNotifier notifier, DialogService dialogs) {
+    public MainView(MainViewModel model, FxNotifier notifier, Dialogs dialogs) {
         this.model = model;
         this.notifier = notifier;
         this.dialogs = dialogs;

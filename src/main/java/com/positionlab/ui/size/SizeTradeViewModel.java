@@ -38,7 +38,7 @@ import com.positionlab.service.sizing.SizingDefaults;
 import com.positionlab.service.sizing.SizingRule;
 import com.positionlab.service.portfolio.PortfolioService;
 import com.positionlab.service.workspace.WorkspaceService;
-import com.positionlab.ui.common.DialogService;
+import com.positionlab.ui.common.Dialogs;
 import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.FieldErrors;
 import com.positionlab.ui.common.Formats;
@@ -66,7 +66,7 @@ public final class SizeTradeViewModel {
     private final Supplier<List<SizingRule>> activeRules;
     private final TaskRunner runner;
     private final Notifier notifier;
-    private final DialogService dialogs;
+    private final Dialogs dialogs;
     private final WorkspaceChanges changes;
     private final WorkspaceChanges accepted;
     private final LatestRun sizing;
@@ -104,7 +104,7 @@ public final class SizeTradeViewModel {
      */
     public SizeTradeViewModel(WorkspaceService workspace, PortfolioService portfolio, PositionSizingService service,
                               Supplier<List<SizingRule>> activeRules,
-                              TaskRunner runner, Notifier notifier, DialogService dialogs, WorkspaceChanges changes,
+                              TaskRunner runner, Notifier notifier, Dialogs dialogs, WorkspaceChanges changes,
                               WorkspaceChanges accepted, Duration debounce) {
         this.workspace = workspace;
         this.portfolio = portfolio;

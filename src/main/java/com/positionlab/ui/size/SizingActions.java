@@ -9,7 +9,7 @@ import com.positionlab.service.Json;
 import com.positionlab.service.sizing.PositionSizingRequest;
 import com.positionlab.service.sizing.PositionSizingResponse;
 import com.positionlab.service.sizing.SizingAcceptance;
-import com.positionlab.ui.common.DialogService;
+import com.positionlab.ui.common.Dialogs;
 import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.Formats;
 import com.positionlab.ui.common.Notifier;
@@ -22,11 +22,11 @@ final class SizingActions {
     private final SizingAcceptance acceptance;
     private final TaskRunner runner;
     private final Notifier notifier;
-    private final DialogService dialogs;
+    private final Dialogs dialogs;
     private final WorkspaceChanges changes;
     private final WorkspaceChanges accepted;
 
-    SizingActions(SizingAcceptance acceptance, TaskRunner runner, Notifier notifier, DialogService dialogs,
+    SizingActions(SizingAcceptance acceptance, TaskRunner runner, Notifier notifier, Dialogs dialogs,
                   WorkspaceChanges changes, WorkspaceChanges accepted) {
         this.acceptance = acceptance;
         this.runner = runner;

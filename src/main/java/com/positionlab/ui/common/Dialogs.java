@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** File choosers and confirmations, behind an interface so view models are tested without a screen. */
-public interface DialogService {
+public interface Dialogs {
 
     Optional<Path> chooseFileToOpen(String title, String extensionDescription, String... patterns);
 

@@ -11,14 +11,14 @@ import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-import com.positionlab.ui.common.DialogService;
+import com.positionlab.ui.common.Dialogs;
 
 /** File choosers and confirmations as JavaFX dialogs owned by the main window. */
-public final class FxDialogService implements DialogService {
+public final class FxDialogs implements Dialogs {
 
     private final Supplier<Window> owner;
 
-    public FxDialogService(Supplier<Window> owner) {
+    public FxDialogs(Supplier<Window> owner) {
         this.owner = owner;
     }
 
