@@ -34,16 +34,7 @@ public final class Columns {
     /** A text column whose cells show their whole text in a tooltip, for text that may be cut off. */
     public static <T> TableColumn<T, String> longText(String name, String tip, Function<T, String> value,
                                                       double width) {
-        TableColumn<T, String> c = text(name, tip, value, width);
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
-            }
-        });
-        return c;
+        return named(name, tip, value, value, width);
     }
 
     /**
