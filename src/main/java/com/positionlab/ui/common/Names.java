@@ -56,6 +56,11 @@ public final class Names {
         return contractName;
     }
 
+    /** A conviction's name ("Medium"); empty for none. */
+    public static String conviction(com.positionlab.engine.kelly.Conviction c) {
+        return c == null ? "" : c.name().charAt(0) + c.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** A risk model's name ("Historical VaR"); empty for none. */
     public static String riskModel(RiskModel m) {
         if (m == null) {

@@ -1,5 +1,7 @@
 package com.positionlab.ui.common;
 
+import java.util.function.Function;
+
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableMap;
@@ -10,6 +12,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 import atlantafx.base.theme.Styles;
 
@@ -17,6 +20,21 @@ import atlantafx.base.theme.Styles;
 public final class Views {
 
     private Views() {
+    }
+
+    /** A one-way converter for a choice box that is not typed into: how a value reads on screen. */
+    public static <T> StringConverter<T> converter(Function<T, String> show) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return show.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
     }
 
     /** A titled panel whose content grows. */

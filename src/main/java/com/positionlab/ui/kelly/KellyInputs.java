@@ -138,4 +138,15 @@ record KellyInputs(double winProbability, double averageWin, double averageLoss,
                 + "%.4f up, one such trade wipes the account out, as the simulation of the trades shows.", -worst,
                 -1 / worst);
     }
+
+    /** The input field a contract field's error belongs to ({@code win_probability} is typed as the win rate). */
+    static String fieldFor(String contractField) {
+        return "win_probability".equals(contractField) ? "win_rate" : contractField;
+    }
+
+    /** A figure as a trader would type it: to two decimals, without trailing zeros. */
+    static String rounded(double v) {
+        return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
+                .toPlainString();
+    }
 }

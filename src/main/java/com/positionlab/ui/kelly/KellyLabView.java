@@ -1,11 +1,8 @@
 package com.positionlab.ui.kelly;
 
 import com.positionlab.domain.StoredCalculation;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -19,8 +16,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
@@ -29,13 +24,11 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 
 import com.positionlab.domain.Strategy;
-import com.positionlab.engine.kelly.SizingResult;
 import com.positionlab.engine.sim.growth.FractionResult;
 import com.positionlab.engine.sim.growth.GrowthSimulationResult;
 import com.positionlab.service.kelly.KellyCalculationResponse;
@@ -55,7 +48,7 @@ public final class KellyLabView {
     private final KellyLabViewModel model;
     private final HBox fans = new HBox(8);
     private final GrowthChart growth = new GrowthChart();
-    private final TableView<FractionResult> table = new TableView<>();
+    private final FractionTableView table = new FractionTableView();
     private final HistogramChart wealthHistogram = new HistogramChart("terminal wealth");
     private final HistogramChart drawdownHistogram = new HistogramChart("maximum drawdown");
     private final VBox adjustments = new VBox(3);
@@ -113,17 +106,8 @@ public final class KellyLabView {
         source.setId("kelly-strategy");
         source.setPromptText("Typed inputs (no strategy)");
         source.setMaxWidth(Double.MAX_VALUE);
-        source.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Strategy s) {
-                return s == null ? "Typed inputs (no strategy)" : s.name() + " (" + s.id() + ")";
-            }
-
-            @Override
-            public Strategy fromString(String s) {
-                return null;
-            }
-        });
+        source.setConverter(Views.converter(s -> s == null ? "Typed inputs (no strategy)"
+                : s.name() + " (" + s.id() + ")"));
         source.valueProperty().bindBidirectional(model.strategyProperty());
         Button typed = new Button("Use typed inputs");
         typed.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
@@ -211,40 +195,33 @@ public final class KellyLabView {
         logScale.setSelected(true);
         HBox sliderRow = new HBox(12, sliderLabel, slider, chosenValue, logScale);
         sliderRow.setAlignment(Pos.CENTER_LEFT);
-        HBox tiles = new HBox(26, tile("Kelly f*", kellyValue), tile("Adjusted Kelly", adjustedValue),
-                tile("Interval of f*", intervalValue), tile("Payoff b", payoffValue),
-                tile("Growth turns negative at", zeroGrowthValue), tile("Recommended (ruin < limit)", recommendedValue));
+        HBox tiles = new HBox(26,
+                tile("Kelly f*", kellyValue, "The fraction of capital per bet that maximises long-run growth: "
+                        + "f* = p - q/b. Staking more than f* adds risk and lowers growth."),
+                tile("Adjusted Kelly", adjustedValue, "f* capped at the max Kelly fraction, times the Kelly "
+                        + "multiplier: the fraction the sizing uses. Zero when the edge is negative."),
+                tile("Interval of f*", intervalValue, "How far f* may be off given the number of trades behind "
+                        + "the win rate; type a sample size to see it. A wide interval argues for a smaller multiplier."),
+                tile("Payoff b", payoffValue, "Average win divided by average loss."),
+                tile("Growth turns negative at", zeroGrowthValue, "Staking this fraction or more makes wealth "
+                        + "shrink in the long run (about 2 x f*)."),
+                tile("Recommended (ruin < limit)", recommendedValue, "Among the fractions simulated, the one with the "
+                        + "highest median final wealth whose chance of touching the ruin level is under the limit. "
+                        + "\"None\" means every fraction shown touches it too often: move the slider lower, or set a "
+                        + "lower ruin level (further below the start)."));
         kellyValue.setId("kelly-fraction");
         adjustedValue.setId("kelly-adjusted");
         return new VBox(6, tiles, sliderRow);
     }
 
-    private static Node tile(String caption, Label value) {
+    private static Node tile(String caption, Label value, String meaning) {
         value.getStyleClass().addAll(Styles.TITLE_4, "tile-value");
-        return new VBox(1, Views.caption(caption), value);
+        VBox tile = new VBox(1, Views.caption(caption), value);
+        Tooltip.install(tile, new Tooltip(meaning));
+        return tile;
     }
 
     private Node bottom() {
-        table.setId("kelly-fractions");
-        table.getStyleClass().add("compact-table");
-        table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.setPlaceholder(new Label("Calculate to simulate growth paths"));
-        table.getColumns().setAll(List.of(
-                column("f", "Fraction of capital staked per bet", f -> Formats.decimal4(f.fraction()), 62),
-                column("xK", "Multiple of Kelly", f -> Formats.decimal2(f.kellyMultiple()), 48),
-                column("Median", "Median terminal wealth (exact lattice value in brackets)",
-                        f -> Formats.compact(f.terminalWealthPercentiles().p50()) + (f.exactTerminalWealthPercentiles() == null
-                                ? "" : " (" + Formats.compact(f.exactTerminalWealthPercentiles().p50()) + ")"), 112),
-                column("Ruin", "Probability of touching the ruin level (exact lattice value in brackets)",
-                        f -> Formats.percent(f.probabilityOfRuin()) + (Double.isFinite(f.exactProbabilityOfRuin())
-                                ? " (" + Formats.percent(f.exactProbabilityOfRuin()) + ")" : ""), 128),
-                column("Target", "Probability of ever reaching the target", f -> Formats.percent(f.probabilityOfTarget()), 74),
-                column("Max DD", "Maximum drawdown: median / 95th percentile",
-                        f -> Formats.percent(f.maxDrawdownMedian()) + " / " + Formats.percent(f.maxDrawdownP95()), 140),
-                column("Growth", "Mean log growth per bet ± standard error",
-                        f -> String.format("%.4f±%.4f", f.meanLogGrowth(), f.meanLogGrowthStandardError()), 118)));
-        table.setPrefHeight(170);
         growth.setPrefHeight(200);
         ScrollPane adjustmentsScroll = new ScrollPane(adjustments);
         adjustmentsScroll.setFitToWidth(true);
@@ -252,8 +229,11 @@ public final class KellyLabView {
         VBox adjustmentsBox = Views.card("Sizing and sensitivity", adjustmentsScroll);
         adjustmentsBox.setPrefWidth(240);
         adjustmentsBox.setMinWidth(180);
-        TabPane tabs = new TabPane(new Tab("Simulated fractions", table),
-                new Tab("Terminal wealth (chosen f)", wealthHistogram), new Tab("Max drawdown (chosen f)", drawdownHistogram));
+        TabPane tabs = new TabPane(new Tab("By fraction", table.node()),
+                new Tab("Final wealth", wealthHistogram), new Tab("Max drawdown", drawdownHistogram));
+        tabs.getTabs().get(1).setTooltip(new Tooltip("Histogram of wealth after the last bet, at the chosen fraction"));
+        tabs.getTabs().get(2).setTooltip(new Tooltip("Histogram of each path's largest fall from a peak, at the "
+                + "chosen fraction"));
         tabs.setId("kelly-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add(Styles.DENSE);
@@ -264,23 +244,10 @@ public final class KellyLabView {
         return row;
     }
 
-    private static TableColumn<FractionResult, String> column(String name, String tip,
-                                                              Function<FractionResult, String> value, double width) {
-        TableColumn<FractionResult, String> c = new TableColumn<>();
-        Label header = new Label(name);
-        header.setTooltip(new Tooltip(tip));
-        c.setGraphic(header);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
-        c.setPrefWidth(width);
-        c.setMinWidth(width);
-        return c;
-    }
-
     private void initListeners() {
         model.resultProperty().addListener((o, a, r) -> showResult(r));
         model.simulationProperty().addListener((o, a, s) -> showSimulation(s));
-        model.edgeProperty().addListener((o, a, e) -> showAdjustments(model.resultProperty().get()));
-        model.sizingProperty().addListener((o, a, e) -> showAdjustments(model.resultProperty().get()));
+        model.notesProperty().addListener((o, a, lines) -> showNotes(lines));
         logScale.selectedProperty().addListener((o, a, b) -> showSimulation(model.simulationProperty().get()));
         model.chosenFractionProperty().addListener((o, a, f) -> {
             chosenValue.setText(Double.isFinite(f.doubleValue()) ? "= " + Formats.decimal4(f.doubleValue())
@@ -292,9 +259,8 @@ public final class KellyLabView {
         });
     }
 
-    private double winProbability(KellyCalculationResponse r) {
-        // f* = p - (1 - p) / b  =>  p = (f* b + 1) / (b + 1)
-        return (r.kellyFraction() * r.winLossRatio() + 1) / (r.winLossRatio() + 1);
+    private static double winProbability(KellyCalculationResponse r) {
+        return ResultNotes.winProbability(r);
     }
 
     private void showResult(KellyCalculationResponse r) {
@@ -313,48 +279,10 @@ public final class KellyLabView {
         if (r.winLossRatio() != null) {
             growth.show(winProbability(r), r.winLossRatio(), r.kellyFraction(), model.chosenFractionProperty().get());
         }
-        showAdjustments(r);
     }
 
-    private void showAdjustments(KellyCalculationResponse r) {
+    private void showNotes(List<String> lines) {
         adjustments.getChildren().clear();
-        if (r == null) {
-            return;
-        }
-        List<String> lines = new ArrayList<>();
-        lines.add("Adjusted = min(max(f*, 0), max Kelly) x multiplier = " + Formats.decimal4(r.adjustedKelly()));
-        if (r.kellyFraction() <= 0) {
-            lines.add("Negative edge: sized to zero, never short by accident.");
-        }
-        var edge = model.edgeProperty().get();
-        SizingResult sized = model.sizingProperty().get();
-        if (!model.bootstrapWarning().isEmpty()) {
-            lines.add(model.bootstrapWarning());
-        }
-        if (edge != null && sized != null) {
-            lines.add(edge.name() + ": " + sized.basis());
-            var all = edge.all();
-            if (all.kelly() != null && all.logOptimalKelly() != null) {
-                lines.add("Kelly from the averages, p - q/b: " + Formats.decimal4(all.kelly())
-                        + "; from the trade list (max mean ln(1 + f r)): " + Formats.decimal4(all.logOptimalKelly())
-                        + "; sizing starts from the smaller.");
-            }
-            lines.add("Sized: " + Formats.percent(sized.fraction()) + " of capital (conviction "
-                    + sized.appliedConviction() + ")");
-            sized.adjustments().forEach(a -> lines.add(a.name() + " x" + Formats.decimal2(a.multiplier()) + ": "
-                    + a.reason()));
-            sized.bindingLimits().forEach(l -> lines.add("Limit " + l.name() + ": " + Formats.decimal4(l.before())
-                    + " -> " + Formats.decimal4(l.after()) + (l.reason() == null ? "" : " (" + l.reason() + ")")));
-        }
-        var s = r.sensitivityAnalysis();
-        if (s.dKellyDWinProbability() != null) {
-            lines.add("df*/dp = " + Formats.decimal2(s.dKellyDWinProbability()) + ", df*/db = "
-                    + Formats.decimal4(s.dKellyDPayoff()));
-        }
-        for (var g : s.growthTable()) {
-            lines.add(Formats.decimal2(g.kellyMultiple()) + " x Kelly: growth " + (g.relativeGrowth() == null ? "—"
-                    : Formats.percent(g.relativeGrowth())) + " of the maximum");
-        }
         for (String line : lines) {
             Label l = new Label(line);
             l.setWrapText(true);
@@ -366,7 +294,7 @@ public final class KellyLabView {
     private void showSimulation(GrowthSimulationResult s) {
         fans.getChildren().clear();
         if (s == null) {
-            table.getItems().clear();
+            table.show(List.of(), Double.NaN);
             recommendedValue.setText("—");
             Label empty = new Label("Growth paths appear here after Calculate (positive edge only).");
             empty.getStyleClass().add("placeholder-text");
@@ -384,7 +312,7 @@ public final class KellyLabView {
             HBox.setHgrow(chart, Priority.ALWAYS);
             fans.getChildren().add(chart);
         }
-        table.getItems().setAll(s.fractions());
+        table.show(s.fractions(), chosen);
         s.fractions().stream().filter(f -> Math.abs(f.fraction() - chosen) < 1e-12).findFirst().ifPresent(f -> {
             wealthHistogram.show(f.terminalWealthHistogram(), Formats::compact, true);
             drawdownHistogram.show(f.maxDrawdownHistogram(), Formats::percent, false);

@@ -72,6 +72,7 @@ public final class KellyLabViewModel {
     /** Whether an input changed since the result shown was calculated. */
     private final javafx.beans.property.ReadOnlyBooleanWrapper stale = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<EdgeReport> edge = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<String>> notes = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<GrowthSimulationResult> simulation = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyDoubleWrapper chosenFraction = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -141,6 +142,11 @@ public final class KellyLabViewModel {
 
     public ReadOnlyObjectProperty<KellyCalculationResponse> resultProperty() {
         return result.getReadOnlyProperty();
+    }
+
+    /** The sizing and sensitivity notes of the result shown, from the inputs that result came from. */
+    public ReadOnlyObjectProperty<List<String>> notesProperty() {
+        return notes.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<EdgeReport> edgeProperty() {
@@ -256,8 +262,12 @@ public final class KellyLabViewModel {
         KellyInputs in = parsed.inputs();
         Map<String, String> typed = texts();
         KellyService service = remember ? kelly : preview;
+        EdgeReport askedEdge = edge.get();
+        SizingResult askedSizing = sizing.get();
+        String warning = bootstrapWarning();
         runner.submit("Calculating Kelly", p -> service.calculate(in.kellyRequest()), r -> {
             inputs = in;
+            notes.set(ResultNotes.of(r, askedEdge, askedSizing, warning));
             result.set(r);
             if (texts().equals(typed)) {
                 stale.set(false);
@@ -267,7 +277,7 @@ public final class KellyLabViewModel {
             simulate();
         }, e -> {
             if (e instanceof ValidationException v) {
-                errors.put(fieldFor(v.field()), v.reason());
+                errors.put(KellyInputs.fieldFor(v.field()), v.reason());
                 status.set("Check the highlighted fields.");
             } else {
                 notifier.error("Kelly not calculated", ErrorMessages.describe(e));
@@ -287,9 +297,9 @@ public final class KellyLabViewModel {
             notifier.info("Not reloadable here", "That calculation was not a win-rate and payoff calculation.");
             return;
         }
-        field("win_rate").set(plain(c.winProbability() * 100));
-        field("average_win").set(plain(c.averageWin()));
-        field("average_loss").set(plain(c.averageLoss()));
+        field("win_rate").set(StrategySettingsForm.plain(c.winProbability() * 100));
+        field("average_win").set(StrategySettingsForm.plain(c.averageWin()));
+        field("average_loss").set(StrategySettingsForm.plain(c.averageLoss()));
         field("sample_size").set(c.sampleSize() == null ? "" : c.sampleSize().toString());
         calculate();
     }
@@ -334,6 +344,7 @@ public final class KellyLabViewModel {
             outcomes = null;
             edge.set(null);
             sizing.set(null);
+            notes.set(ResultNotes.of(result.get(), null, null, ""));
             return;
         }
         double capital = KellyInputs.capital(field("initial_capital").get(), SimulationService.DEFAULT_INITIAL_CAPITAL);
@@ -361,12 +372,12 @@ public final class KellyLabViewModel {
         outcomes = perStake != null && Arrays.stream(perStake).allMatch(Double::isFinite) ? perStake : null;
         double decisive = all.wins() + all.losses();
         // Rounded as a trader would type them: the win rate to 0.01%, the averages to the cent.
-        field("win_rate").set(rounded(100.0 * all.wins() / decisive));
-        field("average_win").set(rounded(all.averageWin()));
-        field("average_loss").set(rounded(all.averageLoss()));
+        field("win_rate").set(KellyInputs.rounded(100.0 * all.wins() / decisive));
+        field("average_win").set(KellyInputs.rounded(all.averageWin()));
+        field("average_loss").set(KellyInputs.rounded(all.averageLoss()));
         field("sample_size").set(Integer.toString((int) decisive));
-        field("kelly_multiplier").set(plain(c.kellyMultiplier()));
-        field("max_kelly_fraction").set(plain(c.maxKellyFraction() * 100));
+        field("kelly_multiplier").set(StrategySettingsForm.plain(c.kellyMultiplier()));
+        field("max_kelly_fraction").set(StrategySettingsForm.plain(c.maxKellyFraction() * 100));
         calculate();
     }
 
@@ -379,21 +390,5 @@ public final class KellyLabViewModel {
         Map<String, String> out = new LinkedHashMap<>();
         fields.forEach((k, v) -> out.put(k, v.get()));
         return out;
-    }
-
-    private static String fieldFor(String contractField) {
-        return switch (contractField) {
-            case "win_probability" -> "win_rate";
-            default -> contractField;
-        };
-    }
-
-    private static String rounded(double v) {
-        return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
-                .toPlainString();
-    }
-
-    private static String plain(double v) {
-        return StrategySettingsForm.plain(v);
     }
 }

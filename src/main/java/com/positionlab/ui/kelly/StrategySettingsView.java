@@ -5,12 +5,15 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import com.positionlab.engine.kelly.Conviction;
+import com.positionlab.ui.common.Names;
 import com.positionlab.ui.common.Views;
 
 /** The Kelly Lab's panel of the selected strategy's stored Kelly settings, editable. */
@@ -24,7 +27,7 @@ final class StrategySettingsView {
 
     private static final String[][] SETTINGS = {
             {"kelly_multiplier", "Kelly multiplier (x f*)"}, {"max_kelly_fraction", "Max Kelly fraction (% equity)"},
-            {"tier", "Tier (HUNTER, STRATEGIST)"}, {"min_position", "Min position (% equity)"},
+            {"min_position", "Min position (% equity)"},
             {"max_position", "Max position (% equity)"}, {"conviction_low", "Conviction LOW x"},
             {"conviction_medium", "Conviction MEDIUM x"}, {"conviction_high", "Conviction HIGH x"},
             {"drawdown_floor", "Drawdown floor x"}, {"max_drawdown", "Drawdown at floor (%)"},
@@ -36,15 +39,32 @@ final class StrategySettingsView {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(2);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(120), new ColumnConstraints(90, 120, 180));
+        ColumnConstraints fields = new ColumnConstraints(110, 140, Double.MAX_VALUE);
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(120), fields);
         ComboBox<Conviction> conviction = new ComboBox<>();
         conviction.getItems().setAll(Conviction.values());
         conviction.setId("kelly-conviction");
-        conviction.setPrefWidth(130);
+        conviction.setMaxWidth(Double.MAX_VALUE);
+        conviction.setConverter(Views.converter(Names::conviction));
+        conviction.setTooltip(new Tooltip("Scales this bet's Kelly fraction by the strategy's conviction multiplier"));
         conviction.valueProperty().bindBidirectional(model.convictionProperty());
+        ComboBox<String> tier = new ComboBox<>();
+        tier.getItems().setAll("HUNTER", "STRATEGIST");
+        tier.setId("strategy-tier");
+        tier.setMaxWidth(Double.MAX_VALUE);
+        tier.setConverter(Views.converter(t -> t == null || t.isEmpty() ? "" : t.charAt(0)
+                + t.substring(1).toLowerCase(java.util.Locale.ROOT)));
+        tier.setTooltip(new Tooltip("Hunter: positions 1% to 10% of equity, HIGH conviction treated as MEDIUM. "
+                + "Strategist: 0.5% to 15%, HIGH allowed. API name: tier (HUNTER, STRATEGIST)."));
+        tier.valueProperty().bindBidirectional(model.configField("tier"));
         int row = 0;
         grid.add(Views.formLabel("Conviction of this bet"), 0, row);
         grid.add(conviction, 1, row++);
+        grid.add(Views.formLabel("Tier"), 0, row);
+        grid.add(tier, 1, row++);
+        grid.add(Views.fieldError(model.configErrors(), "tier", tier), 0, row++, 2, 1);
         for (String[] f : SETTINGS) {
             TextField field = new TextField();
             field.setId("strategy-" + f[0].replace('_', '-'));

@@ -18,7 +18,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import org.controlsfx.control.SearchableComboBox;
 
@@ -53,17 +52,7 @@ final class RulePreviewView {
         instrument.setId("preview-instrument");
         instrument.setPromptText("Instrument (type to search)");
         instrument.setMaxWidth(Double.MAX_VALUE);
-        instrument.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Instrument i) {
-                return i == null ? "" : i.id() + " — " + i.name();
-            }
-
-            @Override
-            public Instrument fromString(String s) {
-                return null;
-            }
-        });
+        instrument.setConverter(Views.converter(i -> i == null ? "" : i.id() + " — " + i.name()));
         instrument.valueProperty().bindBidirectional(model.instrumentProperty());
         ComboBox<Side> direction = new ComboBox<>();
         direction.getItems().setAll(Side.values());

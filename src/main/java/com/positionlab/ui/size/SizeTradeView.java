@@ -26,7 +26,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import org.controlsfx.control.SearchableComboBox;
 
@@ -120,13 +119,14 @@ public final class SizeTradeView {
         strategy.setId("size-strategy");
         strategy.setPromptText("None");
         strategy.setMaxWidth(Double.MAX_VALUE);
-        strategy.setConverter(converter(s -> s == null ? "None" : s.name() + " (" + s.id() + ")"));
+        strategy.setConverter(Views.converter(s -> s == null ? "None" : s.name() + " (" + s.id() + ")"));
         strategy.valueProperty().bindBidirectional(model.strategyProperty());
         strategy.setTooltip(new Tooltip("The strategy the trade belongs to: its trades drive OPTIMAL_F"));
         wide("Strategy (optional)", strategy, TradeTicket.STRATEGY);
         ComboBox<Conviction> conviction = new ComboBox<>();
         conviction.getItems().setAll(Conviction.values());
         conviction.setId("size-conviction");
+        conviction.setConverter(Views.converter(Names::conviction));
         conviction.setMaxWidth(Double.MAX_VALUE);
         conviction.valueProperty().bindBidirectional(model.convictionProperty());
         conviction.setTooltip(new Tooltip("Scales the Kelly weight: LOW x0.5, MEDIUM x1, HIGH x1.5"));
@@ -139,7 +139,7 @@ public final class SizeTradeView {
         method.setId("size-method");
         method.setMaxWidth(Double.MAX_VALUE);
         method.valueProperty().bindBidirectional(model.methodProperty());
-        method.setConverter(converter(Names::method));
+        method.setConverter(Views.converter(Names::method));
         Tooltip methodTip = new Tooltip();
         methodTip.textProperty().bind(Bindings.createStringBinding(() -> "How the weight is chosen before the "
                 + "limits; the table on the right compares every method. API name: " + model.methodProperty().get(),
@@ -151,7 +151,7 @@ public final class SizeTradeView {
         riskModel.setId("size-risk-model");
         riskModel.setMaxWidth(Double.MAX_VALUE);
         riskModel.valueProperty().bindBidirectional(model.riskModelProperty());
-        riskModel.setConverter(converter(Names::riskModel));
+        riskModel.setConverter(Views.converter(Names::riskModel));
         Tooltip modelTip = new Tooltip();
         modelTip.textProperty().bind(Bindings.createStringBinding(() -> "How VaR and CVaR are measured. API name: "
                 + model.riskModelProperty().get(), model.riskModelProperty()));
@@ -229,7 +229,7 @@ public final class SizeTradeView {
         rule.setId("size-rule");
         rule.setMaxWidth(Double.MAX_VALUE);
         rule.setPromptText("None: choose below");
-        rule.setConverter(converter(r -> r == null ? "None: choose below" : r.ruleName()));
+        rule.setConverter(Views.converter(r -> r == null ? "None: choose below" : r.ruleName()));
         rule.valueProperty().bindBidirectional(model.ruleProperty());
         rule.setTooltip(new Tooltip("A stored rule fills the method, risk model and limits; you may still "
                 + "override them"));
@@ -317,19 +317,5 @@ public final class SizeTradeView {
         copy.run();
         items.addListener((ListChangeListener<T>) c -> copy.run());
         return out;
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return show.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
     }
 }

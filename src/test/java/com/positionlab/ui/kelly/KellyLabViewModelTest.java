@@ -179,6 +179,41 @@ class KellyLabViewModelTest {
     }
 
     @Test
+    void theSensitivityNotesAlwaysBelongToTheResultShownNeverToTheInputsOfTheNextOne() {
+        new WorkspaceService(store).createDemo(Progress.NONE);
+        QueuedTaskRunner runner = new QueuedTaskRunner();
+        KellyLabViewModel m = model(runner);
+        m.refresh();
+        runner.runAll();
+        // Typed inputs: p = 55%, b = 150 / 100; df*/dp = 1 + 1/b = 1.67.
+        assertThat(m.notesProperty().get()).anySatisfy(l -> assertThat(l)
+                .isEqualTo("df*/dp = 1.67, df*/db = 0.2000 (at p = 55.00%, b = 1.50)"));
+        var trend = m.strategies().stream().filter(s -> s.id().equals("TREND")).findFirst().orElseThrow();
+        m.strategyProperty().set(trend);
+        runner.runNext();
+        // The strategy's edge has arrived and filled the inputs, but its Kelly is not calculated yet: the notes
+        // still describe the typed calculation and say nothing of the strategy.
+        assertThat(m.edgeProperty().get().strategyId()).isEqualTo("TREND");
+        assertThat(m.staleProperty().get()).isTrue();
+        assertThat(m.notesProperty().get()).contains("df*/dp = 1.67, df*/db = 0.2000 (at p = 55.00%, b = 1.50)")
+                .noneMatch(l -> l.startsWith(trend.name()));
+        runner.runAll();
+        var r = m.resultProperty().get();
+        double p = Double.parseDouble(m.field("win_rate").get()) / 100;
+        double b = Double.parseDouble(m.field("average_win").get()) / Double.parseDouble(m.field("average_loss").get());
+        assertThat(r.kellyFraction()).isCloseTo(p - (1 - p) / b, within(1e-9));
+        assertThat(m.notesProperty().get()).anyMatch(l -> l.startsWith(trend.name() + ": "))
+                .anyMatch(l -> l.startsWith("df*/dp = " + String.format("%.2f", 1 + 1 / b)) && l.contains(
+                        String.format("at p = %.2f%%", 100 * p)))
+                .noneMatch(l -> l.contains("at p = 55.00%"));
+        assertThat(m.staleProperty().get()).isFalse();
+
+        m.strategyProperty().set(null);
+        assertThat(m.notesProperty().get()).as("typed inputs again: no strategy line").noneMatch(l -> l.startsWith(
+                trend.name()));
+    }
+
+    @Test
     void editingAnInputMarksTheResultsStaleUntilCalculateRunsAgain() {
         KellyLabViewModel m = model(new SyncTaskRunner());
         m.calculate();

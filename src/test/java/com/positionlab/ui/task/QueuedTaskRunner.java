@@ -63,6 +63,11 @@ public final class QueuedTaskRunner implements TaskRunner {
         return () -> cancelled[0] = true;
     }
 
+    /** Runs the oldest queued job only (what it submits stays queued). */
+    public void runNext() {
+        queue.remove(0).run();
+    }
+
     /** Runs every queued job (and any job they submit), in order. */
     public void runAll() {
         while (!queue.isEmpty()) {
