@@ -1,6 +1,9 @@
 package com.positionlab.service.metrics;
 
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -20,6 +23,15 @@ public final class LatencyRecorder {
 
     /** How a call ended: answered, refused for its input (the caller's mistake), or failed (ours). */
     public enum Result { OK, REJECTED, FAILED }
+
+    /** One failed call: when it ended and what went wrong. */
+    public record Failure(Instant at, String what) {
+    }
+
+    /** Failures kept for {@link #recentFailures()}. */
+    public static final int FAILURES_KEPT = 50;
+    private static final int FAILURE_TEXT_LIMIT = 500;
+    private final ArrayDeque<Failure> failures = new ArrayDeque<>();
 
     private final LongSupplier nanoClock;
     private final long[] latencies = new long[WINDOW];
@@ -42,7 +54,20 @@ public final class LatencyRecorder {
     }
 
     /** Records one call that took {@code nanos} and how it ended: a refused input is not an error. */
-    public synchronized void record(long nanos, Result result) {
+    public void record(long nanos, Result result) {
+        record(nanos, result, null);
+    }
+
+    /** As {@link #record(long, Result)}; a failure's {@code what} (cut to 500 characters) is kept for diagnosis. */
+    public synchronized void record(long nanos, Result result, String what) {
+        if (result == Result.FAILED) {
+            String text = what == null || what.isBlank() ? "(no detail)" : what.strip();
+            failures.addFirst(new Failure(Instant.now(), text.length() > FAILURE_TEXT_LIMIT
+                    ? text.substring(0, FAILURE_TEXT_LIMIT) + "…" : text));
+            if (failures.size() > FAILURES_KEPT) {
+                failures.removeLast();
+            }
+        }
         int slot = (int) (count % WINDOW);
         latencies[slot] = nanos;
         finishedAt[slot] = nanoClock.getAsLong();
@@ -52,6 +77,11 @@ public final class LatencyRecorder {
         } else if (result == Result.REJECTED) {
             rejected++;
         }
+    }
+
+    /** The most recent failures, newest first (at most {@link #FAILURES_KEPT}). */
+    public synchronized List<Failure> recentFailures() {
+        return List.copyOf(failures);
     }
 
     public synchronized Snapshot snapshot() {

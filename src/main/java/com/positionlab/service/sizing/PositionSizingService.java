@@ -110,6 +110,7 @@ public final class PositionSizingService implements AutoCloseable {
     private PositionSizingResponse run(PositionSizingRequest request, boolean compare, boolean record) {
         long start = System.nanoTime();
         LatencyRecorder.Result result = LatencyRecorder.Result.FAILED;
+        RuntimeException failure = null;
         try {
             ResolvedRequest r = resolver.resolve(request);
             MarketModel model = market.model(r);
@@ -140,12 +141,23 @@ public final class PositionSizingService implements AutoCloseable {
             throw e;
         } catch (StoreException e) {
             // The workspace failed under the sizing (H2 closes the file after a failed write): a 503, not a fault.
-            throw new StoreUnavailableException("could not read the workspace: " + StoreWriteHealth.reason(e), e);
+            failure = new StoreUnavailableException("could not read the workspace: " + StoreWriteHealth.reason(e), e);
+            throw failure;
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
         } finally {
             if (record) {
-                metrics.record(System.nanoTime() - start, result);
+                metrics.record(System.nanoTime() - start, result, failure == null ? null : failed(request, failure));
             }
         }
+    }
+
+    /** What a failed sizing asked for and why it failed, for the Activity page's list of errors. */
+    private static String failed(PositionSizingRequest request, RuntimeException e) {
+        var d = request == null ? null : request.tradingDecision();
+        String what = d == null ? "a sizing" : d.direction() + " " + d.instrumentId();
+        return what + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     /** Accepting sizings into the history (and the holdings), over this service's workspace and caches. */

@@ -13,6 +13,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -21,7 +24,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -49,6 +51,11 @@ public final class ActivityView {
     private final Label rate = value("activity-rate");
     private final Label count = value("activity-count");
     private final Label errors = value("activity-errors");
+    private final TitledPane diagnostics = new TitledPane();
+    private final TabPane diagnosticTabs = new TabPane();
+    private final Tab errorsTab = new Tab("Errors");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(java.time.ZoneId.systemDefault());
     private final Label refused = value("activity-refused");
     private final Label p50 = value("activity-p50");
     private final Label p95 = value("activity-p95");
@@ -98,7 +105,7 @@ public final class ActivityView {
     private Node metricsCard() {
         HBox tiles = new HBox(34, tile("Sizings per second", rate, "Sizings finished in the last 10 seconds, per "
                         + "second"), tile("Sizings since start", count, "Sizings this session ran, comparisons included"),
-                tile("Errors", errors, "Sizings that failed on our side (the workspace, a fault)"),
+                errorsTile(),
                 tile("Refused", refused, "Tickets refused for their input: the ticket said why beside the field"),
                 tile("P50 latency", p50, "Half of the recent sizings took at most this long"),
                 tile("P95 latency", p95, "95% of the recent sizings took at most this long"),
@@ -119,17 +126,7 @@ public final class ActivityView {
         method.setId("activity-method");
         method.getItems().add(null);
         method.getItems().addAll(SizingMethod.values());
-        method.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(SizingMethod m) {
-                return m == null ? "All methods" : Names.method(m);
-            }
-
-            @Override
-            public SizingMethod fromString(String s) {
-                return null;
-            }
-        });
+        method.setConverter(Views.converter(m -> m == null ? "All methods" : Names.method(m)));
         method.valueProperty().bindBidirectional(model.methodFilterProperty());
         method.setPrefWidth(190);
         Label status = Views.caption("");
@@ -195,9 +192,22 @@ public final class ActivityView {
                 Columns.number("Hits", "Lookups answered from the cache, of all lookups",
                         c -> c.hits() + " of " + (c.hits() + c.misses()), 68)));
         caches.setPrefHeight(260);
-        // The caches are for diagnosing the service, not for daily use: folded away until asked for.
-        javafx.scene.control.TitledPane diagnostics = new javafx.scene.control.TitledPane("Diagnostics: the sizing "
-                + "service's caches", caches);
+        TableView<LatencyRecorder.Failure> failed = new TableView<>(model.failures());
+        failed.setId("activity-failures");
+        failed.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, "compact-table");
+        failed.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        failed.setPlaceholder(new Label("No sizing has failed this session"));
+        failed.getColumns().setAll(List.of(
+                Columns.text("When", "Local time the sizing failed", f -> CLOCK.format(f.at()), 70),
+                Columns.longText("What failed", "The ticket and the error, as the service reported it",
+                        LatencyRecorder.Failure::what, 200)));
+        // Errors and caches are for diagnosing the service, not for daily use: folded away until asked for.
+        errorsTab.setContent(failed);
+        diagnosticTabs.getTabs().setAll(errorsTab, new Tab("Caches", caches));
+        diagnosticTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        diagnosticTabs.getStyleClass().add(Styles.DENSE);
+        diagnostics.setText("Diagnostics: errors and caches");
+        diagnostics.setContent(diagnosticTabs);
         diagnostics.setId("activity-diagnostics");
         diagnostics.setExpanded(false);
         VBox box = new VBox(8, Views.card("Selected sizing", new VBox(4, hint, detail)), diagnostics);
@@ -234,6 +244,23 @@ public final class ActivityView {
 
     private static String ttl(java.time.Duration d) {
         return d.toMinutes() >= 60 && d.toMinutes() % 60 == 0 ? d.toHours() + " h" : d.toMinutes() + " min";
+    }
+
+    /** The error count, which opens the list of errors under Diagnostics when clicked. */
+    private Node errorsTile() {
+        Node tile = tile("Errors", errors, "Sizings that failed on our side (the workspace, a fault). Click to see "
+                + "them under Diagnostics.");
+        tile.setId("activity-errors-tile");
+        tile.setCursor(javafx.scene.Cursor.HAND);
+        Tooltip.install(tile, new Tooltip("Click to see the errors"));
+        tile.setOnMouseClicked(e -> showErrors());
+        return tile;
+    }
+
+    /** Unfolds Diagnostics on its Errors tab. */
+    void showErrors() {
+        diagnostics.setExpanded(true);
+        diagnosticTabs.getSelectionModel().select(errorsTab);
     }
 
     private static Node tile(String caption, Label value, String tip) {

@@ -60,6 +60,7 @@ public final class ActivityViewModel {
     private final ReadOnlyStringWrapper selectedDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<LatencyRecorder.Snapshot> metrics = new ReadOnlyObjectWrapper<>();
     private final ObservableList<CacheRow> caches = FXCollections.observableArrayList();
+    private final ObservableList<LatencyRecorder.Failure> failures = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private int historyGeneration;
 
@@ -112,6 +113,11 @@ public final class ActivityViewModel {
         return metrics.getReadOnlyProperty();
     }
 
+    /** The sizing service's most recent failures, newest first. */
+    public ObservableList<LatencyRecorder.Failure> failures() {
+        return failures;
+    }
+
     public ObservableList<CacheRow> caches() {
         return caches;
     }
@@ -145,6 +151,10 @@ public final class ActivityViewModel {
     /** Copies the service's latency recorder and cache counters into the properties (cheap, UI thread). */
     public void sampleMetrics() {
         metrics.set(service.metrics().snapshot());
+        List<LatencyRecorder.Failure> recent = service.metrics().recentFailures();
+        if (!recent.equals(failures)) {
+            failures.setAll(recent);
+        }
         List<CacheRow> rows = service.caches().stream().map(ActivityViewModel::row).toList();
         if (!rows.equals(caches)) {
             caches.setAll(rows);

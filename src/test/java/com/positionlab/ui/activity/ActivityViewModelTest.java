@@ -2,6 +2,7 @@ package com.positionlab.ui.activity;
 
 import com.positionlab.domain.StoredSizing;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,6 +127,26 @@ class ActivityViewModelTest {
         assertThat(model.metricsProperty().get().errors()).isZero();
         assertThat(model.metricsProperty().get().rejected()).isEqualTo(1);
         assertThat(model.metricsProperty().get().p99Ms()).isPositive();
+    }
+
+    @Test
+    void aFailedSizingIsListedWithWhatItAskedForAndWhyWhileARefusedOneIsNot() {
+        try {
+            service.size(new PositionSizingRequest(new TradingDecision(null, "SEMI", Side.LONG, -1.0, null, null, null,
+                    null, null, null, null), null, null, null, null, null, null));
+        } catch (RuntimeException expected) {
+            // refused: the trader's to fix, not an error
+        }
+        db.close();
+        assertThatThrownBy(() -> service.size(new PositionSizingRequest(new TradingDecision(null, "BIOV", Side.SHORT,
+                100.0, null, 0.10, null, null, null, null, null), null, null, null, null, null, null)))
+                .isInstanceOf(RuntimeException.class);
+        model.sampleMetrics();
+        assertThat(model.metricsProperty().get().errors()).isEqualTo(1);
+        assertThat(model.failures()).singleElement().satisfies(f -> {
+            assertThat(f.what()).matches("SHORT BIOV: \\w+Exception: .{10,}");
+            assertThat(f.at()).isBetween(java.time.Instant.now().minusSeconds(60), java.time.Instant.now());
+        });
     }
 
     @Test
