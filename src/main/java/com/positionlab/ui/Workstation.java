@@ -36,9 +36,12 @@ public final class Workstation {
         UserSettings settings = Services.userSettings(config.paths().settingsFile());
         MainViewModel model = new MainViewModel(runner, notifier, settings, config.themeOverride());
         model.themeProperty().get().apply();
-        model.themeProperty().addListener((o, a, b) -> b.apply());
         MainView view = new MainView(model, notifier, new FxDialogs(() -> stage));
-        Scene scene = new Scene(view.createView(), WIDTH, HEIGHT);
+        Scene scene = new Scene(view.createView(), WIDTH, HEIGHT, model.themeProperty().get().background());
+        model.themeProperty().addListener((o, a, b) -> {
+            b.apply();
+            scene.setFill(b.background());
+        });
         scene.getStylesheets().add(Objects.requireNonNull(
                 Workstation.class.getResource("/com/positionlab/ui/positionlab.css")).toExternalForm());
         view.installShortcuts(scene);

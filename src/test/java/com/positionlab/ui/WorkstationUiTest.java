@@ -102,8 +102,17 @@ class WorkstationUiTest extends FxRobot {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !lookup("#kelly-fractions").queryAs(TableView.class)
                 .getItems().isEmpty());
         assertThat(lookup("#kelly-fraction").queryAs(Label.class).getText()).isEqualTo("0.2500");
-        assertThat(lookup("#kelly-fractions").queryAs(TableView.class).getItems()).hasSize(3);
-        clickOn("Terminal wealth (chosen f)");
+        // One row per measure, one column per simulated fraction (half, full and double Kelly) after the names.
+        TableView<?> fractions = lookup("#kelly-fractions").queryAs(TableView.class);
+        assertThat(fractions.getItems()).hasSize(9);
+        assertThat(fractions.getColumns()).hasSize(4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(clippedCells("#kelly-fractions")).as("results cut short").isEmpty();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> fractions.lookupAll(".scroll-bar").stream()
+                .filter(n -> n instanceof javafx.scene.control.ScrollBar b
+                        && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && b.isVisible()).count())
+                .get(10, TimeUnit.SECONDS)).as("no sideways scrolling").isZero();
+        clickOn("Final wealth");
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.chart.BarChart<?, ?> wealth = lookup(".histogram-chart").match(Node::isVisible)
                 .queryAs(javafx.scene.chart.BarChart.class);
@@ -200,6 +209,84 @@ class WorkstationUiTest extends FxRobot {
     }
 
     @Test
+    void ruleNamesFitTheListAndADuplicateIsSelectedOnceMade() throws Exception {
+        clickOn("#nav-rules");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> lookup("#rules-table").queryAs(TableView.class).getItems().size() == 5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(clippedCells("#rules-table")).as("cells shown with an ellipsis").isEmpty();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> lookup("#rules-table .column-header .label").queryAll().stream()
+                .map(n -> (Label) n).filter(l -> l.lookup(".text") instanceof javafx.scene.text.Text t
+                        && !t.getText().equals(l.getText())).map(Label::getText).toList()).get(10, TimeUnit.SECONDS))
+                .as("headers cut short").isEmpty();
+        TableView<?> table = lookup("#rules-table").queryAs(TableView.class);
+        clickOn("1% risk to stop");
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn("#rule-duplicate");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> table.getItems().size() == 6));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> {
+            Object selected = table.getSelectionModel().getSelectedItem();
+            return selected != null && ((com.positionlab.service.sizing.SizingRule) selected).ruleName()
+                    .equals("1% risk to stop (copy)");
+        }));
+        assertThat(table.getSelectionModel().getSelectedItems()).hasSize(1);
+        assertThat(lookup("#rule-rule-name").queryTextInputControl().getText()).isEqualTo("1% risk to stop (copy)");
+    }
+
+    /** The cells of a table whose text is drawn cut short (with an ellipsis) for lack of width. */
+    private java.util.List<String> clippedCells(String tableId) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> lookup(tableId).queryAs(TableView.class).lookupAll(".table-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty())
+                .map(n -> (javafx.scene.control.Labeled) n)
+                .filter(l -> l.lookup(".text") instanceof javafx.scene.text.Text t && !t.getText().equals(l.getText()))
+                .map(javafx.scene.control.Labeled::getText).toList()).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void switchingTheThemeRestylesEveryPageShownOrHidden() throws Exception {
+        for (Page p : Page.values()) {
+            clickOn("#nav-" + p.name().toLowerCase());
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        for (Theme theme : new Theme[] {Theme.DARK, Theme.LIGHT, Theme.DARK}) {
+            // Switched from a different page each time: the pages hidden at the switch are restyled too.
+            clickOn("#nav-" + Page.values()[theme.ordinal() + 1].name().toLowerCase());
+            push(KeyCode.CONTROL, KeyCode.T);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(app.workstation().model().themeProperty().get()).isEqualTo(theme);
+            assertThat(app.workstation().scene().getFill()).isEqualTo(theme.background());
+            for (Page p : Page.values()) {
+                clickOn("#nav-" + p.name().toLowerCase());
+                WaitForAsyncUtils.waitForFxEvents();
+                double background = WaitForAsyncUtils.asyncFx(() -> meanLuminance(lookup(".content").query()))
+                        .get(10, TimeUnit.SECONDS);
+                if (theme == Theme.DARK) {
+                    assertThat(background).as(p + " in the dark theme").isLessThan(0.35);
+                } else {
+                    assertThat(background).as(p + " in the light theme").isGreaterThan(0.65);
+                }
+            }
+        }
+    }
+
+    /** The mean luminance (0 black to 1 white) of the area of {@code node} in the window as drawn. */
+    private static double meanLuminance(Node node) {
+        javafx.scene.image.WritableImage image = node.getScene().snapshot(null);
+        javafx.geometry.Bounds b = node.localToScene(node.getBoundsInLocal());
+        javafx.scene.image.PixelReader px = image.getPixelReader();
+        double sum = 0;
+        int n = 0;
+        for (int y = (int) b.getMinY(); y < Math.min(b.getMaxY(), image.getHeight()); y += 4) {
+            for (int x = (int) b.getMinX(); x < Math.min(b.getMaxX(), image.getWidth()); x += 4) {
+                javafx.scene.paint.Color c = px.getColor(x, y);
+                sum += 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
+                n++;
+            }
+        }
+        return sum / n;
+    }
+
+    @Test
     void themeToggleSwitchesAndIsRemembered() throws Exception {
         clickOn("#theme-toggle");
         WaitForAsyncUtils.waitForFxEvents();
@@ -233,6 +320,14 @@ class WorkstationUiTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         double zoomedSpan = chart.visibleTo() - chart.visibleFrom();
         assertThat(zoomedSpan).isLessThan(0.9 * (fullTo - fullFrom));
+        // Repainted in the same pulse: the line is drawn again for the zoomed window (the chart draws the dates
+        // in view and one beyond each edge), from the plot's left edge to its right.
+        javafx.scene.shape.Path line = (javafx.scene.shape.Path) chart.lookup(".chart-series-line");
+        Node plot = chart.lookup(".chart-plot-background");
+        int points = ((javafx.scene.chart.XYChart<?, ?>) chart.lookup(".chart")).getData().get(0).getData().size();
+        assertThat(line.getElements().size()).isLessThan((int) (points * 0.6));
+        assertThat(line.getBoundsInLocal().getMinX()).isLessThan(2);
+        assertThat(line.getBoundsInLocal().getMaxX()).isGreaterThan(plot.getBoundsInLocal().getWidth() - 2);
 
         double from = chart.visibleFrom();
         drag(chart).moveBy(150, 0).release(MouseButton.PRIMARY);

@@ -26,7 +26,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
@@ -92,14 +91,16 @@ public final class RulesView {
     private Node listPane() {
         table.setId("rules-table");
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_NEXT_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("No rules: create one, or import a JSON file of rules."));
         table.getColumns().setAll(List.of(
-                column("Name", SizingRule::ruleName, 104),
+                column("Name", SizingRule::ruleName, 112),
                 column("Method", r -> Names.method(r.parameters() == null ? null : r.parameters().sizingMethod()),
-                        78),
-                column("On", r -> r.active() ? "yes" : "no", 46),
+                        84),
+                column("On", r -> r.active() ? "yes" : "no", 42),
                 column("Priority", r -> Integer.toString(r.priority()), 74)));
+        // Only the name column takes the width left over.
+        table.getColumns().stream().skip(1).forEach(c -> c.setMaxWidth(c.getPrefWidth()));
         table.setItems(model.rules());
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -149,8 +150,8 @@ public final class RulesView {
         VBox box = new VBox(8, table, row1, row2);
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox card = Views.card("Rules", box);
-        card.setPrefWidth(332);
-        card.setMinWidth(332);
+        card.setPrefWidth(340);
+        card.setMinWidth(340);
         return card;
     }
 
@@ -160,8 +161,10 @@ public final class RulesView {
             table.getSelectionModel().clearSelection();
             return;
         }
-        model.rules().stream().filter(x -> x.ruleId().equals(r.ruleId())).findFirst()
-                .ifPresent(x -> table.getSelectionModel().select(x));
+        // A rule not listed yet (a copy just made) clears the selection: left on the old row, the table would
+        // re-select that row when the list is reloaded and so open it again over the new one.
+        model.rules().stream().filter(x -> x.ruleId().equals(r.ruleId())).findFirst().ifPresentOrElse(
+                x -> table.getSelectionModel().select(x), () -> table.getSelectionModel().clearSelection());
     }
 
     // ---- form --------------------------------------------------------------------------------
@@ -172,7 +175,7 @@ public final class RulesView {
         ComboBox<SizingMethod> method = new ComboBox<>();
         method.getItems().setAll(SizingMethod.values());
         method.setId("rule-sizing-method");
-        method.setConverter(converter(Names::method));
+        method.setConverter(Views.converter(Names::method));
         method.valueProperty().bindBidirectional(editor.methodProperty());
         method.setPrefWidth(FIELD_WIDTH + 60);
         decorate(method, RuleForm.METHOD);
@@ -183,13 +186,13 @@ public final class RulesView {
         ComboBox<RiskModel> riskModel = new ComboBox<>();
         riskModel.getItems().setAll(RiskModel.values());
         riskModel.setId("rule-risk-model");
-        riskModel.setConverter(converter(Names::riskModel));
+        riskModel.setConverter(Views.converter(Names::riskModel));
         riskModel.valueProperty().bindBidirectional(editor.riskModelProperty());
         riskModel.setPrefWidth(FIELD_WIDTH + 60);
         ComboBox<RiskLimitMeasure> measure = new ComboBox<>();
         measure.getItems().setAll(RiskLimitMeasure.values());
         measure.setId("rule-risk-limit-measure");
-        measure.setConverter(converter(RuleForm::measureName));
+        measure.setConverter(Views.converter(RuleForm::measureName));
         measure.valueProperty().bindBidirectional(editor.limitMeasureProperty());
         measure.setPrefWidth(FIELD_WIDTH + 30);
         measure.setTooltip(new Tooltip("What max portfolio risk limits: the book's annualised volatility, or its VaR "
@@ -361,7 +364,8 @@ public final class RulesView {
     private void initListeners() {
         editor.errors().addListener((MapChangeListener<String, String>) ch -> validation.revalidate());
         model.editingProperty().addListener((o, a, b) -> selectEditing());
-        model.rules().addListener((ListChangeListener<SizingRule>) ch -> selectEditing());
+        // After the table has handled the new items itself (it moves or clears the selection on a change).
+        model.rules().addListener((ListChangeListener<SizingRule>) ch -> Platform.runLater(this::selectEditing));
     }
 
     // ---- helpers -----------------------------------------------------------------------------
@@ -380,19 +384,5 @@ public final class RulesView {
         c.setPrefWidth(width);
         c.setMinWidth(width);
         return c;
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return f.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
     }
 }

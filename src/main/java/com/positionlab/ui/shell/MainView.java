@@ -120,6 +120,7 @@ public final class MainView {
         nav.getStyleClass().add("sidebar");
         nav.setPadding(new Insets(14, 10, 14, 10));
         nav.setPrefWidth(170);
+        nav.setMinWidth(170);
         for (Page p : Page.values()) {
             ToggleButton b = new ToggleButton(p.title(), new FontIcon(p.icon()));
             b.setId("nav-" + p.name().toLowerCase());
