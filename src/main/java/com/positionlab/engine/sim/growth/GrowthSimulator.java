@@ -36,28 +36,27 @@ public final class GrowthSimulator {
         double[] fractions = request.fractions();
         double kelly = request.kellyFraction();
         List<FractionResult> results = new ArrayList<>(fractions.length);
-        try (ParallelBlocks runner = new ParallelBlocks(threads)) {
-            for (int i = 0; i < fractions.length; i++) {
-                progress.checkCancelled();
-                double f = fractions[i];
-                String message = "Simulating fraction " + f + " (" + (i + 1) + " of " + fractions.length + ")";
-                double from = (double) i / fractions.length;
-                double to = (double) (i + 1) / fractions.length;
-                PathStatistics stats = simulateFraction(request, plan, f, runner, progress, from, to, message);
-                BinomialLattice.Exact exact = request.isTwoOutcome()
-                        ? BinomialLattice.solve(plan, request.winProbability(), request.winLossRatio(), f,
-                                request.stopRuinedPaths(), progress)
-                        : null;
-                double multiple = kelly > 0 ? f / kelly : Double.NaN;
-                results.add(new FractionResult(f, multiple, stats.terminalWealth(), stats.terminalLogWealth(),
-                        stats.meanTerminalWealth(),
-                        stats.bands(), stats.probabilityOfRuin(), stats.probabilityOfTarget(),
-                        stats.maxDrawdownMedian(), stats.maxDrawdownP95(), stats.meanLogGrowth(),
-                        stats.meanLogGrowthStandardError(), stats.samplePaths(),
-                        exact == null ? Double.NaN : exact.probabilityOfRuin(),
-                        exact == null ? null : exact.terminalWealth(), stats.terminalWealthHistogram(),
-                        stats.maxDrawdownHistogram()));
-            }
+        ParallelBlocks runner = new ParallelBlocks(threads);
+        for (int i = 0; i < fractions.length; i++) {
+            progress.checkCancelled();
+            double f = fractions[i];
+            String message = "Simulating fraction " + f + " (" + (i + 1) + " of " + fractions.length + ")";
+            double from = (double) i / fractions.length;
+            double to = (double) (i + 1) / fractions.length;
+            PathStatistics stats = simulateFraction(request, plan, f, runner, progress, from, to, message);
+            BinomialLattice.Exact exact = request.isTwoOutcome()
+                    ? BinomialLattice.solve(plan, request.winProbability(), request.winLossRatio(), f,
+                            request.stopRuinedPaths(), progress)
+                    : null;
+            double multiple = kelly > 0 ? f / kelly : Double.NaN;
+            results.add(new FractionResult(f, multiple, stats.terminalWealth(), stats.terminalLogWealth(),
+                    stats.meanTerminalWealth(),
+                    stats.bands(), stats.probabilityOfRuin(), stats.probabilityOfTarget(),
+                    stats.maxDrawdownMedian(), stats.maxDrawdownP95(), stats.meanLogGrowth(),
+                    stats.meanLogGrowthStandardError(), stats.samplePaths(),
+                    exact == null ? Double.NaN : exact.probabilityOfRuin(),
+                    exact == null ? null : exact.terminalWealth(), stats.terminalWealthHistogram(),
+                    stats.maxDrawdownHistogram()));
         }
         progress.update(1, "Simulation complete");
         return new GrowthSimulationResult(results, recommend(results, request.ruinProbabilityLimit()),

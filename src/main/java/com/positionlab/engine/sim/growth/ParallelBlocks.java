@@ -19,11 +19,16 @@ import com.positionlab.engine.task.Progress;
  * depend on which worker ran which block: workers keep only integer counts (whose sums do not depend on
  * order) and write per-path values into their paths' own slots.
  *
+ * <p>The helpers are daemon threads shared by every run (one fewer than the processors, at least one), started
+ * once: starting threads for each run cost about a tenth of a simulation. A run asks for {@code threads - 1}
+ * of them; one that is busy with another run's blocks is not waited for: its task is withdrawn if it has not
+ * started by the time the caller has taken the last block.
+ *
  * <p>Cancellation: every thread checks {@link Progress#checkCancelled()} between blocks (and the workers
  * inside long blocks); the first thread to fail or be cancelled stops the others, and the caller gets a
  * {@link CancelledException} (or the worker's own error).
  */
-final class ParallelBlocks implements AutoCloseable {
+final class ParallelBlocks {
 
     /** One thread's share of the work. */
     interface Worker {
@@ -32,19 +37,25 @@ final class ParallelBlocks implements AutoCloseable {
     }
 
     private final int threads;
-    private final ExecutorService helpers;
 
     ParallelBlocks(int threads) {
         this.threads = threads;
-        if (threads > 1) {
+    }
+
+    /** The helper threads, shared by every run and started on first use. */
+    private static final class Helpers {
+        static final ExecutorService POOL;
+
+        static {
             AtomicInteger count = new AtomicInteger();
-            this.helpers = Executors.newFixedThreadPool(threads - 1, r -> {
+            POOL = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), r -> {
                 Thread t = new Thread(r, "growth-simulation-" + count.incrementAndGet());
                 t.setDaemon(true);
                 return t;
             });
-        } else {
-            this.helpers = null;
+        }
+
+        private Helpers() {
         }
     }
 
@@ -64,9 +75,18 @@ final class ParallelBlocks implements AutoCloseable {
             workers.add(newWorker.get());
         }
         List<Future<?>> futures = new ArrayList<>();
+        List<AtomicBoolean> claims = new ArrayList<>();
         for (int i = 1; i <= helperCount; i++) {
             W worker = workers.get(i);
-            futures.add(helpers.submit(() -> work(worker, blocks, next, done, stop, guard, from, to, message)));
+            // Whoever claims the task first owns it: the helper when it starts, or the caller once it has taken
+            // the last block (then the helper, still busy elsewhere, will skip it and is not waited for).
+            AtomicBoolean claim = new AtomicBoolean();
+            claims.add(claim);
+            futures.add(Helpers.POOL.submit(() -> {
+                if (claim.compareAndSet(false, true)) {
+                    work(worker, blocks, next, done, stop, guard, from, to, message);
+                }
+            }));
         }
         RuntimeException failure = null;
         try {
@@ -74,9 +94,12 @@ final class ParallelBlocks implements AutoCloseable {
         } catch (RuntimeException e) {
             failure = e;
         }
-        for (Future<?> f : futures) {
+        for (int i = 0; i < futures.size(); i++) {
+            if (claims.get(i).compareAndSet(false, true)) {
+                continue; // never started: its worker ran no block
+            }
             try {
-                f.get();
+                futures.get(i).get();
             } catch (ExecutionException e) {
                 if (failure == null || failure instanceof CancelledException) {
                     failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
@@ -104,13 +127,6 @@ final class ParallelBlocks implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             stop.set(true);
             throw e;
-        }
-    }
-
-    @Override
-    public void close() {
-        if (helpers != null) {
-            helpers.shutdownNow();
         }
     }
 

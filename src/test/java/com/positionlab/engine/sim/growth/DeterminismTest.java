@@ -2,6 +2,7 @@ package com.positionlab.engine.sim.growth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +32,26 @@ class DeterminismTest {
         assertThat(GrowthSimulator.simulate(request, 1, Progress.NONE)).isEqualTo(single);
         assertThat(single.fractions().get(2).samplePaths()).hasSize(20);
         assertThat(single.fractions().get(2).bands()).hasSize(200);
+    }
+
+    @ParameterizedTest
+    @MethodSource("requests")
+    void simulationsRunningAtOnceShareTheHelpersAndStillGiveIdenticalResults(GrowthSimulationRequest request)
+            throws Exception {
+        GrowthSimulationResult single = GrowthSimulator.simulate(request, 1, Progress.NONE);
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<GrowthSimulationResult>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int threads = 1 + i % 3;
+                runs.add(callers.submit(() -> GrowthSimulator.simulate(request, threads, Progress.NONE)));
+            }
+            for (var run : runs) {
+                assertThat(run.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(single);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @ParameterizedTest
