@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
+import javafx.collections.FXCollections;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -23,6 +24,16 @@ import com.positionlab.ui.common.Formats;
 final class FanChart extends LineChart<Number, Number> {
 
     private static final int SAMPLE_PATHS_SHOWN = 6;
+    /** Points drawn per line at most: a chart is a few hundred pixels wide, and fewer nodes redraw faster. */
+    static final int MAX_POINTS = 126;
+
+    /** The fraction shown (NaN before any). */
+    double fraction() {
+        return shown == null ? Double.NaN : ((FractionResult) shown.get(0)).fraction();
+    }
+
+    /** What the chart shows now: the result and how it was drawn (null before any). */
+    private List<Object> shown;
 
     FanChart() {
         super(new NumberAxis(), new NumberAxis());
@@ -39,6 +50,11 @@ final class FanChart extends LineChart<Number, Number> {
      * red line. On a log scale the ticks are whole powers of ten.
      */
     void show(FractionResult f, double fStar, boolean chosen, boolean logScale, int bets, double ruinWealth) {
+        List<Object> drawing = List.of(f, fStar, chosen, logScale, bets, ruinWealth);
+        if (drawing.equals(shown)) {
+            return; // the same result drawn the same way: a slider move leaves half, full and double Kelly alone
+        }
+        shown = drawing;
         setTitle((chosen ? "Chosen: " : "") + "f = " + Formats.decimal4(f.fraction()) + " ("
                 + Formats.decimal2(f.fraction() / fStar) + " x Kelly)");
         NumberAxis y = (NumberAxis) getYAxis();
@@ -56,23 +72,26 @@ final class FanChart extends LineChart<Number, Number> {
             }
         });
         List<XYChart.Series<Number, Number>> all = new ArrayList<>();
+        int[] drawn = drawnBands(f.bands().size());
         int shown = 0;
         for (SamplePath p : f.samplePaths()) {
             if (shown++ >= SAMPLE_PATHS_SHOWN) {
                 break;
             }
-            XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            for (int i = 0; i < p.wealth().length && i < f.bands().size(); i++) {
-                s.getData().add(new XYChart.Data<>(f.bands().get(i).bet(), value(p.wealth()[i], logScale)));
+            List<XYChart.Data<Number, Number>> points = new ArrayList<>(drawn.length);
+            for (int i : drawn) {
+                if (i < p.wealth().length) {
+                    points.add(new XYChart.Data<>(f.bands().get(i).bet(), value(p.wealth()[i], logScale)));
+                }
             }
-            all.add(s);
+            all.add(new XYChart.Series<>(FXCollections.observableList(points)));
         }
         int paths = all.size();
-        all.add(band(f.bands(), Percentiles::p5, logScale));
-        all.add(band(f.bands(), Percentiles::p25, logScale));
-        all.add(band(f.bands(), Percentiles::p50, logScale));
-        all.add(band(f.bands(), Percentiles::p75, logScale));
-        all.add(band(f.bands(), Percentiles::p95, logScale));
+        all.add(band(f.bands(), drawn, Percentiles::p5, logScale));
+        all.add(band(f.bands(), drawn, Percentiles::p25, logScale));
+        all.add(band(f.bands(), drawn, Percentiles::p50, logScale));
+        all.add(band(f.bands(), drawn, Percentiles::p75, logScale));
+        all.add(band(f.bands(), drawn, Percentiles::p95, logScale));
         boolean ruin = Double.isFinite(ruinWealth) && ruinWealth > 0;
         if (ruin) {
             XYChart.Series<Number, Number> r = new XYChart.Series<>();
@@ -143,13 +162,29 @@ final class FanChart extends LineChart<Number, Number> {
         return 10 * p;
     }
 
-    private static XYChart.Series<Number, Number> band(List<WealthBand> bands, ToDoubleFunction<Percentiles> pick,
-                                                       boolean log) {
-        XYChart.Series<Number, Number> s = new XYChart.Series<>();
-        for (WealthBand b : bands) {
-            s.getData().add(new XYChart.Data<>(b.bet(), value(pick.applyAsDouble(b.wealth()), log)));
+    /**
+     * The band indices drawn: all of them up to {@link #MAX_POINTS}, else evenly spaced ones, always with the
+     * first and the last (the start and the final wealth).
+     */
+    static int[] drawnBands(int bands) {
+        if (bands <= MAX_POINTS) {
+            return java.util.stream.IntStream.range(0, bands).toArray();
         }
-        return s;
+        int[] out = new int[MAX_POINTS];
+        for (int k = 0; k < MAX_POINTS; k++) {
+            out[k] = (int) Math.round((double) k * (bands - 1) / (MAX_POINTS - 1));
+        }
+        return out;
+    }
+
+    private static XYChart.Series<Number, Number> band(List<WealthBand> bands, int[] drawn,
+                                                       ToDoubleFunction<Percentiles> pick, boolean log) {
+        List<XYChart.Data<Number, Number>> points = new ArrayList<>(drawn.length);
+        for (int i : drawn) {
+            WealthBand b = bands.get(i);
+            points.add(new XYChart.Data<>(b.bet(), value(pick.applyAsDouble(b.wealth()), log)));
+        }
+        return new XYChart.Series<>(FXCollections.observableList(points));
     }
 
     private static double value(double wealth, boolean log) {

@@ -1,6 +1,7 @@
 package com.positionlab.ui.kelly;
 
 import com.positionlab.domain.StoredCalculation;
+import java.util.ArrayList;
 import java.util.List;
 
 import javafx.geometry.Insets;
@@ -292,8 +293,8 @@ public final class KellyLabView {
     }
 
     private void showSimulation(GrowthSimulationResult s) {
-        fans.getChildren().clear();
         if (s == null) {
+            fans.getChildren().clear();
             table.show(List.of(), Double.NaN);
             recommendedValue.setText("—");
             Label empty = new Label("Growth paths appear here after Calculate (positive edge only).");
@@ -305,12 +306,30 @@ public final class KellyLabView {
         fans.setAlignment(Pos.TOP_LEFT);
         double fStar = model.resultProperty().get().kellyFraction();
         double chosen = model.chosenFractionProperty().get();
+        // Charts are kept by fraction: a slider move redraws the chosen fraction's chart only (building and
+        // laying out charts is most of the time a move takes).
+        java.util.Map<Double, FanChart> kept = new java.util.HashMap<>();
+        java.util.ArrayDeque<FanChart> spare = new java.util.ArrayDeque<>();
+        fans.getChildren().forEach(n -> {
+            if (n instanceof FanChart c && kept.putIfAbsent(c.fraction(), c) != null) {
+                spare.add(c);
+            }
+        });
+        List<FanChart> charts = new ArrayList<>();
         for (FractionResult f : s.fractions()) {
-            FanChart chart = new FanChart();
-            chart.show(f, fStar, Math.abs(f.fraction() - chosen) < 1e-12, logScale.isSelected(), f.bands().isEmpty()
-                    ? 1 : f.bands().get(f.bands().size() - 1).bet(), model.ruinWealth());
+            charts.add(kept.remove(f.fraction()));
+        }
+        spare.addAll(kept.values());
+        for (int i = 0; i < charts.size(); i++) {
+            FractionResult f = s.fractions().get(i);
+            FanChart chart = charts.get(i) != null ? charts.get(i) : spare.isEmpty() ? new FanChart() : spare.poll();
             HBox.setHgrow(chart, Priority.ALWAYS);
-            fans.getChildren().add(chart);
+            charts.set(i, chart);
+            chart.show(f, fStar, Math.abs(f.fraction() - chosen) < 1e-12, logScale.isSelected(),
+                    f.bands().isEmpty() ? 1 : f.bands().get(f.bands().size() - 1).bet(), model.ruinWealth());
+        }
+        if (!fans.getChildren().equals(charts)) {
+            fans.getChildren().setAll(charts);
         }
         table.show(s.fractions(), chosen);
         s.fractions().stream().filter(f -> Math.abs(f.fraction() - chosen) < 1e-12).findFirst().ifPresent(f -> {

@@ -29,7 +29,6 @@ import com.positionlab.engine.kelly.Conviction;
 import com.positionlab.engine.kelly.SizingResult;
 import com.positionlab.engine.sim.growth.GrowthSimulationRequest;
 import com.positionlab.engine.sim.growth.GrowthSimulationResult;
-import com.positionlab.engine.sim.growth.GrowthSimulator;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.kelly.EdgeReport;
 import com.positionlab.service.kelly.KellyCalculationResponse;
@@ -42,7 +41,6 @@ import com.positionlab.service.workspace.WorkspaceService;
 import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.Notifier;
 import com.positionlab.ui.common.WorkspaceChanges;
-import com.positionlab.ui.task.LatestRun;
 import com.positionlab.ui.task.TaskRunner;
 
 /**
@@ -80,7 +78,7 @@ public final class KellyLabViewModel {
 
     private KellyInputs inputs;
     private double[] outcomes;
-    private final LatestRun simulations;
+    private final GrowthRuns simulations;
 
     public KellyLabViewModel(Services services, TaskRunner runner, Notifier notifier, WorkspaceChanges changes) {
         this.workspace = services.workspace();
@@ -90,7 +88,7 @@ public final class KellyLabViewModel {
         this.settings = new StrategySettingsForm(services.strategySettings(), runner, notifier);
         conviction.addListener((o, a, b) -> loadStrategy(strategy.get()));
         this.runner = runner;
-        this.simulations = new LatestRun(runner, java.time.Duration.ZERO, LatestRun.WhileRunning.CANCEL);
+        this.simulations = new GrowthRuns(runner);
         this.notifier = notifier;
         String[] defaults = {"55", "150", "100", "", "0.25", "50", "250", "10000", "100000", "50", "2", "42"};
         for (int i = 0; i < KellyInputs.FIELDS.length; i++) {
@@ -328,8 +326,7 @@ public final class KellyLabViewModel {
         double[] fractions = KellyInputs.fractionsToSimulate(fStar, chosen);
         GrowthSimulationRequest request = SimulationService.toEngine(inputs.simulationRequest(fractions, outcomes));
         status.set("Simulating " + inputs.paths() + " paths of " + inputs.bets() + " bets…");
-        simulations.request("Simulating growth paths", p -> GrowthSimulator.simulate(request,
-                Runtime.getRuntime().availableProcessors(), p), res -> {
+        simulations.request(request, res -> {
                     simulation.set(res);
                     status.set("");
                 }, e -> {

@@ -110,6 +110,21 @@ public record GrowthSimulationRequest(double winProbability, double winLossRatio
                 initialCapital, ruinLevel, targetMultiple, newSeed, stopRuinedPaths, ruinProbabilityLimit);
     }
 
+    /** The same request for other fractions. */
+    public GrowthSimulationRequest withFractions(double[] newFractions) {
+        return new GrowthSimulationRequest(winProbability, winLossRatio, outcomes, newFractions, bets, paths,
+                initialCapital, ruinLevel, targetMultiple, seed, stopRuinedPaths, ruinProbabilityLimit);
+    }
+
+    /**
+     * Whether {@code other} differs from this request in its fractions at most: then a fraction simulated for
+     * one is, bit for bit, what the other would give (each fraction's paths depend on the seed and the
+     * fraction alone).
+     */
+    public boolean sameBetsAs(GrowthSimulationRequest other) {
+        return other != null && equals(other.withFractions(fractions));
+    }
+
     /** Whether every bet is the two-outcome coin, so that the exact lattice applies. */
     public boolean isTwoOutcome() {
         return outcomes == null;

@@ -59,6 +59,14 @@ public final class GrowthSimulator {
                     stats.maxDrawdownHistogram()));
         }
         progress.update(1, "Simulation complete");
+        return combine(request, results);
+    }
+
+    /**
+     * The result of {@code request} from its fractions' results, simulated together or apart (for requests
+     * that {@link GrowthSimulationRequest#sameBetsAs same bets}): what {@link #simulate} would return.
+     */
+    public static GrowthSimulationResult combine(GrowthSimulationRequest request, List<FractionResult> results) {
         return new GrowthSimulationResult(results, recommend(results, request.ruinProbabilityLimit()),
                 request.ruinProbabilityLimit(), request.stopRuinedPaths());
     }
