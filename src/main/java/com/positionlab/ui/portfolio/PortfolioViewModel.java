@@ -140,8 +140,10 @@ public final class PortfolioViewModel {
 
     // ---- commands ----------------------------------------------------------------------------
 
-    /** Reloads the portfolio, its correlations and the instrument list in the background. */
+    /** Reloads the portfolio, its correlations and (apart, at the same time) the instrument list in the background. */
     public void refresh() {
+        runner.submit("Loading instruments", p -> service.holdableInstruments(), instrumentChoices::setAll,
+                e -> notifier.error("Could not load the instruments", ErrorMessages.describe(e)));
         loading.set(true);
         String keep = selected.get() == null ? null : selected.get().instrumentId();
         runner.submit("Loading portfolio", p -> {
@@ -150,14 +152,13 @@ public final class PortfolioViewModel {
             p.update(0.5, "Computing correlations");
             CorrelationMatrix c = service.correlation(
                     s.holdings().stream().map(HoldingRow::instrumentId).toList(), PortfolioService.LOOKBACK_DAYS);
-            return new Loaded(s, c, service.holdableInstruments());
+            return new Loaded(s, c);
         }, loaded -> {
             loading.set(false);
             portfolioId = loaded.snapshot().portfolioId();
             snapshot.set(loaded.snapshot());
             holdings.setAll(loaded.snapshot().holdings());
             correlation.set(loaded.correlation());
-            instrumentChoices.setAll(loaded.instruments());
             cashText.set(loaded.snapshot().cash().toPlainString());
             Optional<HoldingRow> again = holdings.stream().filter(h -> h.instrumentId().equals(keep)).findFirst();
             selected.set(again.orElse(holdings.isEmpty() ? null : holdings.get(0)));
@@ -171,7 +172,7 @@ public final class PortfolioViewModel {
         });
     }
 
-    private record Loaded(PortfolioSnapshot snapshot, CorrelationMatrix correlation, List<Instrument> instruments) {
+    private record Loaded(PortfolioSnapshot snapshot, CorrelationMatrix correlation) {
     }
 
     /** Clears the editor for a new holding. */
