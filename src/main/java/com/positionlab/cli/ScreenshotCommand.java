@@ -14,9 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code screenshot}: renders one view headless to a 1400x900 PNG. */
+/** {@code screenshot}: renders one view headless to a PNG (1400x900 unless {@code --size} says otherwise). */
 @Command(name = "screenshot", mixinStandardHelpOptions = true,
-        description = "Renders a view of the workstation to a 1400x900 PNG without a display "
+        description = "Renders a view of the workstation to a PNG without a display "
                 + "(on the demo workspace when the database is new).")
 final class ScreenshotCommand implements Callable<Integer> {
 
@@ -31,6 +31,10 @@ final class ScreenshotCommand implements Callable<Integer> {
 
     @Option(names = "--theme", paramLabel = "light|dark", description = "Theme (default: the remembered one)")
     String theme;
+
+    @Option(names = "--size", paramLabel = "WIDTHxHEIGHT", defaultValue = "1400x900",
+            description = "Window size in pixels, from 1000x640 to 3840x2160 (default: ${DEFAULT-VALUE})")
+    String size;
 
     @Spec
     CommandSpec spec;
@@ -53,9 +57,24 @@ final class ScreenshotCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }
-        Screenshot.render(config, page, out);
+        int[] wh = size(size);
+        Screenshot.render(config, page, out, wh[0], wh[1]);
         spec.commandLine().getOut().println("{\"view\": \"" + page.name().toLowerCase() + "\", \"file\": \""
                 + out.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
         return 0;
+    }
+
+    /** {@code --size} as width and height, within the window's minimum and a 4K screen. */
+    static int[] size(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{3,4})x(\\d{3,4})").matcher(text.strip());
+        if (!m.matches()) {
+            throw new InvalidInputException("--size: expected WIDTHxHEIGHT such as 1920x1080, got '" + text + "'");
+        }
+        int w = Integer.parseInt(m.group(1));
+        int h = Integer.parseInt(m.group(2));
+        if (w < 1000 || h < 640 || w > 3840 || h > 2160) {
+            throw new InvalidInputException("--size: must be from 1000x640 to 3840x2160, got " + w + "x" + h);
+        }
+        return new int[] {w, h};
     }
 }

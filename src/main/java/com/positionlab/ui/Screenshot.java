@@ -23,8 +23,8 @@ import com.positionlab.ui.shell.Page;
 import com.positionlab.ui.task.FxTaskRunner;
 
 /**
- * Renders one view of the workstation, on its workspace, to a PNG of 1400 x 900 pixels without a
- * display (JavaFX's Monocle headless platform). Used by the {@code screenshot} command.
+ * Renders one view of the workstation, on its workspace, to a PNG (1400 x 900 pixels unless asked
+ * otherwise) without a display (JavaFX's Monocle headless platform). Used by the {@code screenshot} command.
  */
 public final class Screenshot {
 
@@ -33,19 +33,19 @@ public final class Screenshot {
     private Screenshot() {
     }
 
-    /** Selects the headless platform; must run before JavaFX starts. */
-    public static void useHeadlessPlatform() {
+    /** Selects the headless platform with a screen of {@code width} x {@code height}; before JavaFX starts. */
+    public static void useHeadlessPlatform(int width, int height) {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
         System.setProperty("prism.text", "t2k");
-        System.setProperty("headless.geometry", (int) Workstation.WIDTH + "x" + (int) Workstation.HEIGHT + "-32");
+        System.setProperty("headless.geometry", width + "x" + height + "-32");
         System.setProperty("java.awt.headless", "true");
     }
 
-    /** Renders {@code page} to {@code out} (written through a temporary file). */
-    public static void render(AppConfig config, Page page, Path out) throws Exception {
-        useHeadlessPlatform();
+    /** Renders {@code page} in a window of {@code width} x {@code height} to {@code out} (via a temporary file). */
+    public static void render(AppConfig config, Page page, Path out, int width, int height) throws Exception {
+        useHeadlessPlatform(width, height);
         AppConfig.quietJavaFxClasspathWarning();
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
@@ -56,6 +56,8 @@ public final class Screenshot {
             Workstation w = onFx(() -> {
                 Stage stage = new Stage();
                 Workstation built = Workstation.build(stage, config, new FxTaskRunner());
+                stage.setWidth(width);
+                stage.setHeight(height);
                 built.model().attach(services, config.jdbcUrl());
                 built.model().selectedPageProperty().set(page);
                 stage.show();

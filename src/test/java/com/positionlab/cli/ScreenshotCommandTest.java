@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs {@code screenshot} as a user would, in its own JVM (JavaFX starts once per process), and checks
- * the PNG: 1400 x 900, not blank, and dark when asked for the dark theme.
+ * the PNG: 1400 x 900 (or the size asked for), not blank, and dark when asked for the dark theme.
  */
 @Tag("slow") // starts a JVM of its own: `mvn test -Dtest.excludedGroups=benchmark,slow` leaves it out
 class ScreenshotCommandTest {
@@ -28,14 +28,16 @@ class ScreenshotCommandTest {
     Path dir;
 
     @Test
-    void rendersThePortfolioViewAndTheDarkDataViewOnTheDemoWorkspace() throws Exception {
+    void rendersThePortfolioViewAndTheDarkDataViewAt1920x1080OnTheDemoWorkspace() throws Exception {
         String db = "jdbc:h2:file:" + dir.resolve("ws").toAbsolutePath();
         Path portfolio = dir.resolve("portfolio.png");
         Path data = dir.resolve("data.png");
 
         assertThat(runLauncher("screenshot", "--db", db, "--view", "portfolio", "--out", portfolio.toString())).isZero();
-        assertThat(runLauncher("screenshot", "--db", db, "--view", "data", "--theme", "dark", "--out", data.toString()))
-                .isZero();
+        assertThat(runLauncher("screenshot", "--db", db, "--view", "data", "--theme", "dark", "--size", "1920x1080",
+                "--out", data.toString())).isZero();
+        assertThat(runLauncher("screenshot", "--db", db, "--view", "data", "--size", "99999x1", "--out",
+                data.toString())).as("a size out of range is refused before anything starts").isEqualTo(Cli.INVALID_INPUT);
 
         BufferedImage light = ImageIO.read(portfolio.toFile());
         assertThat(light.getWidth()).isEqualTo(1400);
@@ -44,7 +46,8 @@ class ScreenshotCommandTest {
         assertThat(meanLuminance(light)).isGreaterThan(0.7);
 
         BufferedImage dark = ImageIO.read(data.toFile());
-        assertThat(dark.getWidth()).isEqualTo(1400);
+        assertThat(dark.getWidth()).isEqualTo(1920);
+        assertThat(dark.getHeight()).isEqualTo(1080);
         assertThat(meanLuminance(dark)).isLessThan(0.35);
     }
 
