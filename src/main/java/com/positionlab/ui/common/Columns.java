@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 
 import atlantafx.base.theme.Tweaks;
@@ -62,5 +63,21 @@ public final class Columns {
         TableColumn<T, String> c = text(name, tip, value, width);
         c.getStyleClass().add(Tweaks.ALIGN_RIGHT);
         return c;
+    }
+
+    /**
+     * Gives {@code column} the width the table has left after its other columns (at least {@code min}), for
+     * a table whose columns keep their widths and scroll sideways when the window is narrow: on a wide
+     * window the long texts show in full instead of leaving the room empty.
+     */
+    public static <T> void fillRemaining(TableView<T> table, TableColumn<T, ?> column, double min) {
+        Runnable fit = () -> {
+            double others = table.getColumns().stream().filter(c -> c != column && c.isVisible())
+                    .mapToDouble(TableColumn::getWidth).sum();
+            // Leave room for the vertical scroll bar and the borders.
+            column.setPrefWidth(Math.max(min, table.getWidth() - others - 20));
+        };
+        table.widthProperty().addListener((o, a, b) -> fit.run());
+        table.getColumns().addListener((javafx.collections.ListChangeListener<TableColumn<T, ?>>) c -> fit.run());
     }
 }

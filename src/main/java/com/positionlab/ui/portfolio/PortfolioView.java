@@ -142,6 +142,7 @@ public final class PortfolioView {
                         r -> Formats.percent(r.weight()), 86),
                 Columns.number("Vol (yr)", "Annualised volatility of the last year's daily returns",
                         r -> Formats.percent(r.annualisedVolatility()), 92)));
+        Columns.fillRemaining(table, table.getColumns().get(1), 100);
         table.setItems(model.holdings());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
