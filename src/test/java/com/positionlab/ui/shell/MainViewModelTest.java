@@ -51,6 +51,9 @@ class MainViewModelTest {
         WaitForAsyncUtils.asyncFx(() -> model.openWorkspace(url)).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.asyncFx(runner::runAll).get(120, TimeUnit.SECONDS);
         assertThat(model.stateProperty().get()).isEqualTo(MainViewModel.WorkspaceState.READY);
+        // The first start copied the bundled demo: nothing changed yet, so nothing to back up. A change is.
+        var portfolio = model.servicesProperty().get().portfolio();
+        portfolio.setCash(portfolio.defaultPortfolio().id(), "60000");
 
         CountDownLatch left = new CountDownLatch(1);
         Thread[] thenRanOn = new Thread[1];
