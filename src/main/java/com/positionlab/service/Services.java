@@ -72,8 +72,9 @@ public final class Services implements AutoCloseable {
 
     /**
      * Opens the database at {@code jdbcUrl} for the workstation: on first start it puts the demo workspace
-     * in place (the bundled {@link com.positionlab.service.workspace.DemoImage}, or created), and a workspace without sizing rules (one made before rules existed, or whose rules were all
-     * deleted) gets the starter rules. Imports write a backup when they stored rows; {@link #close()} backs
+     * in place (the bundled {@link com.positionlab.service.workspace.DemoImage}, or created), and a
+     * workspace without sizing rules (one made before rules existed, or whose rules were all deleted) gets
+     * the starter rules. Imports write a backup when they stored rows; {@link #close()} backs
      * up what changed.
      */
     public static Services open(String jdbcUrl, Progress progress) {
