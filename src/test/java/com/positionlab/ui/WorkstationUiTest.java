@@ -233,6 +233,33 @@ class WorkstationUiTest extends FxRobot {
         assertThat(lookup("#rule-rule-name").queryTextInputControl().getText()).isEqualTo("1% risk to stop (copy)");
     }
 
+    @Test
+    void aStrategysSettingsShowTheirConvictionAndTierInFull() throws Exception {
+        clickOn("#nav-kelly");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !lookup("#kelly-fractions").queryAs(TableView.class)
+                .getItems().isEmpty());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Object> source = lookup("#kelly-strategy").queryAs(javafx.scene.control.ComboBox.class);
+        WaitForAsyncUtils.asyncFx(() -> source.getSelectionModel().select(2)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> "STRATEGIST".equals(
+                lookup("#strategy-tier").queryAs(javafx.scene.control.ComboBox.class).getValue())));
+        WaitForAsyncUtils.asyncFx(() -> lookup(".titled-pane").queryAll().forEach(n ->
+                ((javafx.scene.control.TitledPane) n).setExpanded(true))).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : new String[] {"#kelly-conviction", "#strategy-tier"}) {
+            // The button cell shows the value; its drawn text is the whole of it (no ellipsis).
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> lookup(id + " .list-cell").queryAll()
+                    .stream().map(n -> (javafx.scene.control.Labeled) n)
+                    .filter(c -> c.getText() != null && !c.getText().isEmpty())
+                    .anyMatch(c -> c.lookup(".text") instanceof javafx.scene.text.Text t
+                            && t.getText().equals(c.getText()))));
+        }
+        javafx.scene.control.ScrollPane form = lookup("#kelly-form").queryAs(javafx.scene.control.ScrollPane.class);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> form.getContent().minWidth(-1) - form.getViewportBounds().getWidth())
+                .get(10, TimeUnit.SECONDS)).as("the Lab's form fits its panel without scrolling sideways")
+                .isLessThanOrEqualTo(0.5);
+    }
+
     /** The cells of a table whose text is drawn cut short (with an ellipsis) for lack of width. */
     private java.util.List<String> clippedCells(String tableId) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> lookup(tableId).queryAs(TableView.class).lookupAll(".table-cell").stream()

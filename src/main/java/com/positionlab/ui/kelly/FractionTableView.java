@@ -47,14 +47,16 @@ final class FractionTableView {
                     f -> Double.isFinite(f.exactProbabilityOfRuin()) ? Formats.percent(f.exactProbabilityOfRuin()) : "—"),
             new Measure("Reaches target", "Share of paths that reach the target multiple of the start at least once",
                     f -> Formats.percent(f.probabilityOfTarget())),
-            new Measure("Max drawdown, median", "Median over the paths of the largest fall from a peak",
+            new Measure("Drawdown, median", "Maximum drawdown: the median over the paths of the largest fall from a peak",
                     f -> Formats.percent(f.maxDrawdownMedian())),
-            new Measure("  95th percentile", "95th percentile over the paths of the largest fall from a peak",
+            new Measure("  95th percentile", "Maximum drawdown: the 95th percentile over the paths of the largest fall "
+                    + "from a peak",
                     f -> Formats.percent(f.maxDrawdownP95())),
             new Measure("Log growth per bet", "Mean of ln(W after / W before) per bet over the simulated paths",
                     f -> Formats.decimal4(f.meanLogGrowth())),
             new Measure("  standard error", "Standard error of the mean log growth per bet",
-                    f -> "± " + Formats.decimal4(f.meanLogGrowthStandardError())));
+                    f -> Double.isFinite(f.meanLogGrowthStandardError())
+                            ? "± " + Formats.decimal4(f.meanLogGrowthStandardError()) : "—"));
 
     private final TableView<Row> table = new TableView<>();
 
@@ -80,6 +82,7 @@ final class FractionTableView {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
+                setAlignment(javafx.geometry.Pos.CENTER_LEFT);
                 Row row = getTableRow() == null ? null : getTableRow().getItem();
                 setTooltip(empty || row == null ? null : new Tooltip(row.measure().meaning()));
             }
@@ -100,7 +103,14 @@ final class FractionTableView {
             c.setGraphic(header);
             c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(
                     cd.getValue().measure().value().apply(cd.getValue().fractions().get(index))));
-            c.getStyleClass().add(Tweaks.ALIGN_RIGHT);
+            c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                    setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+                }
+            });
             c.setMinWidth(96);
             c.setSortable(false);
             columns.add(c);

@@ -76,9 +76,10 @@ public final class KellyLabView {
         head.setAlignment(Pos.BASELINE_LEFT);
 
         ScrollPane form = new ScrollPane(form());
+        form.setId("kelly-form");
         form.setFitToWidth(true);
         form.setPrefWidth(320);
-        form.setMinWidth(260);
+        form.setMinWidth(292);
         form.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
 
         Label legend = Views.caption("Wealth over the bets: bold line, the median path; solid, the 25th and 75th "

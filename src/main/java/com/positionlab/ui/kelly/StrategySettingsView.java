@@ -39,14 +39,16 @@ final class StrategySettingsView {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(2);
-        ColumnConstraints fields = new ColumnConstraints(110, 140, Double.MAX_VALUE);
+        // The panel is as narrow as the Lab's form: fields fill what the labels leave, never wider.
+        ColumnConstraints fields = new ColumnConstraints(80, 110, Double.MAX_VALUE);
         fields.setHgrow(Priority.ALWAYS);
         fields.setFillWidth(true);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(120), fields);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(108), fields);
         ComboBox<Conviction> conviction = new ComboBox<>();
         conviction.getItems().setAll(Conviction.values());
         conviction.setId("kelly-conviction");
         conviction.setMaxWidth(Double.MAX_VALUE);
+        conviction.setMinWidth(112);
         conviction.setConverter(Views.converter(Names::conviction));
         conviction.setTooltip(new Tooltip("Scales this bet's Kelly fraction by the strategy's conviction multiplier"));
         conviction.valueProperty().bindBidirectional(model.convictionProperty());
@@ -54,6 +56,7 @@ final class StrategySettingsView {
         tier.getItems().setAll("HUNTER", "STRATEGIST");
         tier.setId("strategy-tier");
         tier.setMaxWidth(Double.MAX_VALUE);
+        tier.setMinWidth(112);
         tier.setConverter(Views.converter(t -> t == null || t.isEmpty() ? "" : t.charAt(0)
                 + t.substring(1).toLowerCase(java.util.Locale.ROOT)));
         tier.setTooltip(new Tooltip("Hunter: positions 1% to 10% of equity, HIGH conviction treated as MEDIUM. "
@@ -67,6 +70,7 @@ final class StrategySettingsView {
         grid.add(Views.fieldError(model.configErrors(), "tier", tier), 0, row++, 2, 1);
         for (String[] f : SETTINGS) {
             TextField field = new TextField();
+            field.setPrefColumnCount(5);
             field.setId("strategy-" + f[0].replace('_', '-'));
             field.textProperty().bindBidirectional(model.configField(f[0]));
             Label error = Views.fieldError(model.configErrors(), f[0], field);
