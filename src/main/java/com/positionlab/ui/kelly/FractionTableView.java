@@ -52,8 +52,10 @@ final class FractionTableView {
             new Measure("  95th percentile", "Maximum drawdown: the 95th percentile over the paths of the largest fall "
                     + "from a peak",
                     f -> Formats.percent(f.maxDrawdownP95())),
-            new Measure("Log growth per bet", "Mean of ln(W after / W before) per bet over the simulated paths",
-                    f -> Formats.decimal4(f.meanLogGrowth())),
+            new Measure("Log growth per bet", "Mean of ln(W after / W before) per bet over the simulated paths; "
+                    + "\"ruined\" when paths were wiped out to zero (minus infinity)",
+                    f -> Double.isFinite(f.meanLogGrowth()) ? Formats.decimal4(f.meanLogGrowth())
+                            : f.meanLogGrowth() < 0 ? "ruined" : "—"),
             new Measure("  standard error", "Standard error of the mean log growth per bet",
                     f -> Double.isFinite(f.meanLogGrowthStandardError())
                             ? "± " + Formats.decimal4(f.meanLogGrowthStandardError()) : "—"));
