@@ -20,7 +20,6 @@ import com.positionlab.engine.task.Progress;
 final class LogWealthPaths {
 
     private final SimulationPlan plan;
-    private final SplittableRandom[] randoms;
     private final boolean stopRuined;
     private final double[] logSteps;
     private final long winThreshold;
@@ -36,7 +35,6 @@ final class LogWealthPaths {
      */
     LogWealthPaths(SimulationPlan plan, double[] outcomes, double p, double b, double f, boolean stopRuined) {
         this.plan = plan;
-        this.randoms = plan.blockRandoms();
         this.stopRuined = stopRuined;
         if (outcomes != null) {
             logSteps = new double[outcomes.length];
@@ -128,7 +126,7 @@ final class LogWealthPaths {
 
         @Override
         public void run(int block, Progress guard) {
-            SplittableRandom rng = randoms[block];
+            SplittableRandom rng = plan.blockRandom(block);
             int n = plan.pathsIn(block);
             int first = plan.firstPath(block);
             int[] times = plan.bandTimes();

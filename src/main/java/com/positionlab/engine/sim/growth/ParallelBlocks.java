@@ -70,24 +70,27 @@ final class ParallelBlocks {
         AtomicBoolean stop = new AtomicBoolean();
         Progress guard = new Guard(progress, stop);
         int helperCount = Math.min(threads - 1, blocks - 1);
-        List<W> workers = new ArrayList<>();
-        for (int i = 0; i <= helperCount; i++) {
-            workers.add(newWorker.get());
-        }
         List<Future<?>> futures = new ArrayList<>();
         List<AtomicBoolean> claims = new ArrayList<>();
+        List<java.util.concurrent.atomic.AtomicReference<W>> helperWorkers = new ArrayList<>();
         for (int i = 1; i <= helperCount; i++) {
-            W worker = workers.get(i);
             // Whoever claims the task first owns it: the helper when it starts, or the caller once it has taken
             // the last block (then the helper, still busy elsewhere, will skip it and is not waited for).
             AtomicBoolean claim = new AtomicBoolean();
             claims.add(claim);
+            java.util.concurrent.atomic.AtomicReference<W> slot = new java.util.concurrent.atomic.AtomicReference<>();
+            helperWorkers.add(slot);
             futures.add(Helpers.POOL.submit(() -> {
                 if (claim.compareAndSet(false, true)) {
+                    // Made on the thread that fills it: its arrays start in that core's cache, not the caller's.
+                    W worker = newWorker.get();
+                    slot.set(worker);
                     work(worker, blocks, next, done, stop, guard, from, to, message);
                 }
             }));
         }
+        List<W> workers = new ArrayList<>();
+        workers.add(newWorker.get());
         RuntimeException failure = null;
         try {
             work(workers.get(0), blocks, next, done, stop, guard, from, to, message);
@@ -100,6 +103,7 @@ final class ParallelBlocks {
             }
             try {
                 futures.get(i).get();
+                workers.add(helperWorkers.get(i).get());
             } catch (ExecutionException e) {
                 if (failure == null || failure instanceof CancelledException) {
                     failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());

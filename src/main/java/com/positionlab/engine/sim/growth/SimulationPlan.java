@@ -62,14 +62,20 @@ record SimulationPlan(int bets, int paths, int[] bandTimes, double logRuin, doub
         return Math.min(MAX_SAMPLES, paths);
     }
 
-    /** Fresh copies of the block streams, one per block. */
-    SplittableRandom[] blockRandoms() {
+    /**
+     * A fresh copy of block {@code block}'s stream: the {@code block + 1}-th split of a generator seeded with
+     * the seed. Made by the thread that draws from it, so that the streams of blocks run at the same time on
+     * two threads never share a cache line (they did when one thread made them all, one after another in
+     * memory: every draw of each thread then invalidated the other's line). Replaying the splits costs a few
+     * nanoseconds each.
+     */
+    SplittableRandom blockRandom(int block) {
         SplittableRandom root = new SplittableRandom(seed);
-        SplittableRandom[] randoms = new SplittableRandom[blocks()];
-        for (int b = 0; b < randoms.length; b++) {
-            randoms[b] = root.split();
+        SplittableRandom stream = root.split();
+        for (int b = 0; b < block; b++) {
+            stream = root.split();
         }
-        return randoms;
+        return stream;
     }
 
     /** Wealth {@code W0 exp(logWealth)} for a log wealth relative to the initial capital. */

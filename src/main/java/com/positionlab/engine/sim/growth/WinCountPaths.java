@@ -22,7 +22,6 @@ import com.positionlab.engine.task.Progress;
 final class WinCountPaths {
 
     private final SimulationPlan plan;
-    private final SplittableRandom[] randoms;
     private final long winThreshold;
     private final double d;
     private final double l;
@@ -32,7 +31,6 @@ final class WinCountPaths {
 
     WinCountPaths(SimulationPlan plan, double p, double b, double f) {
         this.plan = plan;
-        this.randoms = plan.blockRandoms();
         this.winThreshold = (long) Math.ceil(p * 0x1.0p53);
         this.l = Math.log1p(-f);
         this.d = Math.log1p(f * b) - l;
@@ -151,7 +149,7 @@ final class WinCountPaths {
 
         @Override
         public void run(int block, Progress guard) {
-            SplittableRandom rng = randoms[block];
+            SplittableRandom rng = plan.blockRandom(block);
             int n = plan.pathsIn(block);
             int first = plan.firstPath(block);
             int[] times = plan.bandTimes();
