@@ -160,6 +160,12 @@ public final class PortfolioService {
                 aligned.returns().length, aligned.dates().get(0), aligned.dates().get(aligned.dates().size() - 1));
     }
 
+    /** {@link #correlation} of the holdings of {@code portfolioId}, in the order the snapshot lists them. */
+    public CorrelationMatrix holdingsCorrelation(String portfolioId, int lookbackDays) {
+        return correlation(store.portfolios().holdings(portfolioId).stream().map(Holding::instrumentId).toList(),
+                lookbackDays);
+    }
+
     /** Every stored daily bar of one instrument, oldest first. */
     public List<PriceBar> priceHistory(String instrumentId) {
         return store.prices().history(instrumentId);

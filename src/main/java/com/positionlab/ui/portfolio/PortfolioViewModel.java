@@ -48,6 +48,8 @@ public final class PortfolioViewModel {
     private final ReadOnlyObjectWrapper<PortfolioSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ObservableList<HoldingRow> holdings = FXCollections.observableArrayList();
     private final ObservableList<Instrument> instrumentChoices = FXCollections.observableArrayList();
+    /** Counts reloads: a reload's results are shown only while it is the newest. */
+    private long refreshes;
     private final ReadOnlyObjectWrapper<CorrelationMatrix> correlation =
             new ReadOnlyObjectWrapper<>(CorrelationMatrix.empty());
     private final ObjectProperty<HoldingRow> selected = new SimpleObjectProperty<>();
@@ -140,39 +142,44 @@ public final class PortfolioViewModel {
 
     // ---- commands ----------------------------------------------------------------------------
 
-    /** Reloads the portfolio, its correlations and (apart, at the same time) the instrument list in the background. */
+    /**
+     * Reloads the portfolio, and apart, at the same time, its correlations and the instrument list, in the
+     * background: the holdings show as soon as they are read. Only the newest reload's results are shown.
+     */
     public void refresh() {
+        long run = ++refreshes;
+        String known = portfolioId;
         runner.submit("Loading instruments", p -> service.holdableInstruments(), instrumentChoices::setAll,
                 e -> notifier.error("Could not load the instruments", ErrorMessages.describe(e)));
+        runner.submit("Computing correlations", p -> service.holdingsCorrelation(
+                known != null ? known : service.defaultPortfolio().id(), PortfolioService.LOOKBACK_DAYS), c -> {
+                    if (run == refreshes) {
+                        correlation.set(c);
+                    }
+                }, e -> notifier.error("Could not compute the correlations", ErrorMessages.describe(e)));
         loading.set(true);
         String keep = selected.get() == null ? null : selected.get().instrumentId();
-        runner.submit("Loading portfolio", p -> {
-            String id = portfolioId != null ? portfolioId : service.defaultPortfolio().id();
-            PortfolioSnapshot s = service.snapshot(id);
-            p.update(0.5, "Computing correlations");
-            CorrelationMatrix c = service.correlation(
-                    s.holdings().stream().map(HoldingRow::instrumentId).toList(), PortfolioService.LOOKBACK_DAYS);
-            return new Loaded(s, c);
-        }, loaded -> {
-            loading.set(false);
-            portfolioId = loaded.snapshot().portfolioId();
-            snapshot.set(loaded.snapshot());
-            holdings.setAll(loaded.snapshot().holdings());
-            correlation.set(loaded.correlation());
-            cashText.set(loaded.snapshot().cash().toPlainString());
-            Optional<HoldingRow> again = holdings.stream().filter(h -> h.instrumentId().equals(keep)).findFirst();
-            selected.set(again.orElse(holdings.isEmpty() ? null : holdings.get(0)));
-            if (!holdings.isEmpty()) {
-                // Shown at the next pulse (a frame later); a view model does not schedule on the toolkit itself.
-                StartupMilestones.reached("portfolio on screen");
-            }
-        }, e -> {
-            loading.set(false);
-            notifier.error("Could not load the portfolio", ErrorMessages.describe(e));
-        });
-    }
-
-    private record Loaded(PortfolioSnapshot snapshot, CorrelationMatrix correlation) {
+        runner.submit("Loading portfolio", p -> service.snapshot(known != null ? known
+                : service.defaultPortfolio().id()), s -> {
+                    if (run != refreshes) {
+                        return;
+                    }
+                    loading.set(false);
+                    portfolioId = s.portfolioId();
+                    snapshot.set(s);
+                    holdings.setAll(s.holdings());
+                    cashText.set(s.cash().toPlainString());
+                    Optional<HoldingRow> again = holdings.stream().filter(h -> h.instrumentId().equals(keep))
+                            .findFirst();
+                    selected.set(again.orElse(holdings.isEmpty() ? null : holdings.get(0)));
+                    if (!holdings.isEmpty()) {
+                        // Shown at the next pulse (a frame later); a view model does not schedule on the toolkit.
+                        StartupMilestones.reached("portfolio on screen");
+                    }
+                }, e -> {
+                    loading.set(false);
+                    notifier.error("Could not load the portfolio", ErrorMessages.describe(e));
+                });
     }
 
     /** Clears the editor for a new holding. */
