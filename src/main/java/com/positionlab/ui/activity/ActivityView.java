@@ -252,7 +252,6 @@ public final class ActivityView {
                 + "them under Diagnostics.");
         tile.setId("activity-errors-tile");
         tile.setCursor(javafx.scene.Cursor.HAND);
-        Tooltip.install(tile, new Tooltip("Click to see the errors"));
         tile.setOnMouseClicked(e -> showErrors());
         return tile;
     }

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -79,16 +81,7 @@ final class FractionTableView {
         List<TableColumn<Row, String>> columns = new ArrayList<>();
         TableColumn<Row, String> measure = new TableColumn<>("Measure");
         measure.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().measure().name()));
-        measure.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-                Row row = getTableRow() == null ? null : getTableRow().getItem();
-                setTooltip(empty || row == null ? null : new Tooltip(row.measure().meaning()));
-            }
-        });
+        measure.setCellFactory(c -> cell(Pos.CENTER_LEFT, true));
         measure.setPrefWidth(160);
         measure.setMinWidth(150);
         measure.setSortable(false);
@@ -105,14 +98,7 @@ final class FractionTableView {
             c.setGraphic(header);
             c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(
                     cd.getValue().measure().value().apply(cd.getValue().fractions().get(index))));
-            c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
-                @Override
-                protected void updateItem(String item, boolean empty) {
-                    super.updateItem(item, empty);
-                    setText(empty ? null : item);
-                    setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
-                }
-            });
+            c.setCellFactory(col -> cell(Pos.CENTER_RIGHT, false));
             c.setMinWidth(96);
             c.setSortable(false);
             columns.add(c);
@@ -120,5 +106,19 @@ final class FractionTableView {
         table.getColumns().setAll(columns);
         table.getItems().setAll(fractions.isEmpty() ? List.of()
                 : MEASURES.stream().map(m -> new Row(m, List.copyOf(fractions))).toList());
+    }
+
+    /** A cell aligned {@code alignment}; with {@code explained}, the row's measure is explained on hover. */
+    private static TableCell<Row, String> cell(Pos alignment, boolean explained) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setAlignment(alignment);
+                Row row = !explained || empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(row == null ? null : new Tooltip(row.measure().meaning()));
+            }
+        };
     }
 }

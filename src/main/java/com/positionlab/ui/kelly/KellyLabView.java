@@ -256,13 +256,9 @@ public final class KellyLabView {
                     + " of capital per bet" : "");
             KellyCalculationResponse r = model.resultProperty().get();
             if (r != null && r.winLossRatio() != null) {
-                growth.show(winProbability(r), r.winLossRatio(), r.kellyFraction(), f.doubleValue());
+                growth.show(ResultNotes.winProbability(r), r.winLossRatio(), r.kellyFraction(), f.doubleValue());
             }
         });
-    }
-
-    private static double winProbability(KellyCalculationResponse r) {
-        return ResultNotes.winProbability(r);
     }
 
     private void showResult(KellyCalculationResponse r) {
@@ -279,7 +275,7 @@ public final class KellyLabView {
         Double z = r.sensitivityAnalysis().zeroGrowthFraction();
         zeroGrowthValue.setText(z == null ? "—" : Formats.decimal4(z));
         if (r.winLossRatio() != null) {
-            growth.show(winProbability(r), r.winLossRatio(), r.kellyFraction(), model.chosenFractionProperty().get());
+            growth.show(ResultNotes.winProbability(r), r.winLossRatio(), r.kellyFraction(), model.chosenFractionProperty().get());
         }
     }
 
