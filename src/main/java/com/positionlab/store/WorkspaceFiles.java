@@ -2,6 +2,7 @@ package com.positionlab.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -44,8 +45,26 @@ public final class WorkspaceFiles {
             if (in == null) {
                 return false;
             }
-            Files.createDirectories(files.dataFile().getParent());
-            AtomicFile.write(files.dataFile(), out -> in.transferTo(out));
+            Path data = files.dataFile();
+            Files.createDirectories(data.getParent());
+            // Written whole under another name, then linked to the data file's name, which fails when the name
+            // exists: a second instance starting on the same new folder cannot replace a file the first has
+            // already opened. A kill mid-copy leaves only the temporary file.
+            Path staged = data.resolveSibling(data.getFileName() + ".image");
+            AtomicFile.write(staged, out -> in.transferTo(out));
+            try {
+                Files.createLink(data, staged);
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            } catch (UnsupportedOperationException | IOException noLinks) {
+                try {
+                    Files.move(staged, data); // no hard links here: a move that still refuses an existing file
+                } catch (FileAlreadyExistsException e) {
+                    return false;
+                }
+            } finally {
+                Files.deleteIfExists(staged);
+            }
             return true;
         } catch (IOException e) {
             throw new StoreException(OpenFailure.of(e).describe(base.get().toString(), files.dataFile(), e), e);

@@ -30,6 +30,9 @@ class DemoImageTest {
         DemoImage.build(image);
         String copied = "jdbc:h2:file:" + dir.resolve("copied");
         assertThat(WorkspaceFiles.installIfNew(copied, () -> Files.newInputStream(image))).isTrue();
+        assertThat(dir.resolve("copied.mv.db")).hasSameBinaryContentAs(image);
+        assertThat(dir.resolve("copied.mv.db.image")).as("the staged copy is gone").doesNotExist();
+        assertThat(WorkspaceFiles.installIfNew(copied, () -> Files.newInputStream(image))).as("only once").isFalse();
 
         String created = "jdbc:h2:file:" + dir.resolve("created");
         try (Services fromImage = Services.openExisting(copied, com.positionlab.service.imports.ImportService.Backup.ON_CLOSE);
