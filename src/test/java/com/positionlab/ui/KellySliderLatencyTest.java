@@ -3,7 +3,6 @@ package com.positionlab.ui;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import javafx.application.Platform;
@@ -15,12 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import com.positionlab.config.DataPaths;
-import com.positionlab.ui.shell.MainViewModel;
-import com.positionlab.ui.shell.Theme;
 
 /**
  * How long a Kelly Lab slider move takes to reach the screen: from the slider's new value to the first
@@ -36,17 +31,12 @@ class KellySliderLatencyTest extends FxRobot {
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        AppConfig config = new AppConfig(new DataPaths(dataDir), "jdbc:h2:mem:ui-" + UUID.randomUUID(), Theme.LIGHT);
-        app = (PositionLabApp) FxToolkit.setupApplication(() -> new PositionLabApp(config));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.workstation() != null
-                && app.workstation().model().stateProperty().get() == MainViewModel.WorkspaceState.READY);
+        app = HeadlessWorkstation.start(dataDir);
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        HeadlessWorkstation.stop(app);
     }
 
     @Test

@@ -3,7 +3,6 @@ package com.positionlab.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
@@ -19,14 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import atlantafx.base.controls.Notification;
 
-import com.positionlab.config.DataPaths;
 import com.positionlab.ui.common.PriceChart;
-import com.positionlab.ui.shell.MainViewModel;
 import com.positionlab.ui.shell.Page;
 import com.positionlab.ui.shell.Theme;
 
@@ -43,11 +39,7 @@ class WorkstationUiTest extends FxRobot {
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        AppConfig config = new AppConfig(new DataPaths(dataDir), "jdbc:h2:mem:ui-" + UUID.randomUUID(), Theme.LIGHT);
-        app = (PositionLabApp) FxToolkit.setupApplication(() -> new PositionLabApp(config));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.workstation() != null
-                && app.workstation().model().stateProperty().get() == MainViewModel.WorkspaceState.READY);
+        app = HeadlessWorkstation.start(dataDir);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> lookup("#holdings-table").tryQuery()
                 .isPresent() && !lookup("#holdings-table").queryAs(TableView.class).getItems().isEmpty()));
     }
@@ -59,8 +51,7 @@ class WorkstationUiTest extends FxRobot {
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        HeadlessWorkstation.stop(app);
     }
 
     @Test
