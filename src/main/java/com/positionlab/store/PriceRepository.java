@@ -81,12 +81,19 @@ public final class PriceRepository {
         });
     }
 
+    /**
+     * One instrument's newest bar. Ordered by the whole primary key, backwards, so that H2 reads one row
+     * from the end of the instrument's key range; "ORDER BY price_date DESC" alone made it read and sort
+     * every bar of the instrument (30 ms instead of 1 ms a holding on a cold start).
+     */
+    static final String LATEST = "SELECT * FROM prices WHERE instrument_id = ? "
+            + "ORDER BY instrument_id DESC, price_date DESC LIMIT 1";
+
     /** The most recent bar of each instrument that has one. */
     public Map<String, PriceBar> latest(Collection<String> instrumentIds) {
         return Jdbc.read(db, "read latest prices", c -> {
             Map<String, PriceBar> out = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM prices WHERE instrument_id = ? "
-                    + "ORDER BY price_date DESC LIMIT 1")) {
+            try (PreparedStatement ps = c.prepareStatement(LATEST)) {
                 for (String id : instrumentIds) {
                     ps.setString(1, id);
                     try (ResultSet rs = ps.executeQuery()) {

@@ -122,6 +122,27 @@ class StoreTest {
     }
 
     @Test
+    void theNewestBarIsReadWithoutScanningTheInstrumentsHistory() throws SQLException {
+        List<PriceBar> bars = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            bars.add(PriceBar.close("SPY", LocalDate.of(2020, 1, 1).plusDays(i), 300 + i));
+            bars.add(PriceBar.close("QQQ", LocalDate.of(2020, 1, 1).plusDays(i), 200 + i));
+        }
+        store.prices().saveAll(bars);
+
+        assertThat(store.prices().latest(List.of("SPY", "QQQ")).get("SPY"))
+                .isEqualTo(PriceBar.close("SPY", LocalDate.of(2020, 1, 1).plusDays(999), 1299));
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement("EXPLAIN ANALYZE " + PriceRepository.LATEST)) {
+            ps.setString(1, "SPY");
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).contains("scanCount: 1 */").contains("index sorted");
+            }
+        }
+    }
+
+    @Test
     void savingTheSamePricesTwiceKeepsOneRowEach() {
         List<PriceBar> bars = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
