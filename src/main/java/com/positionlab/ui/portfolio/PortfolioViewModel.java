@@ -143,20 +143,12 @@ public final class PortfolioViewModel {
     // ---- commands ----------------------------------------------------------------------------
 
     /**
-     * Reloads the portfolio, and apart, at the same time, its correlations and the instrument list, in the
-     * background: the holdings show as soon as they are read. Only the newest reload's results are shown.
+     * Reloads the portfolio in the background, then its correlations and the instrument list: the holdings
+     * show as soon as they are read. Only the newest reload's results are shown.
      */
     public void refresh() {
         long run = ++refreshes;
         String known = portfolioId;
-        runner.submit("Loading instruments", p -> service.holdableInstruments(), instrumentChoices::setAll,
-                e -> notifier.error("Could not load the instruments", ErrorMessages.describe(e)));
-        runner.submit("Computing correlations", p -> service.holdingsCorrelation(
-                known != null ? known : service.defaultPortfolio().id(), PortfolioService.LOOKBACK_DAYS), c -> {
-                    if (run == refreshes) {
-                        correlation.set(c);
-                    }
-                }, e -> notifier.error("Could not compute the correlations", ErrorMessages.describe(e)));
         loading.set(true);
         String keep = selected.get() == null ? null : selected.get().instrumentId();
         runner.submit("Loading portfolio", p -> service.snapshot(known != null ? known
@@ -176,10 +168,31 @@ public final class PortfolioViewModel {
                         // Shown at the next pulse (a frame later); a view model does not schedule on the toolkit.
                         StartupMilestones.reached("portfolio on screen");
                     }
+                    loadAround(run, s.portfolioId());
                 }, e -> {
                     loading.set(false);
                     notifier.error("Could not load the portfolio", ErrorMessages.describe(e));
+                    loadAround(run, null);
                 });
+    }
+
+    /**
+     * The instrument list and the holdings' correlations, read once the holdings are shown: started earlier,
+     * they competed with the holdings for the two cores and delayed the first view. Without a portfolio
+     * ({@code id} null, its reading failed) only the instruments.
+     */
+    private void loadAround(long run, String id) {
+        runner.submit("Loading instruments", p -> service.holdableInstruments(), instrumentChoices::setAll,
+                e -> notifier.error("Could not load the instruments", ErrorMessages.describe(e)));
+        if (id == null) {
+            return;
+        }
+        runner.submit("Computing correlations", p -> service.holdingsCorrelation(id, PortfolioService.LOOKBACK_DAYS),
+                c -> {
+                    if (run == refreshes) {
+                        correlation.set(c);
+                    }
+                }, e -> notifier.error("Could not compute the correlations", ErrorMessages.describe(e)));
     }
 
     /** Clears the editor for a new holding. */
