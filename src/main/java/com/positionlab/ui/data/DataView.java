@@ -1,6 +1,7 @@
 package com.positionlab.ui.data;
 
 import java.util.List;
+import java.util.Locale;
 
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -100,7 +101,7 @@ public final class DataView {
                 Columns.text("Currency", null, Instrument::currency, 82),
                 Columns.text("Lot", null, i -> Formats.quantity(i.lotSize()), 45),
                 Columns.number("ESG", "ESG score, 0 to 100",
-                        i -> i.esgScore() == null ? "—" : String.format("%.1f", i.esgScore()), 50)));
+                        i -> i.esgScore() == null ? "—" : String.format(Locale.ROOT, "%.1f", i.esgScore()), 50)));
         return t;
     }
 
@@ -144,8 +145,8 @@ public final class DataView {
             case EMPTY -> "Empty workspace";
             case USER -> "Your workspace";
         };
-        summary.setText(kind + ": " + s.instruments() + " instruments, " + String.format("%,d", s.prices())
-                + " daily prices, " + s.strategies() + " strategies with " + String.format("%,d", s.trades())
+        summary.setText(kind + ": " + s.instruments() + " instruments, " + String.format(Locale.ROOT, "%,d", s.prices())
+                + " daily prices, " + s.strategies() + " strategies with " + String.format(Locale.ROOT, "%,d", s.trades())
                 + " closed trades, " + s.portfolios() + " portfolio" + (s.portfolios() == 1 ? "" : "s") + ".");
     }
 

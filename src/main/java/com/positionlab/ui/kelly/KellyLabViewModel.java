@@ -4,6 +4,7 @@ import com.positionlab.domain.StoredCalculation;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import javafx.beans.property.DoubleProperty;
@@ -318,7 +319,7 @@ public final class KellyLabViewModel {
         if (!(fStar > 0)) {
             chosenFraction.set(Double.NaN);
             simulation.set(null);
-            status.set("No edge: Kelly is " + String.format("%.4f", fStar) + ", so the position sizes to zero.");
+            status.set("No edge: Kelly is " + String.format(Locale.ROOT, "%.4f", fStar) + ", so the position sizes to zero.");
             return;
         }
         double chosen = Math.min(KellyInputs.MAX_FRACTION, kellyMultiple.get() * fStar);
