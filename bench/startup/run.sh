@@ -3,11 +3,21 @@
 # screen, on a new data folder (the first start creates the demo workspace) and again on the existing one.
 # Runs the real window in a virtual X display (installs Xvfb if missing) and reads the app's own
 # "startup: ... after N ms" log lines (ui.StartupMilestones).
-# usage: bench/startup/run.sh [RUNS]   (default 3; builds target/positionlab.jar when missing)
+# usage: bench/startup/run.sh [RUNS] [APP_IMAGE]
+#   RUNS defaults to 3. Without APP_IMAGE it runs `java -jar target/positionlab.jar` (built when missing);
+#   with it, the installed launcher APP_IMAGE/bin/positionlab (from `mvn -Ppackage package`:
+#   target/jpackage/positionlab), which passes the class-data-sharing archive the package trained.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-3}
-[ -f target/positionlab.jar ] || mvn -B -q -o package -DskipTests
+image=${2:-}
+if [ -n "$image" ]; then
+  image=$(cd "$image" && pwd)
+  launch=("$image/bin/positionlab")
+else
+  [ -f target/positionlab.jar ] || mvn -B -q -o package -DskipTests
+  launch=(java -jar target/positionlab.jar)
+fi
 need=()
 command -v Xvfb >/dev/null || need+=(xvfb)
 ls /usr/lib/*-linux-gnu/libgtk-3.so.0 >/dev/null 2>&1 || need+=(libgtk-3-0)
@@ -26,7 +36,7 @@ sleep 1
 one() {
   local dir=$1 log
   log=$(mktemp)
-  DISPLAY=":$disp" POSITIONLAB_HOME="$dir" java -Duser.home="$dir" -jar target/positionlab.jar \
+  DISPLAY=":$disp" JAVA_TOOL_OPTIONS="-Duser.home=$dir" "${launch[@]}" \
     --db "jdbc:h2:file:$dir/workspace" >"$log" 2>&1 & local pid=$!
   for _ in $(seq 1 360); do
     grep -q "startup: portfolio on screen" "$log" && break
