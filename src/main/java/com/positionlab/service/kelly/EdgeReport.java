@@ -6,15 +6,31 @@ import java.util.List;
 import com.positionlab.engine.kelly.Adjustment;
 import com.positionlab.engine.kelly.BootstrapInterval;
 import com.positionlab.engine.kelly.DynamicAdjustment;
+import com.positionlab.engine.kelly.EdgeConfig;
 import com.positionlab.engine.kelly.EdgeStatistics;
 import com.positionlab.engine.kelly.TradeEdge;
 
 /**
  * A strategy's edge from its closed trades, as the {@code edge} command and the Kelly Lab show it.
- * Values that do not exist (no losses: no payoff ratio) are null.
+ * Values that do not exist (no losses: no payoff ratio) are null. {@code parameters} says what they were
+ * computed with.
  */
 public record EdgeReport(String strategyId, String name, LocalDateTime asOf, Window all, Window lastTrades,
-                         Window lastDays, Dynamic dynamicAdjustment) {
+                         Window lastDays, Dynamic dynamicAdjustment, Parameters parameters) {
+
+    /**
+     * What the figures were computed with, so that they can be reproduced: the windows, the minimum number of
+     * trades for Kelly and the fallback below it, the bootstrap (confidence, resamples, seed), and the starting
+     * capital of the equity curve behind the drawdown.
+     */
+    public record Parameters(int minimumTrades, int recentTrades, int recentDays, double fallbackFraction,
+                             double confidenceLevel, int resamples, long seed, double startingCapital) {
+
+        static Parameters of(EdgeConfig c, double startingCapital) {
+            return new Parameters(c.minimumTrades(), c.recentTrades(), c.recentDays(), c.fallbackFraction(),
+                    c.confidenceLevel(), c.resamples(), c.seed(), startingCapital);
+        }
+    }
 
     /**
      * One window of trades: its statistics, Kelly with its bootstrap interval, and whether Kelly is used.

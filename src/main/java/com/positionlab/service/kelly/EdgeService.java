@@ -61,6 +61,6 @@ public final class EdgeService {
         var dynamic = DynamicKellyAdjuster.adjust(pnl, startingCapital, drawdown);
         return new EdgeReport(s.id(), s.name(), asOf, EdgeReport.Window.of(e.all()),
                 EdgeReport.Window.of(e.lastTrades()), EdgeReport.Window.of(e.lastDays()),
-                EdgeReport.Dynamic.of(dynamic));
+                EdgeReport.Dynamic.of(dynamic), EdgeReport.Parameters.of(config, startingCapital));
     }
 }

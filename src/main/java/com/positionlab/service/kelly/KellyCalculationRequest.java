@@ -1,5 +1,7 @@
 package com.positionlab.service.kelly;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The seed's Kelly request (snake_case in JSON), plus the fields PositionLab adds. Which Kelly is
  * computed depends on what is given:
@@ -12,6 +14,7 @@ package com.positionlab.service.kelly;
  *       continuous Kelly.</li>
  * </ul>
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record KellyCalculationRequest(Double expectedReturn, Double winProbability, Double averageWin,
                                       Double averageLoss, Double portfolioVolatility, double[][] correlationMatrix,
                                       Integer sampleSize, Double confidenceLevel, Double kellyMultiplier,

@@ -57,7 +57,7 @@ public final class KellyService {
         }
         try {
             KellyAnalysis a = analyse(r);
-            KellyCalculationResponse response = toResponse(a, (System.nanoTime() - start) / 1e6);
+            KellyCalculationResponse response = toResponse(a, (System.nanoTime() - start) / 1e6, effective(r));
             if (store != null) {
                 save(r, response);
             }
@@ -174,7 +174,18 @@ public final class KellyService {
     }
 
     /** The response, every figure to ten significant digits as in every other command ({@link Figures}). */
-    private static KellyCalculationResponse toResponse(KellyAnalysis a, double ms) {
+    /** The request with the defaults the calculation used filled in. */
+    static KellyCalculationRequest effective(KellyCalculationRequest r) {
+        boolean multi = r.winProbability() == null && r.expectedReturns() != null;
+        return new KellyCalculationRequest(r.expectedReturn(), r.winProbability(), r.averageWin(), r.averageLoss(),
+                r.portfolioVolatility(), r.correlationMatrix(), r.sampleSize(),
+                or(r.confidenceLevel(), DEFAULT_CONFIDENCE),
+                or(r.kellyMultiplier(), KellyPolicy.DEFAULT_KELLY_MULTIPLIER),
+                or(r.maxKellyFraction(), KellyPolicy.DEFAULT_MAX_KELLY_FRACTION), r.expectedReturns(),
+                r.volatilities(), multi ? (Double) or(r.leverageCap(), DEFAULT_LEVERAGE_CAP) : r.leverageCap());
+    }
+
+    private static KellyCalculationResponse toResponse(KellyAnalysis a, double ms, KellyCalculationRequest request) {
         var ci = a.confidenceInterval() == null ? null : new KellyCalculationResponse.ConfidenceInterval(
                 round(a.confidenceInterval().lower()), round(a.confidenceInterval().upper()),
                 a.confidenceInterval().confidenceLevel());
@@ -184,7 +195,8 @@ public final class KellyService {
         var sens = new KellyCalculationResponse.SensitivityAnalysis(finite(s.dKellyDWinProbability()),
                 finite(s.dKellyDPayoff()), finite(s.growthAtKelly()), rows, finite(s.zeroGrowthFraction()));
         return new KellyCalculationResponse(a.method(), round(a.kellyFraction()), round(a.adjustedKelly()),
-                finite(a.winLossRatio()), ci, sens, a.weights().length == 0 ? null : Figures.round(a.weights()), ms);
+                finite(a.winLossRatio()), ci, sens, a.weights().length == 0 ? null : Figures.round(a.weights()), ms,
+                request);
     }
 
     private static double round(double v) {

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * Results of a growth simulation, per fraction, with the exact lattice values for two-outcome bets.
  * Values that do not exist are null (for example the exact values for a trade list, or the Kelly multiple
- * without an edge).
+ * without an edge). {@code request} is the request it answers with the defaults it used (the seed among
+ * them) filled in, so that the result can be reproduced from the response alone.
  */
 public record SimulationResponse(List<FractionJson> fractions, Double recommendedFraction,
-                                 double ruinProbabilityLimit, boolean ruinedPathsStopped, double processingTimeMs) {
+                                 double ruinProbabilityLimit, boolean ruinedPathsStopped, double processingTimeMs,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) SimulationRequest request) {
 
     /** Wealth percentiles (5th, 25th, 50th, 75th and 95th). */
     public record PercentilesJson(double p5, double p25, double p50, double p75, double p95) {

@@ -29,7 +29,7 @@ public final class SimulationService {
         long start = System.nanoTime();
         try {
             GrowthSimulationResult result = GrowthSimulator.simulate(toEngine(r), threads, progress);
-            return toResponse(result, (System.nanoTime() - start) / 1e6);
+            return toResponse(result, (System.nanoTime() - start) / 1e6, effective(r));
         } catch (InvalidParameterException e) {
             throw new ValidationException(e.field(), e.getMessage().substring(e.field().length() + 2));
         }
@@ -69,9 +69,29 @@ public final class SimulationService {
                 or(r.ruinProbabilityLimit(), GrowthSimulationRequest.DEFAULT_RUIN_PROBABILITY_LIMIT));
     }
 
-    static SimulationResponse toResponse(GrowthSimulationResult result, double ms) {
+    /**
+     * The response to {@code request} of a simulation already run ({@code result}), as {@code simulate} prints
+     * it: for a view's report of the simulation it shows.
+     */
+    public static SimulationResponse response(GrowthSimulationResult result, SimulationRequest request) {
+        return toResponse(result, 0, effective(request));
+    }
+
+    /** The request with the defaults the simulation used (the seed among them) filled in. */
+    static SimulationRequest effective(SimulationRequest r) {
+        boolean tradeList = r.outcomes() != null;
+        return new SimulationRequest(tradeList ? null : r.winProbability(), tradeList ? null : r.winLossRatio(),
+                r.outcomes(), r.fractions(), or(r.bets(), DEFAULT_BETS), or(r.paths(), DEFAULT_PATHS),
+                or(r.initialCapital(), DEFAULT_INITIAL_CAPITAL), or(r.ruinLevel(), DEFAULT_RUIN_LEVEL),
+                or(r.targetMultiple(), DEFAULT_TARGET_MULTIPLE), r.seed() == null ? DEFAULT_SEED : r.seed(),
+                r.stopRuinedPaths() != null && r.stopRuinedPaths(),
+                or(r.ruinProbabilityLimit(), GrowthSimulationRequest.DEFAULT_RUIN_PROBABILITY_LIMIT));
+    }
+
+    static SimulationResponse toResponse(GrowthSimulationResult result, double ms, SimulationRequest request) {
         return new SimulationResponse(result.fractions().stream().map(SimulationService::fraction).toList(),
-                finite(result.recommendedFraction()), result.ruinProbabilityLimit(), result.ruinedPathsStopped(), ms);
+                finite(result.recommendedFraction()), result.ruinProbabilityLimit(), result.ruinedPathsStopped(), ms,
+                request);
     }
 
     private static SimulationResponse.FractionJson fraction(FractionResult f) {

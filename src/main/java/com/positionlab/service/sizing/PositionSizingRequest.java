@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.positionlab.domain.Side;
 import com.positionlab.engine.kelly.Conviction;
 import com.positionlab.engine.riskmodel.RiskModel;
@@ -15,6 +16,7 @@ import com.positionlab.engine.sizing.SizingMethod;
  * {@code portfolio_state.portfolio_id}), and {@code rule_id} fills the sizing parameters and constraints
  * the request leaves out from a stored rule.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record PositionSizingRequest(TradingDecision tradingDecision, PortfolioState portfolioState,
                                     SizingParameters sizingParameters, RiskConstraints riskConstraints,
                                     RiskBudgets riskBudgets, List<StressScenario> stressScenarios, String ruleId,
@@ -34,6 +36,7 @@ public record PositionSizingRequest(TradingDecision tradingDecision, PortfolioSt
      * most by {@code max_reduction}. The regime is LOW below {@code low_percentile} of its history, HIGH above
      * {@code high_percentile}. Every field is optional ({@code {}} takes the defaults: 14, 0.33, 0.67, 0.5).
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record VolatilityAdjustment(Integer atrPeriod, Double lowPercentile, Double highPercentile,
                                        Double maxReduction) {
     }
@@ -42,6 +45,7 @@ public record PositionSizingRequest(TradingDecision tradingDecision, PortfolioSt
      * What the trader wants to do. Prices are in the instrument's currency per unit. With a stop, a
      * {@code target_price} and a {@code win_probability}, Kelly sizing uses the trade's own discrete Kelly.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TradingDecision(String decisionId, String instrumentId, Side direction, Double entryPrice,
                                   Double stopPrice, Double expectedReturn, Double winProbability, String strategyId,
                                   Conviction conviction, String sector, BigDecimal lotSize, Double targetPrice) {
@@ -60,12 +64,14 @@ public record PositionSizingRequest(TradingDecision tradingDecision, PortfolioSt
      * {@code return_history} maps instrument ids to daily simple returns, oldest first, all the same
      * length (the most recent days); without it the history comes from the store.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PortfolioState(String portfolioId, BigDecimal equity, BigDecimal cash, String currency,
                                  List<HoldingState> holdings, Map<String, double[]> returnHistory,
                                  Double currentDrawdown) {
     }
 
     /** One holding: signed quantity (negative is short), price per unit, sector and optional strategy. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record HoldingState(String instrumentId, BigDecimal quantity, Double price, String sector,
                                String strategyId) {
     }
@@ -74,6 +80,7 @@ public record PositionSizingRequest(TradingDecision tradingDecision, PortfolioSt
      * How to size. Fractions are of equity; {@code expected_return} and {@code volatility_target} are
      * annualised; {@code horizon_days} scales VaR by the square root of time.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SizingParameters(SizingMethod sizingMethod, RiskModel riskModel, Double confidenceLevel,
                                    Integer lookbackPeriod, Double maxPositionSize, Double minPositionSize,
                                    Double volatilityTarget, Double fixedPercentage, Double riskPerTrade,
@@ -86,6 +93,7 @@ public record PositionSizingRequest(TradingDecision tradingDecision, PortfolioSt
      * Limits on the book after the trade. {@code max_portfolio_risk} is an annualised volatility, or a
      * VaR at the request's confidence and horizon when {@code risk_limit_measure} is {@code VAR}.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RiskConstraints(Double maxPortfolioRisk, RiskLimitMeasure riskLimitMeasure,
                                   Double maxInstrumentWeight, Double maxSectorWeight, Double correlationLimit,
                                   Double leverageLimit) {
@@ -98,11 +106,13 @@ public record PositionSizingRequest(TradingDecision tradingDecision, PortfolioSt
      * A portfolio risk budget (annualised volatility) shared among sectors and strategies by the given
      * shares; see {@link com.positionlab.engine.sizing.RiskBudgeting} for how it shrinks and grows.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RiskBudgets(Double totalVolatility, Map<String, Double> sectorShares,
                               Map<String, Double> strategyShares, Double maxDrawdown, Integer realisedWindow) {
     }
 
     /** A user-defined shock: simple returns by instrument, or by sector for instruments not named. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StressScenario(String name, Map<String, Double> instrumentShocks, Map<String, Double> sectorShocks) {
     }
 }

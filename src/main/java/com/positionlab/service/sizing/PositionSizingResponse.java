@@ -10,14 +10,30 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * The seed's PositionSizingResponse (snake_case in JSON) plus what PositionLab adds: the binding
  * constraints, the risk budgets, the stress tests, and with {@code --all-methods} the comparison of every
- * method. Risk figures are positive loss fractions of equity.
+ * method. Risk figures are positive loss fractions of equity. {@code request} echoes the request answered
+ * (the position_sized event does not carry it).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PositionSizingResponse(String sizingId, OptimalPosition optimalPosition, SizingAnalysis sizingAnalysis,
                                      RiskMetrics riskMetrics, List<BindingConstraint> bindingConstraints,
                                      List<BudgetUse> riskBudgets, List<StressResult> stressTests,
                                      List<MethodComparison> comparison, List<String> warnings,
-                                     double processingTimeMs) {
+                                     double processingTimeMs, PositionSizingRequest request) {
+
+    /** Without the request echoed (as the engine's answer is first built). */
+    public PositionSizingResponse(String sizingId, OptimalPosition optimalPosition, SizingAnalysis sizingAnalysis,
+                                  RiskMetrics riskMetrics, List<BindingConstraint> bindingConstraints,
+                                  List<BudgetUse> riskBudgets, List<StressResult> stressTests,
+                                  List<MethodComparison> comparison, List<String> warnings, double processingTimeMs) {
+        this(sizingId, optimalPosition, sizingAnalysis, riskMetrics, bindingConstraints, riskBudgets, stressTests,
+                comparison, warnings, processingTimeMs, null);
+    }
+
+    /** This response with the request it answers, so that it can be reproduced (and reported) on its own. */
+    public PositionSizingResponse withRequest(PositionSizingRequest asked) {
+        return new PositionSizingResponse(sizingId, optimalPosition, sizingAnalysis, riskMetrics, bindingConstraints,
+                riskBudgets, stressTests, comparison, warnings, processingTimeMs, asked);
+    }
 
     /** The recommendation. A trade that cannot be placed has size 0 and {@code reason} says why. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -135,7 +135,7 @@ public final class PositionSizingService implements AutoCloseable {
                 outbox.record(sizingId, r.decisionId(), response);
             }
             result = LatencyRecorder.Result.OK;
-            return response;
+            return response.withRequest(request);
         } catch (ValidationException e) {
             result = LatencyRecorder.Result.REJECTED;
             throw e;
