@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
                 "                              (default: the workspace in the data folder)",
                 "      --theme light|dark    the theme (default: the one last used)"},
         subcommands = {DemoCommand.class, PortfolioCommand.class, ImportCommand.class, KellyCommand.class, SimulateCommand.class, EdgeCommand.class,
-                ScreenshotCommand.class, SizeCommand.class, EventsCommand.class, RiskCommand.class, ServeCommand.class})
+                ScreenshotCommand.class, SizeCommand.class, EventsCommand.class, RiskCommand.class, ReportCommand.class,
+                ServeCommand.class})
 public final class PositionLabCommand implements Runnable {
 
     @Spec

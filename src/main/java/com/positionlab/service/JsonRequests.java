@@ -233,7 +233,7 @@ public final class JsonRequests {
      * A parser's message in a trader's words, without the library's internals: no source description, no
      * character codes, and the list of what may come in plain words.
      */
-    static String plain(String message) {
+    public static String plain(String message) {
         if (message == null) {
             return "";
         }

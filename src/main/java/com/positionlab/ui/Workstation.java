@@ -13,6 +13,8 @@ import com.positionlab.ui.shell.FxNotifier;
 import com.positionlab.ui.shell.MainView;
 import com.positionlab.ui.shell.MainViewModel;
 import com.positionlab.ui.task.TaskRunner;
+import com.positionlab.ui.common.FolderOpener;
+import com.positionlab.ui.common.ReportExporter;
 
 /** Builds the workstation's window content: the shell view model, its view and the scene, themed. */
 public final class Workstation {
@@ -36,7 +38,10 @@ public final class Workstation {
         UserSettings settings = Services.userSettings(config.paths().settingsFile());
         MainViewModel model = new MainViewModel(runner, notifier, settings, config.themeOverride());
         model.themeProperty().get().apply();
-        MainView view = new MainView(model, notifier, new FxDialogs(() -> stage));
+        FxDialogs dialogs = new FxDialogs(() -> stage);
+        ReportExporter exporter = new ReportExporter(runner, notifier, dialogs,
+                () -> AppConfig.workspaceName(model.databaseUrlProperty().get()), FolderOpener::open);
+        MainView view = new MainView(model, notifier, dialogs, exporter);
         Scene scene = new Scene(view.createView(), WIDTH, HEIGHT, model.themeProperty().get().background());
         model.themeProperty().addListener((o, a, b) -> {
             b.apply();

@@ -3,7 +3,6 @@ package com.positionlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -29,13 +28,12 @@ class ImportCommandTest {
     Path dir;
 
     private final String dbUrl = "jdbc:h2:mem:" + UUID.randomUUID();
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return Cli.run(args, new PrintWriter(out), new PrintWriter(err));
+        return cli.run(args);
     }
 
     private JsonNode report() throws IOException {

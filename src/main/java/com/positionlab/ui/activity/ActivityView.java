@@ -35,7 +35,7 @@ import com.positionlab.engine.sizing.SizingMethod;
 import com.positionlab.service.metrics.LatencyRecorder;
 import com.positionlab.ui.common.Columns;
 import com.positionlab.ui.common.Formats;
-import com.positionlab.ui.common.Names;
+import com.positionlab.service.Names;
 import com.positionlab.ui.common.Views;
 
 /**

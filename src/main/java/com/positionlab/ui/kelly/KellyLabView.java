@@ -35,6 +35,8 @@ import com.positionlab.engine.sim.growth.GrowthSimulationResult;
 import com.positionlab.service.kelly.KellyCalculationResponse;
 import com.positionlab.ui.common.Formats;
 import com.positionlab.ui.common.Views;
+import com.positionlab.ui.common.ReportButton;
+import com.positionlab.ui.common.ReportExporter;
 
 /** The Kelly Lab view: inputs on the left, Kelly and its simulation on the right. */
 public final class KellyLabView {
@@ -50,6 +52,7 @@ public final class KellyLabView {
     private final HBox fans = new HBox(8);
     private final GrowthChart growth = new GrowthChart();
     private final FractionTableView table = new FractionTableView();
+    private final ReportExporter exporter;
     private final HistogramChart wealthHistogram = new HistogramChart("terminal wealth");
     private final HistogramChart drawdownHistogram = new HistogramChart("maximum drawdown");
     private final VBox adjustments = new VBox(3);
@@ -62,8 +65,9 @@ public final class KellyLabView {
     private final Label chosenValue = new Label("—");
     private final Label recommendedValue = new Label("—");
 
-    public KellyLabView(KellyLabViewModel model) {
+    public KellyLabView(KellyLabViewModel model, ReportExporter exporter) {
         this.model = model;
+        this.exporter = exporter;
     }
 
     public Node createView() {
@@ -139,7 +143,11 @@ public final class KellyLabView {
         cancel.setId("kelly-cancel");
         cancel.disableProperty().bind(model.simulatingProperty().not());
         cancel.setOnAction(e -> model.cancelSimulation());
-        HBox buttons = new HBox(8, calculate, cancel);
+        // The calculation with the simulation of the same bets; not while either is out of date or running.
+        Button export = ReportButton.of("kelly-export", exporter, model.resultProperty().isNotNull()
+                .and(model.staleProperty().not()).and(model.simulatingProperty().not()), "the Kelly calculation",
+                () -> "kelly", c -> KellyLabReport.of(model, c));
+        HBox buttons = new HBox(8, calculate, cancel, export);
 
         ListView<StoredCalculation> history = new ListView<>(model.history());
         history.setId("kelly-history");

@@ -34,6 +34,7 @@ import com.positionlab.service.ValidationException;
 import com.positionlab.service.kelly.EdgeReport;
 import com.positionlab.service.kelly.KellyCalculationResponse;
 import com.positionlab.service.kelly.KellyService;
+import com.positionlab.service.kelly.SimulationRequest;
 import com.positionlab.service.kelly.SimulationService;
 import com.positionlab.service.kelly.StrategyKellyConfigService;
 import com.positionlab.service.kelly.StrategySizingService;
@@ -50,7 +51,6 @@ import com.positionlab.ui.task.TaskRunner;
  * Moving the fraction slider cancels the running simulation and starts a new one in the background.
  */
 public final class KellyLabViewModel {
-
 
     private final WorkspaceService workspace;
     private final KellyService kelly;
@@ -80,6 +80,7 @@ public final class KellyLabViewModel {
     private KellyInputs inputs;
     private double[] outcomes;
     private final GrowthRuns simulations;
+    private SimulationRequest simulatedWith;
 
     public KellyLabViewModel(Services services, TaskRunner runner, Notifier notifier, WorkspaceChanges changes) {
         this.workspace = services.workspace();
@@ -157,6 +158,11 @@ public final class KellyLabViewModel {
         return inputs == null ? Double.NaN : inputs.ruinLevel() * inputs.initialCapital();
     }
 
+    /** The request behind {@link #simulationProperty()}'s result (for its report). */
+    public SimulationRequest simulatedWith() {
+        return simulatedWith;
+    }
+
     public ReadOnlyObjectProperty<GrowthSimulationResult> simulationProperty() {
         return simulation.getReadOnlyProperty();
     }
@@ -202,7 +208,6 @@ public final class KellyLabViewModel {
     public ReadOnlyObjectProperty<SizingResult> sizingProperty() {
         return sizing.getReadOnlyProperty();
     }
-
 
     /** A warning when the strategy's worst trade lost more than one stake; empty otherwise. */
     public String bootstrapWarning() {
@@ -325,9 +330,11 @@ public final class KellyLabViewModel {
         double chosen = Math.min(KellyInputs.MAX_FRACTION, kellyMultiple.get() * fStar);
         chosenFraction.set(chosen);
         double[] fractions = KellyInputs.fractionsToSimulate(fStar, chosen);
-        GrowthSimulationRequest request = SimulationService.toEngine(inputs.simulationRequest(fractions, outcomes));
+        SimulationRequest asked = inputs.simulationRequest(fractions, outcomes);
+        GrowthSimulationRequest request = SimulationService.toEngine(asked);
         status.set("Simulating " + inputs.paths() + " paths of " + inputs.bets() + " bets…");
         simulations.request(request, res -> {
+                    simulatedWith = asked;
                     simulation.set(res);
                     status.set("");
                 }, e -> {
@@ -335,7 +342,6 @@ public final class KellyLabViewModel {
                     notifier.error("Simulation failed", ErrorMessages.describe(e));
                 });
     }
-
 
     private void loadStrategy(Strategy s) {
         if (s == null) {

@@ -7,7 +7,7 @@ import com.positionlab.engine.kelly.SizingResult;
 import com.positionlab.service.kelly.EdgeReport;
 import com.positionlab.service.kelly.KellyCalculationResponse;
 import com.positionlab.ui.common.Formats;
-import com.positionlab.ui.common.Names;
+import com.positionlab.service.Names;
 
 /**
  * The lines of the Kelly Lab's "Sizing and sensitivity" panel, built from one calculation and the strategy

@@ -13,7 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import com.positionlab.engine.kelly.Conviction;
-import com.positionlab.ui.common.Names;
+import com.positionlab.service.Names;
 import com.positionlab.ui.common.Views;
 
 /** The Kelly Lab's panel of the selected strategy's stored Kelly settings, editable. */

@@ -40,6 +40,8 @@ import com.positionlab.ui.common.Columns;
 import com.positionlab.ui.common.Formats;
 import com.positionlab.ui.common.PriceChart;
 import com.positionlab.ui.common.Views;
+import com.positionlab.ui.common.ReportButton;
+import com.positionlab.ui.common.ReportExporter;
 
 /** The Portfolio view: holdings, totals and cash, sector allocation, price chart and correlation heatmap. */
 public final class PortfolioView {
@@ -50,14 +52,16 @@ public final class PortfolioView {
     private final PriceChart prices = new PriceChart();
     private final CorrelationHeatmap heatmap = new CorrelationHeatmap();
     private final Label title = new Label("Portfolio");
+    private final ReportExporter exporter;
     private final Label demoBadge = new Label("DEMO DATA");
     private final Label total = new Label();
     private final Label invested = new Label();
     private final Label asOf = new Label();
     private final Label count = new Label();
 
-    public PortfolioView(PortfolioViewModel model) {
+    public PortfolioView(PortfolioViewModel model, ReportExporter exporter) {
         this.model = model;
+        this.exporter = exporter;
     }
 
     public Node createView() {
@@ -91,7 +95,9 @@ public final class PortfolioView {
         demoBadge.getStyleClass().addAll("badge", Styles.WARNING);
         demoBadge.setTooltip(new Tooltip("Generated demo workspace: not market data. Start an empty workspace or "
                 + "import your own data from the Data page."));
-        HBox titleRow = new HBox(10, title, demoBadge);
+        Button export = ReportButton.of("portfolio-export", exporter, model.snapshotProperty().isNotNull()
+                .and(model.loadingProperty().not()), "the portfolio", () -> "portfolio", model::report);
+        HBox titleRow = new HBox(10, title, demoBadge, Views.spacer(), export);
         titleRow.setAlignment(Pos.CENTER_LEFT);
 
         TextField cash = new TextField();

@@ -32,6 +32,11 @@ import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.Notifier;
 import com.positionlab.ui.common.WorkspaceChanges;
 import com.positionlab.ui.task.TaskRunner;
+import com.positionlab.report.Report;
+import com.positionlab.report.kinds.ReportContext;
+import com.positionlab.report.kinds.ReportKind;
+import com.positionlab.service.portfolio.PortfolioJson;
+import com.positionlab.ui.common.ReportButton;
 
 /**
  * State and commands of the Portfolio view: the valued holdings, the selected instrument's price
@@ -193,6 +198,11 @@ public final class PortfolioViewModel {
                         correlation.set(c);
                     }
                 }, e -> notifier.error("Could not compute the correlations", ErrorMessages.describe(e)));
+    }
+
+    /** The portfolio on screen as a report, as `portfolio` prints it (Export…: PDF, CSV, zip or JSON). */
+    public Report report(ReportContext context) {
+        return ReportKind.PORTFOLIO.build(ReportButton.json(PortfolioJson.of(snapshot.get())), context);
     }
 
     /** Clears the editor for a new holding. */

@@ -30,7 +30,7 @@ import com.positionlab.engine.sizing.SizingMethod;
 import com.positionlab.service.sizing.PositionSizingResponse;
 import com.positionlab.service.sizing.PositionSizingResponse.MethodComparison;
 import com.positionlab.ui.common.Formats;
-import com.positionlab.ui.common.Names;
+import com.positionlab.service.Names;
 import com.positionlab.ui.common.Views;
 
 /** The preview panel of the Rules view: one trade sized by the edited rule, and by every method side by side. */

@@ -40,7 +40,7 @@ import com.positionlab.engine.riskmodel.RiskModel;
 import com.positionlab.engine.sizing.SizingMethod;
 import com.positionlab.service.sizing.PositionSizingRequest.RiskLimitMeasure;
 import com.positionlab.service.sizing.SizingRule;
-import com.positionlab.ui.common.Names;
+import com.positionlab.service.Names;
 import com.positionlab.ui.common.Views;
 
 /**

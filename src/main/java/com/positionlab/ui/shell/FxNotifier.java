@@ -3,6 +3,7 @@ package com.positionlab.ui.shell;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -44,6 +45,20 @@ public final class FxNotifier implements Notifier {
     public void info(String title, String message) {
         Notification n = show(title, message, Feather.INFO, Styles.ACCENT);
         PauseTransition later = new PauseTransition(Duration.seconds(5));
+        later.setOnFinished(e -> layer.getChildren().remove(n));
+        later.play();
+    }
+
+    @Override
+    public void done(String title, String message, String action, Runnable onAction) {
+        Notification n = show(title, message, Feather.CHECK_CIRCLE, Styles.SUCCESS);
+        Button button = new Button(action);
+        button.setOnAction(e -> {
+            onAction.run();
+            layer.getChildren().remove(n);
+        });
+        n.setPrimaryActions(button);
+        PauseTransition later = new PauseTransition(Duration.seconds(12));
         later.setOnFinished(e -> layer.getChildren().remove(n));
         later.play();
     }

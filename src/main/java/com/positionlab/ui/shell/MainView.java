@@ -52,6 +52,9 @@ import com.positionlab.ui.rules.RulesViewModel;
 import com.positionlab.ui.size.SizeTradeView;
 import com.positionlab.ui.size.SizeTradeViewModel;
 import com.positionlab.ui.task.Job;
+import com.positionlab.ui.common.ReportExporter;
+import com.positionlab.ui.common.TableExport;
+import java.util.Locale;
 
 /**
  * The window's layout: sidebar of pages, the selected page, a status bar with the running jobs, and
@@ -62,6 +65,7 @@ public final class MainView {
     private final MainViewModel model;
     private final FxNotifier notifier;
     private final Dialogs dialogs;
+    private final ReportExporter exporter;
     private final WorkspaceChanges changes = new WorkspaceChanges();
     /** Signalled when a sizing is accepted into the history: narrower than {@link #changes}. */
     private final WorkspaceChanges acceptedSizings = new WorkspaceChanges();
@@ -75,10 +79,11 @@ public final class MainView {
     private final HBox jobs = new HBox(12);
     private final Label demoLabel = new Label("Demo data");
 
-    public MainView(MainViewModel model, FxNotifier notifier, Dialogs dialogs) {
+    public MainView(MainViewModel model, FxNotifier notifier, Dialogs dialogs, ReportExporter exporter) {
         this.model = model;
         this.notifier = notifier;
         this.dialogs = dialogs;
+        this.exporter = exporter;
     }
 
     public Parent createView() {
@@ -108,6 +113,8 @@ public final class MainView {
         Supplier<Node> builder = builders.get(p);
         if (node == null && builder != null) {
             node = builder.get();
+            // Every table of the page: "Copy as CSV" and "Save as CSV…" in its context menu.
+            TableExport.installAll(node, p.name().toLowerCase(Locale.ROOT), exporter);
             pages.put(p, node);
         }
         return node;
@@ -235,12 +242,12 @@ public final class MainView {
             PortfolioViewModel m = new PortfolioViewModel(s.portfolio(), model.runner(), notifier, dialogs,
                     portfolioChanges);
             m.refresh();
-            return new PortfolioView(m).createView();
+            return new PortfolioView(m, exporter).createView();
         });
         builders.put(Page.KELLY, () -> {
             KellyLabViewModel m = new KellyLabViewModel(s, model.runner(), notifier, kellyChanges);
             m.refresh();
-            return new KellyLabView(m).createView();
+            return new KellyLabView(m, exporter).createView();
         });
         builders.put(Page.DATA, () -> {
             DataViewModel m = new DataViewModel(s.workspace(), s.imports(), s.portfolio(), model.runner(), notifier,
@@ -258,9 +265,9 @@ public final class MainView {
         builders.put(Page.SIZE, () -> {
             SizeTradeViewModel m = new SizeTradeViewModel(s.workspace(), s.portfolio(), s.sizing(),
                     () -> s.rules().list().stream().filter(SizingRule::active).toList(), model.runner(), notifier,
-                    dialogs, sizeChanges, sizeAccepted, SizeTradeViewModel.DEBOUNCE);
+                    sizeChanges, sizeAccepted, SizeTradeViewModel.DEBOUNCE);
             m.refresh();
-            return new SizeTradeView(m).createView();
+            return new SizeTradeView(m, exporter).createView();
         });
         builders.put(Page.ACTIVITY, () -> {
             ActivityViewModel m = new ActivityViewModel(s.sizing(), model.runner(), notifier, dialogs,

@@ -38,18 +38,21 @@ import com.positionlab.engine.kelly.Conviction;
 import com.positionlab.engine.riskmodel.RiskModel;
 import com.positionlab.engine.sizing.SizingMethod;
 import com.positionlab.service.sizing.SizingRule;
+import com.positionlab.ui.common.ReportExporter;
 import com.positionlab.ui.common.Formats;
-import com.positionlab.ui.common.Names;
+import com.positionlab.service.Names;
 import com.positionlab.ui.common.Views;
 
 /** The "Size a trade" view: the ticket on the left, the sizing and its analysis on the right. */
 public final class SizeTradeView {
 
     private final SizeTradeViewModel model;
+    private final ReportExporter exporter;
     private final GridPane grid = new GridPane();
     private int row;
 
-    public SizeTradeView(SizeTradeViewModel model) {
+    public SizeTradeView(SizeTradeViewModel model, ReportExporter exporter) {
+        this.exporter = exporter;
         this.model = model;
     }
 
@@ -72,7 +75,7 @@ public final class SizeTradeView {
         ticket.setMinWidth(340);
         ticket.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
 
-        Node results = new SizingResultView(model).createView();
+        Node results = new SizingResultView(model, exporter).createView();
         HBox.setHgrow(results, Priority.ALWAYS);
         HBox body = new HBox(12, ticket, results);
         VBox.setVgrow(body, Priority.ALWAYS);

@@ -38,10 +38,12 @@ import com.positionlab.service.sizing.SizingDefaults;
 import com.positionlab.service.sizing.SizingRule;
 import com.positionlab.service.portfolio.PortfolioService;
 import com.positionlab.service.workspace.WorkspaceService;
-import com.positionlab.ui.common.Dialogs;
+import com.positionlab.report.Report;
+import com.positionlab.report.kinds.ReportContext;
+import com.positionlab.report.kinds.ReportKind;
+import com.positionlab.ui.common.ReportButton;
 import com.positionlab.ui.common.ErrorMessages;
 import com.positionlab.ui.common.FieldErrors;
-import com.positionlab.ui.common.Formats;
 import com.positionlab.ui.common.Notifier;
 import com.positionlab.ui.common.WorkspaceChanges;
 import com.positionlab.ui.task.LatestRun;
@@ -66,7 +68,6 @@ public final class SizeTradeViewModel {
     private final Supplier<List<SizingRule>> activeRules;
     private final TaskRunner runner;
     private final Notifier notifier;
-    private final Dialogs dialogs;
     private final WorkspaceChanges changes;
     private final WorkspaceChanges accepted;
     private final LatestRun sizing;
@@ -104,7 +105,7 @@ public final class SizeTradeViewModel {
      */
     public SizeTradeViewModel(WorkspaceService workspace, PortfolioService portfolio, PositionSizingService service,
                               Supplier<List<SizingRule>> activeRules,
-                              TaskRunner runner, Notifier notifier, Dialogs dialogs, WorkspaceChanges changes,
+                              TaskRunner runner, Notifier notifier, WorkspaceChanges changes,
                               WorkspaceChanges accepted, Duration debounce) {
         this.workspace = workspace;
         this.portfolio = portfolio;
@@ -112,11 +113,10 @@ public final class SizeTradeViewModel {
         this.activeRules = activeRules;
         this.runner = runner;
         this.notifier = notifier;
-        this.dialogs = dialogs;
         this.changes = changes;
         this.accepted = accepted;
         this.sizing = new LatestRun(runner, debounce, LatestRun.WhileRunning.WAIT);
-        this.actions = new SizingActions(service.acceptance(), runner, notifier, dialogs, changes, accepted);
+        this.actions = new SizingActions(service.acceptance(), runner, notifier, changes, accepted);
         TradeTicket.defaults().forEach((name, text) -> {
             StringProperty p = new SimpleStringProperty(text);
             p.addListener((o, a, b) -> ticketChanged());
@@ -269,12 +269,9 @@ public final class SizeTradeViewModel {
         });
     }
 
-    /** Asks for a file and writes the shown sizing there as JSON (the contract's PositionSizingResponse). */
-    public void exportJson() {
-        PositionSizingResponse r = result.get();
-        if (r != null) {
-            actions.exportJson(r);
-        }
+    /** The sizing on screen as a report, with the request it answers (Export…: PDF, CSV, zip or JSON). */
+    public Report report(ReportContext context) {
+        return ReportKind.SIZING.build(ReportButton.json(result.get()), context);
     }
 
     // ---- loading -----------------------------------------------------------------------------

@@ -35,8 +35,10 @@ import com.positionlab.service.sizing.PositionSizingResponse.OptimizationDetails
 import com.positionlab.service.sizing.PositionSizingResponse.PortfolioImpact;
 import com.positionlab.service.sizing.PositionSizingResponse.RiskMetrics;
 import com.positionlab.service.sizing.PositionSizingResponse.SizingAnalysis;
+import com.positionlab.ui.common.ReportButton;
+import com.positionlab.ui.common.ReportExporter;
 import com.positionlab.ui.common.Formats;
-import com.positionlab.ui.common.Names;
+import com.positionlab.service.Names;
 import com.positionlab.ui.common.Views;
 
 /**
@@ -50,6 +52,7 @@ final class SizingResultView {
             null, null, null, null, null, null, null);
 
     private final SizeTradeViewModel model;
+    private final ReportExporter exporter;
     private final Label units = big("size-units");
     private final Label notional = big("size-notional");
     private final Label weight = big("size-weight");
@@ -67,8 +70,9 @@ final class SizingResultView {
     private final VBox budgets = new VBox(6);
     private final SizingTables tables = new SizingTables();
 
-    SizingResultView(SizeTradeViewModel model) {
+    SizingResultView(SizeTradeViewModel model, ReportExporter exporter) {
         this.model = model;
+        this.exporter = exporter;
     }
 
     Node createView() {
@@ -133,11 +137,10 @@ final class SizingResultView {
         CheckBox update = new CheckBox("Also update holdings");
         update.setId("size-update-holdings");
         update.selectedProperty().bindBidirectional(model.updateHoldingsProperty());
-        Button export = new Button("Export JSON", new FontIcon(Feather.DOWNLOAD));
-        export.setId("size-export");
+        Button export = ReportButton.of("size-export", exporter, model.resultProperty().isNotNull()
+                .and(model.staleProperty().not()), "the sizing", () -> "sizing-" + model.resultProperty().get()
+                .optimalPosition().instrumentId(), model::report);
         export.setMaxWidth(Double.MAX_VALUE);
-        export.disableProperty().bind(model.resultProperty().isNull());
-        export.setOnAction(e -> model.exportJson());
         Label accepted = new Label("Accepted", new FontIcon(Feather.CHECK_CIRCLE));
         accepted.getStyleClass().addAll(Styles.SUCCESS, Styles.TEXT_SMALL);
         accepted.visibleProperty().bind(model.resultAcceptedProperty());

@@ -17,7 +17,7 @@ import com.positionlab.service.sizing.PositionSizingResponse.MethodComparison;
 import com.positionlab.service.sizing.PositionSizingResponse.StressResult;
 import com.positionlab.ui.common.Columns;
 import com.positionlab.ui.common.Formats;
-import com.positionlab.ui.common.Names;
+import com.positionlab.service.Names;
 
 
 /** The two tables of a sizing: the stress tests, and every method's answer to the same ticket. */

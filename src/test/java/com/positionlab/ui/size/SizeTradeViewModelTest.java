@@ -44,6 +44,7 @@ import com.positionlab.ui.activity.ActivityViewModel;
 import com.positionlab.ui.common.WorkspaceChanges;
 import com.positionlab.ui.task.JobState;
 import com.positionlab.ui.task.QueuedTaskRunner;
+import com.positionlab.ui.common.ReportExporter;
 import com.positionlab.ui.task.SyncTaskRunner;
 import com.positionlab.ui.task.TaskRunner;
 
@@ -77,7 +78,7 @@ class SizeTradeViewModelTest {
 
     private SizeTradeViewModel ticket(TaskRunner runner, Duration debounce) {
         SizeTradeViewModel m = new SizeTradeViewModel(new com.positionlab.service.workspace.WorkspaceService(store),
-                new com.positionlab.service.portfolio.PortfolioService(store), service, List::of, runner, notifier, dialogs, changes,
+                new com.positionlab.service.portfolio.PortfolioService(store), service, List::of, runner, notifier, changes,
                 accepted, debounce);
         m.refresh();
         return m;
@@ -195,7 +196,7 @@ class SizeTradeViewModelTest {
         service = new PositionSizingService(store, id -> id.equals("R1") ? Optional.of(rule) : Optional.empty());
         SizeTradeViewModel m = new SizeTradeViewModel(new com.positionlab.service.workspace.WorkspaceService(store),
                 new com.positionlab.service.portfolio.PortfolioService(store), service, () -> List.of(rule), new SyncTaskRunner(),
-                notifier, dialogs, changes, accepted, Duration.ZERO);
+                notifier, changes, accepted, Duration.ZERO);
         m.refresh();
         assertThat(m.rules()).containsExactly(rule);
 
@@ -294,23 +295,36 @@ class SizeTradeViewModelTest {
     }
 
     @Test
-    void exportWritesTheResponseAsJson() throws Exception {
+    void exportWritesTheSizingOnScreenAsAReportWithItsRequest() throws Exception {
         SizeTradeViewModel m = ticket();
-        Path file = dir.resolve("sizing.json");
-        dialogs.files.add(file);
+        ReportExporter exporter = new ReportExporter(new SyncTaskRunner(), notifier, dialogs, () -> "desk", p -> { });
+        Path json = dir.resolve("sizing.json");
+        Path pdf = dir.resolve("sizing");
+        dialogs.files.add(json);
+        dialogs.files.add(pdf);
 
-        m.exportJson();
+        exporter.export("the sizing", "sizing", m::report);
+        exporter.export("the sizing", "sizing", m::report);
 
-        PositionSizingResponse read = Json.mapper().readValue(Files.readString(file), PositionSizingResponse.class);
-        assertThat(read).usingRecursiveComparison().isEqualTo(m.resultProperty().get());
-        assertThat(Files.readString(file)).contains("\"optimal_position\"", "\"recommended_size\"");
-        assertThat(notifier.infos).singleElement().asString().contains(file.toString());
+        PositionSizingResponse read = Json.mapper().readValue(Files.readString(json), PositionSizingResponse.class);
+        assertThat(read).usingRecursiveComparison().ignoringFields("request")
+                .isEqualTo(m.resultProperty().get());
+        assertThat(read.request().tradingDecision().instrumentId())
+                .isEqualTo(m.resultProperty().get().optimalPosition().instrumentId());
+        // A name without an extension is written as PDF.
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(dir.resolve("sizing.pdf").toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("Workspace: desk", m.resultProperty().get().optimalPosition().instrumentId(),
+                    "Inputs (the request)", "Limits that bound the size");
+        }
+        assertThat(notifier.infos).hasSize(2).allSatisfy(i -> assertThat(i).contains(dir.toString()));
     }
 
     @Test
     void cancellingTheSaveDialogWritesNothing() {
         SizeTradeViewModel m = ticket();
-        m.exportJson();
+        new ReportExporter(new SyncTaskRunner(), notifier, dialogs, () -> "desk", p -> { })
+                .export("the sizing", "sizing", m::report);
         assertThat(notifier.infos).isEmpty();
         assertThat(notifier.errors).isEmpty();
     }

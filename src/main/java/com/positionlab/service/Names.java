@@ -1,4 +1,4 @@
-package com.positionlab.ui.common;
+package com.positionlab.service;
 
 import java.util.Map;
 
@@ -7,7 +7,8 @@ import com.positionlab.engine.sizing.SizingMethod;
 
 /**
  * The names a trader reads for the contract's identifiers: methods, risk models and limits. Views show these
- * and put the contract's own name (what the API and the CLI say) in a tooltip.
+ * and put the contract's own name (what the API and the CLI say) in a tooltip; reports show them and give the
+ * contract's name beside them.
  */
 public final class Names {
 
@@ -72,6 +73,16 @@ public final class Names {
             case MONTE_CARLO -> "Monte Carlo";
             case GARCH -> "GARCH(1,1)";
         };
+    }
+
+    /** A risk model named by the contract ({@code "HISTORICAL_VAR"}); an unknown name as it is. */
+    public static String riskModel(String contractName) {
+        for (RiskModel m : RiskModel.values()) {
+            if (m.name().equals(contractName)) {
+                return riskModel(m);
+            }
+        }
+        return contractName;
     }
 
     /** A limit named by the sizing service ({@code max_position_size -> "Max position"}). */

@@ -1,0 +1,66 @@
+package com.positionlab.report;
+
+import java.util.List;
+
+/** One part of a report, in the order a reader meets it. */
+public sealed interface Section {
+
+    String title();
+
+    /**
+     * Labelled values, such as the inputs that reproduce a result: {@code apiName} is the field's name in
+     * the JSON contract (empty when it has none), so that a reader can find it in the request.
+     */
+    record Fields(String title, List<Field> fields) implements Section {
+        public Fields {
+            fields = List.copyOf(fields);
+        }
+    }
+
+    record Field(String label, Cell value, String apiName) {
+    }
+
+    /**
+     * A table. {@code name} names its CSV file ({@code name.csv}); a table that is not {@code printed} is the
+     * data behind a chart, in the CSV export only.
+     */
+    record Table(String title, String name, List<Column> columns, List<List<Cell>> rows, boolean printed)
+            implements Section {
+        public Table {
+            columns = List.copyOf(columns);
+            rows = rows.stream().map(List::copyOf).toList();
+            for (List<Cell> row : rows) {
+                if (row.size() != columns.size()) {
+                    throw new IllegalArgumentException("table " + name + ": a row has " + row.size() + " cells for "
+                            + columns.size() + " columns");
+                }
+            }
+        }
+    }
+
+    /** A column: its header, the unit of its numbers, and the currency or other label of that unit. */
+    record Column(String header, Unit unit, String unitLabel) {
+        public static Column text(String header) {
+            return new Column(header, null, "");
+        }
+
+        public static Column of(String header, Unit unit) {
+            return new Column(header, unit, unit.csvLabel());
+        }
+
+        public static Column money(String header, String currency) {
+            return new Column(header, Unit.MONEY, currency == null ? "" : currency);
+        }
+    }
+
+    /** Lines of text, such as every limit that bound a size with its reason. */
+    record Notes(String title, List<String> lines) implements Section {
+        public Notes {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** A chart, drawn as vector graphics in the PDF. */
+    record Chart(String title, Plot plot) implements Section {
+    }
+}

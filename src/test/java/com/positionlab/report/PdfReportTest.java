@@ -1,0 +1,162 @@
+package com.positionlab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.positionlab.report.kinds.ReportKind;
+
+/**
+ * Each kind's PDF, read back with PDFBox: its text holds the inputs that reproduce the result and the key
+ * figures (recomputed here from the result, not copied), every page is numbered "Page i of n", the fonts
+ * are embedded, and the charts are drawn (vector paths on their pages).
+ */
+class PdfReportTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aKellyReportWithItsSimulationStatesItsInputsFiguresAndCharts() throws IOException {
+        JsonNode kelly = Results.kelly();
+        JsonNode sim = Results.simulation();
+        Report report = ReportKind.KELLY.build(kelly, Results.context().withSimulation(sim));
+        try (PDDocument pdf = Loader.loadPDF(Results.write(report, ReportFormat.PDF))) {
+            String text = text(pdf);
+            // Inputs, in percent where they are shares, and the defaults the calculation used.
+            assertThat(text).contains("Win probability", "55.00%", "Average win", "150", "Average loss", "100",
+                    "Kelly multiplier", "0.25", "Kelly cap", "50.00%", "Random seed", "42", "Paths", "2,000");
+            // f* = 0.55 - 0.45 / 1.5 = 25%, sized at 25% x 0.25 = 6.25%.
+            assertThat(kelly.get("kelly_fraction").asDouble()).isEqualTo(0.25, org.assertj.core.data.Offset
+                    .offset(1e-9));
+            assertThat(text).contains("Kelly calculation: f* = 25.00%, size at 6.25%");
+            // The simulation's figures as the result gives them.
+            for (JsonNode f : sim.get("fractions")) {
+                assertThat(text).contains(ReportText.percent(f.get("probability_of_ruin").asDouble()),
+                        ReportText.number(f.get("terminal_wealth_percentiles").get("p50").asDouble()));
+            }
+            assertThat(text).contains("Growth paths staking 5.00% a bet", "Growth paths staking 20.00% a bet",
+                    "Wealth (log scale)", "Bets", "ruin level", "Final wealth (log scale)");
+            assertThat(text).contains("Created 2026-12-03 10:15:30 UTC", "Workspace: /data/trader/workspace");
+            assertNumberedWithEmbeddedFonts(pdf, text);
+            assertThat(maxPathOperations(pdf)).as("a page of fan charts draws paths").isGreaterThan(500);
+        }
+    }
+
+    @Test
+    void aSizingReportNamesTheRequestTheLimitsThatBoundAndEveryMethod() throws IOException {
+        JsonNode r = Results.sizingAllMethods();
+        Report report = ReportKind.SIZING.build(r, Results.context());
+        try (PDDocument pdf = Loader.loadPDF(Results.write(report, ReportFormat.PDF))) {
+            String text = text(pdf);
+            assertThat(text).contains("Trading decision: instrument", "trading_decision.instrument_id", "NEW",
+                    "Trading decision: entry price", "100", "Trading decision: stop price", "95",
+                    "Sizing parameters: sizing method", "KELLY_CRITERION", "Risk constraints: max portfolio risk",
+                    "30.00%", "Return history: new", "a list of 260 values");
+            JsonNode pos = r.get("optimal_position");
+            assertThat(text).contains("Sizing: LONG " + ReportText.format(pos.get("recommended_size").decimalValue(),
+                    Unit.UNITS) + " NEW", ReportText.format(pos.get("recommended_notional").decimalValue(), Unit.MONEY),
+                    ReportText.percent(pos.get("recommended_weight").asDouble()));
+            for (JsonNode b : r.get("binding_constraints")) {
+                assertThat(text.replace("\n", " ")).contains(b.get("reason").asText());
+            }
+            assertThat(text).contains("Every method compared", "Kelly", "Fixed %", "Vol target", "Risk parity",
+                    "Equal weight", "Fixed risk", "Optimal f", "Weight of equity by method");
+            for (JsonNode s : r.get("stress_tests")) {
+                assertThat(text).contains(s.get("scenario").asText());
+            }
+            assertNumberedWithEmbeddedFonts(pdf, text);
+        }
+    }
+
+    @Test
+    void portfolioAndEdgeReportsOfTheDemoWorkspace() throws IOException {
+        JsonNode[] both = Results.portfolioAndEdge(dir);
+        try (PDDocument pdf = Loader.loadPDF(Results.write(ReportKind.PORTFOLIO.build(both[0], Results.context()),
+                ReportFormat.PDF))) {
+            String text = text(pdf);
+            for (JsonNode h : both[0].get("holdings")) {
+                assertThat(text).contains(h.get("instrument_id").asText(),
+                        ReportText.format(h.get("market_value").decimalValue(), Unit.MONEY),
+                        ReportText.percent(h.get("weight").asDouble()));
+            }
+            assertThat(text).contains("Demo portfolio: 1,000,000.00 USD", "Weight by sector");
+            assertNumberedWithEmbeddedFonts(pdf, text);
+        }
+        try (PDDocument pdf = Loader.loadPDF(Results.write(ReportKind.EDGE.build(both[1], Results.context()),
+                ReportFormat.PDF))) {
+            String text = text(pdf);
+            for (JsonNode s : both[1]) {
+                assertThat(text).contains(s.get("name").asText(), ReportText.percent(s.get("all").get("win_rate")
+                        .asDouble()), "Kelly from " + s.get("all").get("trades").asInt() + " trades");
+            }
+            assertThat(text).contains("Last 20 trades", "Last 30 days", "Bootstrap resamples", "2,000");
+            assertNumberedWithEmbeddedFonts(pdf, text);
+        }
+    }
+
+    @Test
+    void hostileTextIsDrawnSafelyAndALongTableRepeatsItsHeaderOnEveryPage() throws IOException {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            rows.add(List.of(Cell.text("row " + i + " \u0000\u0007 中 " + "x".repeat(i % 7 == 0 ? 300 : 3)),
+                    Cell.num((double) i, Unit.FRACTION)));
+        }
+        Report report = new Report("test", "Title with 中 and a tab\tand\nnewline", "", Results.AT, "ws 中",
+                List.of(new Section.Table("Long", "long", List.of(Section.Column.text("Name"),
+                        Section.Column.of("Share", Unit.FRACTION)), rows, true)), null);
+        try (PDDocument pdf = Loader.loadPDF(Results.write(report, ReportFormat.PDF))) {
+            String text = text(pdf);
+            assertThat(pdf.getNumberOfPages()).isGreaterThan(5);
+            assertThat(text).contains("Title with ? and a tab and", "row 399", "39,900.00%");
+            int headers = text.split("Share \\(%\\)", -1).length - 1;
+            assertThat(headers).isEqualTo(pdf.getNumberOfPages());
+        }
+    }
+
+    static String text(PDDocument pdf) throws IOException {
+        return new PDFTextStripper().getText(pdf);
+    }
+
+    static void assertNumberedWithEmbeddedFonts(PDDocument pdf, String text) throws IOException {
+        int n = pdf.getNumberOfPages();
+        for (int i = 1; i <= n; i++) {
+            assertThat(text).contains("Page " + i + " of " + n);
+        }
+        for (PDPage page : pdf.getPages()) {
+            for (var name : page.getResources().getFontNames()) {
+                PDFont font = page.getResources().getFont(name);
+                assertThat(font.isEmbedded()).as("font %s embedded", font.getName()).isTrue();
+            }
+        }
+    }
+
+    /** The most path-drawing operators (move, line, rectangle) on any one page. */
+    static int maxPathOperations(PDDocument pdf) throws IOException {
+        int most = 0;
+        for (PDPage page : pdf.getPages()) {
+            int n = 0;
+            for (Object token : new PDFStreamParser(page).parse()) {
+                if (token instanceof Operator op && List.of("m", "l", "re").contains(op.getName())) {
+                    n++;
+                }
+            }
+            most = Math.max(most, n);
+        }
+        return most;
+    }
+}
