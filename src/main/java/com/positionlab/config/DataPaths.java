@@ -119,4 +119,18 @@ public final class DataPaths {
     public Path settingsFile() {
         return dataDir.resolve("settings.properties");
     }
+
+    /**
+     * A workspace as a trader knows it, for reports: the file path of an H2 URL
+     * ({@code jdbc:h2:file:/home/t/ws;MODE=...} is {@code /home/t/ws}), any other URL as it is.
+     */
+    public static String workspaceName(String jdbcUrl) {
+        if (jdbcUrl == null) {
+            return "";
+        }
+        String s = jdbcUrl.startsWith("jdbc:h2:file:") ? jdbcUrl.substring("jdbc:h2:file:".length())
+                : jdbcUrl.startsWith("jdbc:h2:") ? jdbcUrl.substring("jdbc:h2:".length()) : jdbcUrl;
+        int semicolon = s.indexOf(';');
+        return semicolon < 0 ? s : s.substring(0, semicolon);
+    }
 }

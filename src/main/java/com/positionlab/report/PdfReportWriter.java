@@ -57,6 +57,10 @@ public final class PdfReportWriter implements ReportWriter {
             new PdfChart(pages).draw(c);
         } else if (s instanceof Section.Notes n) {
             notes(pages, n);
+        } else if (s instanceof Section.PageBreak) {
+            if (pages.y() < PdfPages.TOP) {
+                pages.newPage();
+            }
         }
     }
 

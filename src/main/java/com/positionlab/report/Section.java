@@ -60,6 +60,10 @@ public sealed interface Section {
         }
     }
 
+    /** The next section starts a page of its own in the PDF (a batch report's page per item). */
+    record PageBreak(String title) implements Section {
+    }
+
     /** A chart, drawn as vector graphics in the PDF. */
     record Chart(String title, Plot plot) implements Section {
     }

@@ -111,6 +111,37 @@ public final class SizingHistoryRepository {
         });
     }
 
+    /**
+     * The accepted sizings saved from {@code from} up to (not including) {@code until}, oldest first, at most
+     * {@code limit}; and in {@code total[0]} how many there are in all.
+     */
+    public List<StoredSizing> between(Instant from, Instant until, int limit, long[] total) {
+        return Jdbc.read(db, "read sizing history", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM position_sizing_history "
+                    + "WHERE created_at >= ? AND created_at < ?")) {
+                ps.setTimestamp(1, Timestamp.from(from));
+                ps.setTimestamp(2, Timestamp.from(until));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total[0] = rs.getLong(1);
+                }
+            }
+            List<StoredSizing> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM position_sizing_history "
+                    + "WHERE created_at >= ? AND created_at < ? ORDER BY created_at, sizing_id FETCH FIRST ? ROWS ONLY")) {
+                ps.setTimestamp(1, Timestamp.from(from));
+                ps.setTimestamp(2, Timestamp.from(until));
+                ps.setInt(3, Math.max(1, limit));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(map(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** Deletes at most {@code limit} accepted sizings saved before {@code cutoff}; returns how many. */
     public int deleteOlderThan(Instant cutoff, int limit) {
         return Jdbc.append(db, "delete old sizing history", c -> {

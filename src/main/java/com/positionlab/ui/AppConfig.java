@@ -39,20 +39,6 @@ public record AppConfig(DataPaths paths, String jdbcUrl, Theme themeOverride) {
      * is meant to run (a plain launcher, see STACK.md). Call {@link #restoreJavaFxWarnings()} once the
      * toolkit has started, so later warnings (CSS and the like) are seen again.
      */
-    /**
-     * A workspace as a trader knows it, for reports: the file path of an H2 URL
-     * ({@code jdbc:h2:file:/home/t/ws;MODE=...} is {@code /home/t/ws}), any other URL as it is.
-     */
-    public static String workspaceName(String jdbcUrl) {
-        if (jdbcUrl == null) {
-            return "";
-        }
-        String s = jdbcUrl.startsWith("jdbc:h2:file:") ? jdbcUrl.substring("jdbc:h2:file:".length())
-                : jdbcUrl.startsWith("jdbc:h2:") ? jdbcUrl.substring("jdbc:h2:".length()) : jdbcUrl;
-        int semicolon = s.indexOf(';');
-        return semicolon < 0 ? s : s.substring(0, semicolon);
-    }
-
     public static void quietJavaFxClasspathWarning() {
         JAVAFX_LOGGER.setLevel(java.util.logging.Level.SEVERE);
     }

@@ -13,6 +13,7 @@ import com.positionlab.ui.shell.FxNotifier;
 import com.positionlab.ui.shell.MainView;
 import com.positionlab.ui.shell.MainViewModel;
 import com.positionlab.ui.task.TaskRunner;
+import com.positionlab.config.DataPaths;
 import com.positionlab.ui.common.FolderOpener;
 import com.positionlab.ui.common.ReportExporter;
 
@@ -40,7 +41,7 @@ public final class Workstation {
         model.themeProperty().get().apply();
         FxDialogs dialogs = new FxDialogs(() -> stage);
         ReportExporter exporter = new ReportExporter(runner, notifier, dialogs,
-                () -> AppConfig.workspaceName(model.databaseUrlProperty().get()), FolderOpener::open);
+                () -> DataPaths.workspaceName(model.databaseUrlProperty().get()), FolderOpener::open);
         MainView view = new MainView(model, notifier, dialogs, exporter);
         Scene scene = new Scene(view.createView(), WIDTH, HEIGHT, model.themeProperty().get().background());
         model.themeProperty().addListener((o, a, b) -> {

@@ -63,7 +63,7 @@ class ReportCommandTest {
     void everyBadInputIsOneLineNamingTheOptionAndWritesNothing() throws Exception {
         Path kelly = printed("kelly.json", "kelly", file("k.json", GoldenCliTest.KELLY_DISCRETE).toString());
         Path target = dir.resolve("r.pdf");
-        expectRefused("--kind: \"sizes\" must be one of sizing, kelly, simulation, edge, portfolio",
+        expectRefused("--kind: \"sizes\" must be one of sizing, kelly, simulation, edge, portfolio, history",
                 "report", "--kind", "sizes", "--in", kelly.toString(), "--out", target.toString());
         expectRefused("--out: the file name must end in .pdf, .csv, .zip or .json",
                 "report", "--kind", "kelly", "--in", kelly.toString(), "--out", dir.resolve("r.docx").toString());
@@ -96,6 +96,30 @@ class ReportCommandTest {
         assertThat(run("report", "--kind", "kelly", "--in", kelly.toString(), "--out", csv.toString())).isZero();
         assertThat(Files.readString(csv)).startsWith("Multiple of f*,Fraction staked (fraction),"
                 + "Expected log growth per bet,Growth relative to f* (fraction)\r\n0.25,0.0625,");
+    }
+
+    @Test
+    void aHistoryReportReadsTheWorkspaceAndRefusesBadDates() throws Exception {
+        String db = "jdbc:h2:file:" + dir.resolve("ws").toAbsolutePath();
+        assertThat(run("demo", "--db", db)).isZero();
+        Path pdf = dir.resolve("history.pdf");
+        assertThat(run("report", "--kind", "history", "--from", "2026-01-01", "--to", "2026-01-31", "--db", db,
+                "--out", pdf.toString())).as(err.toString()).isZero();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Accepted sizings, 2026-01-01 to 2026-01-31", "0 sizings",
+                    "No sizing was accepted from 2026-01-01 to 2026-01-31.", "Workspace: " + dir.resolve("ws"));
+        }
+        Path target = dir.resolve("h.pdf");
+        expectRefused("--from: is required for a history report (YYYY-MM-DD)", "report", "--kind", "history",
+                "--to", "2026-01-31", "--db", db, "--out", target.toString());
+        expectRefused("--to: \"31/01/2026\" is not a date (YYYY-MM-DD)", "report", "--kind", "history", "--from",
+                "2026-01-01", "--to", "31/01/2026", "--db", db, "--out", target.toString());
+        expectRefused("--to: 2025-12-31 is before from (2026-01-01)", "report", "--kind", "history", "--from",
+                "2026-01-01", "--to", "2025-12-31", "--db", db, "--out", target.toString());
+        expectRefused("--from: only a history report has dates", "report", "--kind", "kelly", "--from",
+                "2026-01-01", "--in", pdf.toString(), "--out", target.toString());
+        assertThat(Files.exists(target)).isFalse();
     }
 
     @Test

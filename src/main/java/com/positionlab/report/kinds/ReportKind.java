@@ -14,7 +14,8 @@ public enum ReportKind {
     KELLY("kelly", "a Kelly calculation, as `kelly` prints it (with its simulation: --simulation FILE)"),
     SIMULATION("simulation", "growth paths of betting fractions, as `simulate` prints them"),
     EDGE("edge", "each strategy's edge from its trades, as `edge` prints it"),
-    PORTFOLIO("portfolio", "a portfolio's holdings, as `portfolio` prints them");
+    PORTFOLIO("portfolio", "a portfolio's holdings, as `portfolio` prints them"),
+    HISTORY("history", "every sizing accepted between two dates (--from, --to), read from the workspace");
 
     private final String id;
     private final String description;
@@ -43,7 +44,7 @@ public enum ReportKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("must be one of sizing, kelly, simulation, edge, portfolio");
+        throw new IllegalArgumentException("must be one of sizing, kelly, simulation, edge, portfolio, history");
     }
 
     /**
@@ -59,6 +60,7 @@ public enum ReportKind {
             case SIMULATION -> SimulationReport.build(result, context);
             case EDGE -> EdgeReport.build(result, context);
             case PORTFOLIO -> PortfolioReport.build(result, context);
+            case HISTORY -> HistoryReport.build(result, context);
         };
     }
 

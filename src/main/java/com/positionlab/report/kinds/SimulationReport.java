@@ -47,7 +47,8 @@ final class SimulationReport {
             out.add(fan(f, ruin == null ? null : ruin * start));
         }
         for (JsonNode f : fractions) {
-            out.add(histogram(f));
+            out.add(histogram(f, "terminal_wealth_histogram", "Final wealth", Unit.NUMBER));
+            out.add(histogram(f, "max_drawdown_histogram", "Maximum drawdown", Unit.FRACTION));
         }
         out.add(bandsData(fractions));
         return out;
@@ -127,12 +128,12 @@ final class SimulationReport {
         return x;
     }
 
-    private static Section.Chart histogram(JsonNode f) {
-        JsonNode h = f.get("terminal_wealth_histogram");
+    private static Section.Chart histogram(JsonNode f, String field, String what, Unit unit) {
+        JsonNode h = f.get(field);
         double[] edges = Nodes.doubles(h == null ? null : h.get("edges"));
         double[] counts = Nodes.doubles(h == null ? null : h.get("counts"));
-        return new Section.Chart("Final wealth staking " + ReportText.percent(f.path("fraction").asDouble())
-                + " a bet: paths per bin", new Plot.Histogram(new Plot.Axis("Final wealth", Unit.NUMBER),
+        return new Section.Chart(what + " staking " + ReportText.percent(f.path("fraction").asDouble())
+                + " a bet: paths per bin", new Plot.Histogram(new Plot.Axis(what, unit),
                 new Plot.Axis("Paths", Unit.COUNT), edges.length == counts.length + 1 ? edges : new double[] {0, 1},
                 edges.length == counts.length + 1 ? counts : new double[] {0}));
     }

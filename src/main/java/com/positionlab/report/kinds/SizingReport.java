@@ -65,7 +65,7 @@ final class SizingReport {
         return new Report("sizing", title, subtitle, context.createdAt(), context.workspace(), sections, r);
     }
 
-    private static Section.Table recommendation(JsonNode pos, String currency) {
+    static Section.Table recommendation(JsonNode pos, String currency) {
         List<Cell> row = List.of(Cell.text(Nodes.text(pos, "instrument_id")), Cell.text(Nodes.text(pos, "direction")),
                 Cell.num(Nodes.decimal(pos, "recommended_size"), Unit.UNITS),
                 Cell.num(Nodes.decimal(pos, "recommended_notional"), Unit.MONEY),
@@ -78,7 +78,7 @@ final class SizingReport {
                 Section.Column.text("Reason")), List.of(row), true);
     }
 
-    private static Section.Table bindings(List<JsonNode> bindings) {
+    static Section.Table bindings(List<JsonNode> bindings) {
         List<List<Cell>> rows = new ArrayList<>();
         for (JsonNode b : bindings) {
             rows.add(List.of(Cell.text(Names.limit(Nodes.text(b, "name"))), Nodes.fraction(b, "weight_before"),
@@ -129,7 +129,7 @@ final class SizingReport {
                 || field.equals("risk_share_target");
     }
 
-    private static Section.Fields risk(JsonNode m, String currency) {
+    static Section.Fields risk(JsonNode m, String currency) {
         List<Section.Field> f = new ArrayList<>();
         if (m != null) {
             f.add(new Section.Field("Risk model", Cell.text(Names.riskModel(Nodes.text(m, "risk_model"))),

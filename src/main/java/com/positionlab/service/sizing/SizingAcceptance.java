@@ -14,6 +14,9 @@ import com.positionlab.service.sizing.PositionSizingRequest.TradingDecision;
 import com.positionlab.service.sizing.PositionSizingResponse.OptimalPosition;
 import com.positionlab.store.Store;
 import com.positionlab.store.StoreException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The "accept a sizing" use case: the accepted sizing goes into the history, and on request its units
@@ -99,6 +102,39 @@ public final class SizingAcceptance {
 
     private static boolean isConstraintViolation(SQLException e) {
         return e.getSQLState() != null && e.getSQLState().startsWith("23");
+    }
+
+    /**
+     * The sizings accepted from {@code from} to {@code to}, both whole UTC days, oldest first (at most
+     * {@link AcceptedSizings#MAX_SIZINGS}).
+     *
+     * @throws ValidationException naming {@code from} or {@code to} when a date is missing or they are reversed
+     */
+    public AcceptedSizings between(LocalDate from, LocalDate to) {
+        if (from == null) {
+            throw new ValidationException("from", "is required: the first day, as YYYY-MM-DD");
+        }
+        if (to == null) {
+            throw new ValidationException("to", "is required: the last day, as YYYY-MM-DD");
+        }
+        if (to.isBefore(from)) {
+            throw new ValidationException("to", to + " is before from (" + from + ")");
+        }
+        long[] total = new long[1];
+        List<StoredSizing> rows = store.sizingHistory().between(from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), AcceptedSizings.MAX_SIZINGS, total);
+        return new AcceptedSizings(from, to, total[0], rows.stream().map(s -> new AcceptedSizings.Entry(
+                s.sizingId(), s.decisionId(), s.createdAt(), s.instrumentId(), s.direction(), s.sizingMethod(),
+                s.ruleId(), s.recommendedSize(), s.recommendedNotional(), s.recommendedWeight(), tree(s.requestJson()),
+                tree(s.responseJson()))).toList());
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return json == null ? null : Json.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     /** Accepted sizings, newest first (cached for 30 minutes, dropped on any change). */

@@ -37,6 +37,12 @@ import com.positionlab.ui.common.Columns;
 import com.positionlab.ui.common.Formats;
 import com.positionlab.service.Names;
 import com.positionlab.ui.common.Views;
+import javafx.scene.control.DatePicker;
+import com.positionlab.ui.common.ReportButton;
+import com.positionlab.ui.common.ReportExporter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import javafx.util.StringConverter;
 
 /**
  * The Activity view: live figures of the sizing service on top (sampled once a second while the page is
@@ -48,6 +54,7 @@ public final class ActivityView {
             .withZone(ZoneId.systemDefault());
 
     private final ActivityViewModel model;
+    private final ReportExporter exporter;
     private final Label rate = value("activity-rate");
     private final Label count = value("activity-count");
     private final Label errors = value("activity-errors");
@@ -63,10 +70,53 @@ public final class ActivityView {
     private final Label max = value("activity-max");
     private final Timeline sampler;
 
-    public ActivityView(ActivityViewModel model) {
+    public ActivityView(ActivityViewModel model, ReportExporter exporter) {
         this.model = model;
+        this.exporter = exporter;
         sampler = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.sampleMetrics()));
         sampler.setCycleCount(Animation.INDEFINITE);
+    }
+
+    /** The batch report of accepted sizings: from, to, and Export…. */
+    private Node reportControls() {
+        DatePicker from = new DatePicker();
+        from.setId("activity-report-from");
+        from.valueProperty().bindBidirectional(model.reportFromProperty());
+        DatePicker to = new DatePicker();
+        to.setId("activity-report-to");
+        to.valueProperty().bindBidirectional(model.reportToProperty());
+        for (DatePicker p : List.of(from, to)) {
+            p.setPrefWidth(150);
+            p.setMinWidth(150);
+            p.setConverter(isoDates(p));
+            p.setTooltip(new Tooltip("Days of the report of accepted sizings (UTC), both included"));
+        }
+        Button report = ReportButton.of("activity-report", exporter, model.canReportProperty(),
+                "the sizings accepted in these days", () -> "sizings-" + model.reportFromProperty().get() + "-to-"
+                        + model.reportToProperty().get(), model::historyReport);
+        report.setText("Report…");
+        HBox box = new HBox(6, Views.caption("Accepted from"), from, Views.caption("to"), to, report);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** Dates as YYYY-MM-DD whatever the locale; text that is no date keeps the date it had. */
+    private static StringConverter<LocalDate> isoDates(DatePicker picker) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(LocalDate d) {
+                return d == null ? "" : d.toString();
+            }
+
+            @Override
+            public LocalDate fromString(String text) {
+                try {
+                    return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+                } catch (DateTimeParseException e) {
+                    return picker.getValue();
+                }
+            }
+        };
     }
 
     public Node createView() {
@@ -79,7 +129,7 @@ public final class ActivityView {
         export.setOnAction(e -> model.exportEvents());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(12, title, spacer, export);
+        HBox head = new HBox(12, title, spacer, reportControls(), export);
         head.setAlignment(Pos.CENTER_LEFT);
 
         Node history = historyCard();

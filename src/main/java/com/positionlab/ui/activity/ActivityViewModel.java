@@ -32,6 +32,15 @@ import com.positionlab.ui.common.Formats;
 import com.positionlab.ui.common.Notifier;
 import com.positionlab.ui.common.WorkspaceChanges;
 import com.positionlab.ui.task.TaskRunner;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import com.positionlab.report.Report;
+import com.positionlab.report.kinds.ReportContext;
+import com.positionlab.report.kinds.ReportKind;
+import com.positionlab.ui.common.ReportButton;
 
 /**
  * The Activity page: the accepted sizings (position_sizing_history), filtered by text and method, and the
@@ -62,6 +71,10 @@ public final class ActivityViewModel {
     private final ObservableList<CacheRow> caches = FXCollections.observableArrayList();
     private final ObservableList<LatencyRecorder.Failure> failures = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    /** The days of the batch report of accepted sizings: this month so far by default. */
+    private final ObjectProperty<LocalDate> reportFrom = new SimpleObjectProperty<>(
+            LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1));
+    private final ObjectProperty<LocalDate> reportTo = new SimpleObjectProperty<>(LocalDate.now(ZoneOffset.UTC));
     private int historyGeneration;
 
     /**
@@ -162,6 +175,31 @@ public final class ActivityViewModel {
     }
 
     /** Asks for a file and writes every stored position_sized event there, one JSON object per line. */
+    public ObjectProperty<LocalDate> reportFromProperty() {
+        return reportFrom;
+    }
+
+    public ObjectProperty<LocalDate> reportToProperty() {
+        return reportTo;
+    }
+
+    /** Whether both days are set and in order, so that the batch report can be made. */
+    public BooleanBinding canReportProperty() {
+        return Bindings.createBooleanBinding(() -> reportFrom.get() != null && reportTo.get() != null
+                && !reportTo.get().isBefore(reportFrom.get()), reportFrom, reportTo);
+    }
+
+    /**
+     * Every sizing accepted in the chosen days as one report (a summary, then a page each); the workspace is
+     * read when the report is made, in the background.
+     */
+    public Function<ReportContext, Report> historyReport() {
+        LocalDate from = reportFrom.get();
+        LocalDate to = reportTo.get();
+        return context -> ReportKind.HISTORY.build(ReportButton.json(service.acceptance().between(from, to)),
+                context);
+    }
+
     public void exportEvents() {
         Optional<Path> target = dialogs.chooseFileToSave("Export sizing events (JSON Lines)", "sizing-events.jsonl",
                 "JSON Lines", "*.jsonl", "*.ndjson");

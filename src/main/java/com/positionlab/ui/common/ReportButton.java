@@ -29,18 +29,19 @@ public final class ReportButton {
     }
 
     /**
-     * A button that exports the result {@code build} reports, named {@code name} (a file name is made of it),
-     * enabled while {@code available}: a result that is missing or out of date is not exported.
+     * A button that exports the result on screen: {@code source} gives, when clicked, the report to make of
+     * it (made in the background); {@code name} names the file. Enabled while {@code available}: a result
+     * that is missing or out of date is not exported.
      */
     public static Button of(String id, ReportExporter exporter, ObservableBooleanValue available, String what,
-                            Supplier<String> name, Function<ReportContext, Report> build) {
+                            Supplier<String> name, Supplier<Function<ReportContext, Report>> source) {
         Button b = new Button("Export…", new FontIcon(Feather.DOWNLOAD));
         b.setId(id);
         b.setTooltip(new Tooltip("Export " + what + ": a PDF with the inputs, tables, charts and binding limits; "
                 + "or the main table as CSV, every table as a zip of CSV files, the full result as JSON "
                 + "(choose by the file's extension)"));
         b.disableProperty().bind(Bindings.createBooleanBinding(() -> !available.get(), available));
-        b.setOnAction(e -> exporter.export(what, name.get(), build));
+        b.setOnAction(e -> exporter.export(what, name.get(), source.get()));
         return b;
     }
 

@@ -22,6 +22,7 @@ import com.positionlab.report.ReportFormat;
 import com.positionlab.report.Section;
 import com.positionlab.report.kinds.ReportContext;
 import com.positionlab.ui.task.TaskRunner;
+import com.positionlab.ui.task.Work;
 
 /**
  * How the views export: a result as a report (PDF, CSV of its main table, a zip of every table, or JSON,
@@ -54,8 +55,9 @@ public final class ReportExporter {
     }
 
     /**
-     * Asks where to save a report of {@code what} (proposing {@code name}, dated, as PDF) and writes the
-     * report {@code build} makes from the result on screen.
+     * Asks where to save a report of {@code what} (proposing {@code name}, dated, as PDF), then makes it with
+     * {@code build} (which holds the result as it was on screen, or reads the workspace) and writes it, both
+     * in the background.
      */
     public void export(String what, String name, Function<ReportContext, Report> build) {
         Optional<Path> chosen = dialogs.chooseFileToSave("Export " + what, fileName(name, "pdf"), FORMATS, "*.pdf",
@@ -63,22 +65,16 @@ public final class ReportExporter {
         if (chosen.isEmpty()) {
             return;
         }
-        Report report;
-        try {
-            report = build.apply(context());
-        } catch (RuntimeException e) {
-            notifier.error("Could not export " + what, ErrorMessages.describe(e));
-            return;
-        }
-        write(report, withExtension(chosen.get(), "pdf"));
+        ReportContext context = context();
+        write(p -> build.apply(context), withExtension(chosen.get(), "pdf"));
     }
 
     /** Asks where to save {@code table} as CSV and writes it. */
     public void saveTable(Section.Table table) {
         Optional<Path> chosen = dialogs.chooseFileToSave("Save " + table.title() + " as CSV",
                 fileName(table.name(), "csv"), "CSV", "*.csv");
-        chosen.ifPresent(path -> write(new Report("table", table.title(), "", Instant.now(), workspace.get(),
-                List.of(table), null), withExtension(path, "csv")));
+        Report report = new Report("table", table.title(), "", Instant.now(), workspace.get(), List.of(table), null);
+        chosen.ifPresent(path -> write(p -> report, withExtension(path, "csv")));
     }
 
     /** {@code table} as CSV text, for the clipboard. */
@@ -92,8 +88,8 @@ public final class ReportExporter {
         return w.toString();
     }
 
-    private void write(Report report, Path target) {
-        runner.submit("Writing " + target.getFileName(), p -> ReportFiles.write(report, target, p),
+    private void write(Work<Report> report, Path target) {
+        runner.submit("Writing " + target.getFileName(), p -> ReportFiles.write(report.run(p), target, p),
                 written -> notifier.done("Saved " + written.getFileName(), written.toString(), "Open folder",
                         () -> openFolder.accept(written.getParent())),
                 e -> notifier.error("Could not write " + target.getFileName(), ErrorMessages.describe(e)));

@@ -5,6 +5,12 @@ import com.positionlab.report.kinds.ReportContext;
 import com.positionlab.report.kinds.ReportKind;
 import com.positionlab.service.kelly.SimulationService;
 import com.positionlab.ui.common.ReportButton;
+import java.util.function.Function;
+import com.positionlab.engine.sim.growth.GrowthSimulationResult;
+import com.positionlab.service.kelly.KellyCalculationResponse;
+import com.positionlab.service.kelly.SimulationRequest;
+import java.util.List;
+import com.positionlab.service.kelly.EdgeReport;
 
 /**
  * The Kelly Lab's result as a report: the calculation on screen with the simulation of the same bets, as
@@ -15,12 +21,21 @@ final class KellyLabReport {
     private KellyLabReport() {
     }
 
-    static Report of(KellyLabViewModel model, ReportContext context) {
-        ReportContext withSimulation = context;
-        if (model.simulationProperty().get() != null && model.simulatedWith() != null) {
-            withSimulation = context.withSimulation(ReportButton.json(SimulationService.response(
-                    model.simulationProperty().get(), model.simulatedWith())));
-        }
-        return ReportKind.KELLY.build(ReportButton.json(model.resultProperty().get()), withSimulation);
+    /** The chosen strategy's edge on screen now, as `edge --strategy` prints it, as a report to make. */
+    static Function<ReportContext, Report> edge(KellyLabViewModel model) {
+        EdgeReport shown = model.edgeProperty().get();
+        return context -> ReportKind.EDGE.build(ReportButton.json(List.of(shown)), context);
+    }
+
+    /** The calculation and simulation on screen now, as a report to make (in the background). */
+    static Function<ReportContext, Report> of(KellyLabViewModel model) {
+        KellyCalculationResponse calculation = model.resultProperty().get();
+        GrowthSimulationResult simulation = model.simulationProperty().get();
+        SimulationRequest request = model.simulatedWith();
+        return context -> {
+            ReportContext withSimulation = simulation == null || request == null ? context
+                    : context.withSimulation(ReportButton.json(SimulationService.response(simulation, request)));
+            return ReportKind.KELLY.build(ReportButton.json(calculation), withSimulation);
+        };
     }
 }

@@ -118,6 +118,12 @@ public final class KellyLabView {
         Button typed = new Button("Use typed inputs");
         typed.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         typed.setOnAction(e -> model.strategyProperty().set(null));
+        Button edge = ReportButton.of("kelly-export-edge", exporter, model.edgeProperty().isNotNull(),
+                "the strategy's edge", () -> "edge-" + model.edgeProperty().get().strategyId(),
+                () -> KellyLabReport.edge(model));
+        edge.setText("Export edge…");
+        edge.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        HBox strategyActions = new HBox(4, typed, Views.spacer(), edge);
 
         GridPane grid = new GridPane();
         grid.setHgap(8);
@@ -146,8 +152,8 @@ public final class KellyLabView {
         // The calculation with the simulation of the same bets; not while either is out of date or running.
         Button export = ReportButton.of("kelly-export", exporter, model.resultProperty().isNotNull()
                 .and(model.staleProperty().not()).and(model.simulatingProperty().not()), "the Kelly calculation",
-                () -> "kelly", c -> KellyLabReport.of(model, c));
-        HBox buttons = new HBox(8, calculate, cancel, export);
+                () -> "kelly", () -> KellyLabReport.of(model));
+        HBox buttons = new HBox(8, calculate, cancel);
 
         ListView<StoredCalculation> history = new ListView<>(model.history());
         history.setId("kelly-history");
@@ -167,8 +173,8 @@ public final class KellyLabView {
             }
         });
         TitledPane settings = new StrategySettingsView(model).createView();
-        VBox box = new VBox(8, Views.caption("Edge from a strategy's trades"), source, typed, settings, grid, buttons,
-                Views.caption("History (double-click to reload)"), history);
+        VBox box = new VBox(8, Views.caption("Edge from a strategy's trades"), source, strategyActions, settings, grid,
+                buttons, export, Views.caption("History (double-click to reload)"), history);
         box.setPadding(new Insets(4, 10, 4, 2));
         return box;
     }

@@ -37,6 +37,7 @@ import com.positionlab.report.kinds.ReportContext;
 import com.positionlab.report.kinds.ReportKind;
 import com.positionlab.service.portfolio.PortfolioJson;
 import com.positionlab.ui.common.ReportButton;
+import java.util.function.Function;
 
 /**
  * State and commands of the Portfolio view: the valued holdings, the selected instrument's price
@@ -200,9 +201,10 @@ public final class PortfolioViewModel {
                 }, e -> notifier.error("Could not compute the correlations", ErrorMessages.describe(e)));
     }
 
-    /** The portfolio on screen as a report, as `portfolio` prints it (Export…: PDF, CSV, zip or JSON). */
-    public Report report(ReportContext context) {
-        return ReportKind.PORTFOLIO.build(ReportButton.json(PortfolioJson.of(snapshot.get())), context);
+    /** The portfolio on screen, as a report to make from what `portfolio` prints (Export…). */
+    public Function<ReportContext, Report> report() {
+        PortfolioSnapshot shown = snapshot.get();
+        return context -> ReportKind.PORTFOLIO.build(ReportButton.json(PortfolioJson.of(shown)), context);
     }
 
     /** Clears the editor for a new holding. */

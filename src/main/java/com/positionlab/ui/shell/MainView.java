@@ -273,7 +273,7 @@ public final class MainView {
             ActivityViewModel m = new ActivityViewModel(s.sizing(), model.runner(), notifier, dialogs,
                     activityChanges, activityAccepted);
             m.refresh();
-            return new ActivityView(m).createView();
+            return new ActivityView(m, exporter).createView();
         });
         updateDemoLabel();
         showPage();

@@ -49,6 +49,7 @@ import com.positionlab.ui.common.WorkspaceChanges;
 import com.positionlab.ui.task.LatestRun;
 import com.positionlab.ui.task.TaskRunner;
 import com.positionlab.ui.task.Work;
+import java.util.function.Function;
 
 /**
  * The "Size a trade" ticket: an instrument, a decision and limits in; the service's sizing of it by the
@@ -269,9 +270,10 @@ public final class SizeTradeViewModel {
         });
     }
 
-    /** The sizing on screen as a report, with the request it answers (Export…: PDF, CSV, zip or JSON). */
-    public Report report(ReportContext context) {
-        return ReportKind.SIZING.build(ReportButton.json(result.get()), context);
+    /** The sizing on screen, as a report to make (Export…: PDF, CSV, zip or JSON) with the request it answers. */
+    public Function<ReportContext, Report> report() {
+        PositionSizingResponse shown = result.get();
+        return context -> ReportKind.SIZING.build(ReportButton.json(shown), context);
     }
 
     // ---- loading -----------------------------------------------------------------------------

@@ -30,6 +30,9 @@ import com.positionlab.testing.ScriptedDialogs;
 import com.positionlab.testing.TestStores;
 import com.positionlab.ui.common.WorkspaceChanges;
 import com.positionlab.ui.task.SyncTaskRunner;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import com.positionlab.ui.common.ReportExporter;
 
 /** The Activity page: the history with its filters, refreshing on accept, live metrics and the event export. */
 class ActivityViewModelTest {
@@ -81,6 +84,36 @@ class ActivityViewModelTest {
         assertThat(model.selectedProperty().get().instrumentId()).as("the selection is kept").isEqualTo("SEMI");
         assertThat(model.selectedDetailProperty().get()).startsWith("LONG").contains("SEMI by KELLY_CRITERION");
         assertThat(model.statusProperty().get()).isEqualTo("2 sizings");
+    }
+
+    @Test
+    void theBatchReportHasASummaryThenAPagePerSizingAcceptedInTheDays() throws Exception {
+        sizeAndAccept("SEMI", 50, SizingMethod.KELLY_CRITERION);
+        sizeAndAccept("QBIT", 40, SizingMethod.FIXED_PERCENTAGE);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        ReportExporter exporter = new ReportExporter(new SyncTaskRunner(), notifier, dialogs, () -> "desk", p -> { });
+        model.reportFromProperty().set(today.plusDays(1));
+        model.reportToProperty().set(today);
+        assertThat(model.canReportProperty().get()).as("to before from").isFalse();
+        model.reportFromProperty().set(today.minusDays(3));
+        assertThat(model.canReportProperty().get()).isTrue();
+        dialogs.files.add(dir.resolve("sizings.pdf"));
+        exporter.export("sizings", "sizings", model.historyReport());
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(dir.resolve("sizings.pdf").toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("Accepted sizings, " + today.minusDays(3) + " to " + today, "2 sizings",
+                    "Summary", "LONG SEMI, accepted", "LONG QBIT, accepted", "Trading decision: instrument");
+            // The summary, then a page for each sizing (in the order they were accepted).
+            assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(3);
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper() {{ setStartPage(2); setEndPage(2); }}
+                    .getText(doc)).contains("LONG SEMI, accepted");
+        }
+        // No sizing in these days: the report says so.
+        model.reportFromProperty().set(today.minusYears(1));
+        model.reportToProperty().set(today.minusYears(1));
+        dialogs.files.add(dir.resolve("none.json"));
+        exporter.export("sizings", "sizings", model.historyReport());
+        assertThat(Files.readString(dir.resolve("none.json"))).contains("\"total\" : 0", "\"sizings\" : [ ]");
     }
 
     @Test

@@ -303,8 +303,8 @@ class SizeTradeViewModelTest {
         dialogs.files.add(json);
         dialogs.files.add(pdf);
 
-        exporter.export("the sizing", "sizing", m::report);
-        exporter.export("the sizing", "sizing", m::report);
+        exporter.export("the sizing", "sizing", m.report());
+        exporter.export("the sizing", "sizing", m.report());
 
         PositionSizingResponse read = Json.mapper().readValue(Files.readString(json), PositionSizingResponse.class);
         assertThat(read).usingRecursiveComparison().ignoringFields("request")
@@ -324,7 +324,7 @@ class SizeTradeViewModelTest {
     void cancellingTheSaveDialogWritesNothing() {
         SizeTradeViewModel m = ticket();
         new ReportExporter(new SyncTaskRunner(), notifier, dialogs, () -> "desk", p -> { })
-                .export("the sizing", "sizing", m::report);
+                .export("the sizing", "sizing", m.report());
         assertThat(notifier.infos).isEmpty();
         assertThat(notifier.errors).isEmpty();
     }
