@@ -106,16 +106,23 @@ final class PdfPages implements AutoCloseable {
         }
     }
 
-    /** Breaks {@code text} into lines no wider than {@code width}, at spaces where it can. */
+    /** Longest text drawn in one cell or line; longer text ends in "…" (the CSV and JSON exports keep it). */
+    static final int MAX_TEXT = 2_000;
+
+    /**
+     * Breaks {@code text} into lines no wider than {@code maxWidth}, at spaces where it can; a word wider than
+     * a line is cut where it must be. Text beyond {@value #MAX_TEXT} characters is left out.
+     */
     List<String> wrap(PDType0Font font, float size, String text, float maxWidth) {
         // A column sized to a word's width must not break that word on rounding.
         float width = maxWidth + 0.5f;
+        String bounded = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "…" : text;
         List<String> lines = new ArrayList<>();
-        for (String paragraph : text.split("\n", -1)) {
+        for (String paragraph : bounded.split("\n", -1)) {
             StringBuilder line = new StringBuilder();
             for (String word : paragraph.split(" ")) {
                 String candidate = line.isEmpty() ? word : line + " " + word;
-                if (width(font, size, candidate) <= width || line.isEmpty() && width(font, size, word) <= width) {
+                if (width(font, size, candidate) <= width) {
                     line.setLength(0);
                     line.append(candidate);
                     continue;
@@ -124,13 +131,9 @@ final class PdfPages implements AutoCloseable {
                     lines.add(line.toString());
                     line.setLength(0);
                 }
-                // A word wider than the line is cut where it must be.
                 String rest = word;
-                while (width(font, size, rest) > width && rest.length() > 1) {
-                    int cut = rest.length() - 1;
-                    while (cut > 1 && width(font, size, rest.substring(0, cut)) > width) {
-                        cut--;
-                    }
+                while (rest.length() > 1 && width(font, size, rest) > width) {
+                    int cut = longestFitting(font, size, rest, width);
                     lines.add(rest.substring(0, cut));
                     rest = rest.substring(cut);
                 }
@@ -139,6 +142,21 @@ final class PdfPages implements AutoCloseable {
             lines.add(line.toString());
         }
         return lines;
+    }
+
+    /** How many leading characters of {@code word} fit in {@code width} (at least one), by bisection. */
+    private int longestFitting(PDType0Font font, float size, String word, float width) {
+        int lo = 1;
+        int hi = word.length() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (width(font, size, word.substring(0, mid)) <= width) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
     }
 
     /** The text with characters the font cannot draw (and control characters) replaced. */

@@ -128,6 +128,34 @@ class PdfReportTest {
         }
     }
 
+    @Test
+    void aHugeWordIsCutQuicklyAndOnlyTwelveFractionsAreCharted() throws IOException {
+        // One 1 MB word: shown cut to its first 2,000 characters, at bisection speed.
+        String huge = "A".repeat(1 << 20);
+        Report report = new Report("test", "t", "", Results.AT, "ws", List.of(new Section.Fields("F",
+                List.of(new Section.Field("Huge", Cell.text(huge), "huge")))), null);
+        long start = System.nanoTime();
+        byte[] pdf = Results.write(report, ReportFormat.PDF);
+        assertThat((System.nanoTime() - start) / 1e9).as("seconds to lay out a 1 MB word").isLessThan(5);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(text(doc).replace("\n", "").chars().filter(c -> c == 'A').count()).isEqualTo(2_000);
+        }
+        // Twenty fractions: a table row each, charts for the first twelve, and a note saying so.
+        double[] twenty = new double[20];
+        for (int i = 0; i < 20; i++) {
+            twenty[i] = 0.01 * (i + 1);
+        }
+        JsonNode sim = Results.tree(com.positionlab.service.Calculators.create().simulation().simulate(
+                new com.positionlab.service.kelly.SimulationRequest(0.55, 1.0, null, twenty, 20, 200, null, null, null,
+                        1L, null, null), 1, com.positionlab.engine.task.Progress.NONE));
+        Report many = ReportKind.SIMULATION.build(sim, Results.context());
+        assertThat(many.sections().stream().filter(Section.Chart.class::isInstance).count()).isEqualTo(36);
+        assertThat(many.mainTable().orElseThrow().rows()).hasSize(20);
+        try (PDDocument doc = Loader.loadPDF(Results.write(many, ReportFormat.PDF))) {
+            assertThat(text(doc)).contains("The charts show the first 12 of the 20 fractions simulated");
+        }
+    }
+
     static String text(PDDocument pdf) throws IOException {
         return new PDFTextStripper().getText(pdf);
     }

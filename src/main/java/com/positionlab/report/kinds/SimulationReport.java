@@ -18,6 +18,8 @@ import com.positionlab.report.Unit;
 final class SimulationReport {
 
     private static final String[] PERCENTILES = {"p5", "p25", "p50", "p75", "p95"};
+    /** Most fractions drawn (three charts each); the table lists every one. */
+    static final int MAX_CHARTED = 12;
 
     private SimulationReport() {
     }
@@ -40,13 +42,19 @@ final class SimulationReport {
         out.add(Nodes.inputs("Simulation inputs", req));
         List<JsonNode> fractions = Nodes.list(r, "fractions");
         out.add(summary(fractions));
-        out.add(new Section.Notes("Recommendation", recommendation(r)));
+        List<String> notes = recommendation(r);
+        if (fractions.size() > MAX_CHARTED) {
+            notes.add("The charts show the first " + MAX_CHARTED + " of the " + fractions.size()
+                    + " fractions simulated; the table and the zip export hold them all.");
+        }
+        out.add(new Section.Notes("Recommendation", notes));
+        List<JsonNode> charted = fractions.subList(0, Math.min(fractions.size(), MAX_CHARTED));
         double start = req == null || Nodes.num(req, "initial_capital") == null ? 1 : Nodes.num(req, "initial_capital");
         Double ruin = req == null ? null : Nodes.num(req, "ruin_level");
-        for (JsonNode f : fractions) {
+        for (JsonNode f : charted) {
             out.add(fan(f, ruin == null ? null : ruin * start));
         }
-        for (JsonNode f : fractions) {
+        for (JsonNode f : charted) {
             out.add(histogram(f, "terminal_wealth_histogram", "Final wealth", Unit.NUMBER));
             out.add(histogram(f, "max_drawdown_histogram", "Maximum drawdown", Unit.FRACTION));
         }
