@@ -70,9 +70,17 @@ final class PdfChart {
         Scale sx = new Scale(xr[0], xr[1], f.x(), f.x() + f.w(), false);
         Scale sy = new Scale(yr[0], yr[1], f.y(), f.y() + f.h(), p.logY());
         axes(f, sx, sy, p.x(), p.y());
-        PDPageContentStream c = pages.content();
         List<String> legend = new ArrayList<>();
         List<float[]> legendColours = new ArrayList<>();
+        bands(p, sx, sy, f, legend, legendColours);
+        drawLines(p, sx, sy, legend, legendColours);
+        levels(p, sy, f, legend, legendColours);
+        legend(f, legend, legendColours);
+    }
+
+    private void bands(Plot.Lines p, Scale sx, Scale sy, Frame f, List<String> legend, List<float[]> legendColours)
+            throws IOException {
+        PDPageContentStream c = pages.content();
         for (Plot.Band b : p.bands()) {
             float[] col = lighten(colour(b.colour()), 0.72f);
             boolean started = false;
@@ -100,6 +108,11 @@ final class PdfChart {
             legend.add(b.name());
             legendColours.add(col);
         }
+    }
+
+    private void drawLines(Plot.Lines p, Scale sx, Scale sy, List<String> legend, List<float[]> legendColours)
+            throws IOException {
+        PDPageContentStream c = pages.content();
         List<Plot.Line> ordered = new ArrayList<>(p.lines().stream().filter(Plot.Line::thin).toList());
         ordered.addAll(p.lines().stream().filter(l -> !l.thin()).toList());
         for (Plot.Line l : ordered) {
@@ -125,6 +138,11 @@ final class PdfChart {
                 legendColours.add(col);
             }
         }
+    }
+
+    private void levels(Plot.Lines p, Scale sy, Frame f, List<String> legend, List<float[]> legendColours)
+            throws IOException {
+        PDPageContentStream c = pages.content();
         for (Plot.Level level : p.levels()) {
             if (!sy.defined(level.y())) {
                 continue;
@@ -140,7 +158,6 @@ final class PdfChart {
             legend.add(level.name());
             legendColours.add(LEVEL);
         }
-        legend(f, legend, legendColours);
     }
 
     private void histogram(Plot.Histogram p, Frame f) throws IOException {
