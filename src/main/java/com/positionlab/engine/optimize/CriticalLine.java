@@ -17,9 +17,9 @@ import org.ejml.simple.SimpleMatrix;
  * return are found exactly from the turning points.
  *
  * <p>First version: the free block's inverse is recomputed at each step (not yet updated as assets enter and
- * leave), only bounds and the budget are handled (no general linear rows), and tied expected returns are
- * refused (the result is checked against the minimum-variance optimality conditions and an
- * UnsupportedOperationException says so when they fail).
+ * leave), and only bounds and the budget are handled (no general linear rows). Tied expected returns at the
+ * top of the frontier, where the starting corner is not unique, start from the least-variance split among the
+ * tied assets. The end of the path is checked against the minimum-variance optimality conditions.
  */
 public final class CriticalLine {
 
@@ -70,8 +70,7 @@ public final class CriticalLine {
 
     private Frontier run() {
         double[] w = lower.clone();
-        List<Integer> free = new ArrayList<>();
-        free.add(start(w));
+        List<Integer> free = start(w);
         List<TurningPoint> points = new ArrayList<>();
         points.add(point(w, Double.POSITIVE_INFINITY));
         double lastLambda = Double.POSITIVE_INFINITY;
@@ -101,10 +100,9 @@ public final class CriticalLine {
         }
         Frontier frontier = new Frontier(clean(points), mean, cov);
         if (!minimumVarianceHolds(frontier.minVolatility())) {
-            // Known gap: with tied expected returns an asset's entry does not depend on lambda, and this
-            // version stops at the wrong active set. Refuse rather than return a frontier that is not efficient.
-            throw new UnsupportedOperationException("the critical line algorithm did not reach the minimum-"
-                    + "variance portfolio (tied expected returns are not handled yet)");
+            // A safety net: refuse rather than return a frontier whose end is not the minimum variance.
+            throw new IllegalStateException("the critical line algorithm did not reach the minimum-variance "
+                    + "portfolio");
         }
         return frontier;
     }
@@ -142,21 +140,92 @@ public final class CriticalLine {
         return true;
     }
 
-    /** The highest-return corner: weights at their lower bounds, raised to their upper bounds by mean. */
-    private int start(double[] w) {
+    /**
+     * The highest-return corner: weights at their lower bounds, raised to their upper bounds by mean. When
+     * several assets share the mean of the asset that completes the budget, any split among them has the
+     * same return, and only the least-variance split is efficient: it is found among them, and every one of
+     * them left inside its bounds is free. Returns the first free set.
+     */
+    private List<Integer> start(double[] w) {
         Integer[] order = IntStream.range(0, n).boxed().sorted(Comparator.comparingDouble(i -> -mean[i]))
                 .toArray(Integer[]::new);
         double sum = Arrays.stream(w).sum();
+        int last = order[order.length - 1];
         for (int i : order) {
             double room = upper[i] - w[i];
             if (sum + room >= 1) {
                 w[i] += 1 - sum;
-                return i;
+                last = i;
+                break;
             }
             w[i] = upper[i];
             sum += room;
         }
-        return order[order.length - 1];
+        double marginal = mean[last];
+        List<Integer> tied = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (mean[i] == marginal) {
+                tied.add(i);
+            }
+        }
+        if (tied.size() == 1) {
+            return new ArrayList<>(List.of(last));
+        }
+        return leastVariance(tied, w);
+    }
+
+    /**
+     * Sets the weights of {@code group} to the least-variance split of their present sum among them within
+     * their bounds, the other weights held, by pairwise moves (sequential minimal optimisation: move weight
+     * from the member whose marginal variance is highest and can fall to the one whose is lowest and can rise,
+     * by the exact minimiser on that line, clipped to the bounds) until the marginal variances of the members
+     * that can move agree to 1e-13; returns the members left strictly inside their bounds.
+     */
+    private List<Integer> leastVariance(List<Integer> group, double[] w) {
+        double[] grad = new double[n];
+        for (int i : group) {
+            grad[i] = row(i, w);
+        }
+        for (int iteration = 0; iteration < 100_000; iteration++) {
+            int down = -1;
+            int up = -1;
+            for (int i : group) {
+                if (w[i] > lower[i] && (down < 0 || grad[i] > grad[down])) {
+                    down = i;
+                }
+                if (w[i] < upper[i] && (up < 0 || grad[i] < grad[up])) {
+                    up = i;
+                }
+            }
+            if (down < 0 || up < 0 || down == up
+                    || grad[down] - grad[up] <= 1e-13 * (Math.abs(grad[down]) + Math.abs(grad[up]) + 1e-300)) {
+                break;
+            }
+            // Moving t from down to up changes the variance by -2t (grad_down - grad_up) + t^2 curvature.
+            double curvature = cov[down][down] + cov[up][up] - 2 * cov[down][up];
+            double t = curvature > 0 ? (grad[down] - grad[up]) / curvature : Double.POSITIVE_INFINITY;
+            t = Math.min(t, Math.min(w[down] - lower[down], upper[up] - w[up]));
+            w[down] -= t;
+            w[up] += t;
+            for (int i : group) {
+                grad[i] += t * (cov[i][up] - cov[i][down]);
+            }
+        }
+        List<Integer> free = new ArrayList<>();
+        for (int i : group) {
+            if (w[i] > lower[i] && w[i] < upper[i]) {
+                free.add(i);
+            }
+        }
+        return free.isEmpty() ? new ArrayList<>(List.of(group.get(0))) : free;
+    }
+
+    private double row(int i, double[] w) {
+        double s = 0;
+        for (int j = 0; j < n; j++) {
+            s += cov[i][j] * w[j];
+        }
+        return s;
     }
 
     private record Step(double lambda, int asset, double bound) {
@@ -236,7 +305,9 @@ public final class CriticalLine {
         double c3 = ones.transpose().mult(b.inv).mult(b.meanF).get(0);
         SimpleMatrix c4 = b.inv.mult(ones);
         double c = -c1 * c2.get(j) + c3 * c4.get(j);
-        if (c == 0) {
+        // c is how fast the weight moves with lambda. With tied means it is zero but comes out as rounding
+        // noise, which would put the event at a meaningless lambda: below this it counts as zero.
+        if (Math.abs(c) <= 1e-12 * (Math.abs(c1 * c2.get(j)) + Math.abs(c3 * c4.get(j)))) {
             return null;
         }
         double bound = Double.isNaN(bi) ? (c > 0 ? hi : lo) : bi;
@@ -278,6 +349,15 @@ public final class CriticalLine {
         return TurningPoint.of(w.clone(), lambda, mean, cov);
     }
 
+    private static boolean same(double[] a, double[] b) {
+        for (int i = 0; i < a.length; i++) {
+            if (Math.abs(a[i] - b[i]) > TOLERANCE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * The turning points without numerical noise (weights past a bound or a budget off by more than
      * {@link #TOLERANCE}) and without points below the frontier's top (a return above an earlier one).
@@ -300,7 +380,9 @@ public final class CriticalLine {
             while (!out.isEmpty() && p.expectedReturn() > out.get(out.size() - 1).expectedReturn()) {
                 out.remove(out.size() - 1);
             }
-            out.add(p);
+            if (out.isEmpty() || !same(out.get(out.size() - 1).weights(), p.weights())) {
+                out.add(p);
+            }
         }
         return out;
     }

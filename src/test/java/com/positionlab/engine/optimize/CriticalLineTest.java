@@ -23,8 +23,8 @@ import com.positionlab.engine.estimate.ReturnTable;
  * The critical line algorithm against PyPortfolioOpt's cases (long-only maximum Sharpe by its CLA; minimum
  * volatility, maximum Sharpe and the closed-form efficient return with bounds [-1, 1]), and on random
  * problems: every turning point is fully invested and within its bounds, returns and variances fall along
- * the frontier, and the minimum-variance and efficient-return portfolios meet the optimality (KKT)
- * conditions of their problems.
+ * the frontier, and the minimum-variance portfolio and a point inside every segment meet the optimality
+ * (KKT) conditions of their problems; a fifth of them have tied expected returns.
  */
 class CriticalLineTest {
 
@@ -122,7 +122,7 @@ class CriticalLineTest {
         Random rnd = new Random(7);
         for (int trial = 0; trial < 200; trial++) {
             int n = 2 + rnd.nextInt(30);
-            Problem p = random(rnd, n, false);
+            Problem p = random(rnd, n, trial % 5 == 0);
             double lo = trial % 3 == 0 ? -0.5 : 0;
             double hi = Math.max(1.0 / n + 0.05, rnd.nextDouble());
             Frontier f = CriticalLine.solve(p.mu(), p.cov(), filled(n, lo), filled(n, hi));
@@ -142,6 +142,53 @@ class CriticalLineTest {
                 prev = t;
             }
             kkt(f.minVolatility(), p, lo, hi, 0, trial);
+            for (int k = 0; k + 1 < f.points().size(); k++) {
+                double mid = (f.points().get(k).expectedReturn() + f.points().get(k + 1).expectedReturn()) / 2;
+                efficient(f.efficientReturn(mid), p, lo, hi, trial);
+            }
+        }
+    }
+
+    /**
+     * KKT of min w'Sigma w s.t. w'mu = r, sum(w) = 1 and bounds, with the return's multiplier not negative
+     * (the upper frontier): Sigma w = a mu + g 1 + (bound multipliers), a and g fitted on two free assets.
+     */
+    private static void efficient(double[] w, Problem p, double lo, double hi, int trial) {
+        int n = w.length;
+        double[] sw = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                sw[i] += p.cov()[i][j] * w[j];
+            }
+        }
+        int[] free = java.util.stream.IntStream.range(0, n).filter(i -> w[i] > lo + 1e-7 && w[i] < hi - 1e-7)
+                .toArray();
+        int a1 = -1;
+        int a2 = -1;
+        for (int i : free) {
+            for (int j : free) {
+                if (Math.abs(p.mu()[i] - p.mu()[j]) > 1e-6 && a1 < 0) {
+                    a1 = i;
+                    a2 = j;
+                }
+            }
+        }
+        if (a1 < 0) {
+            return;
+        }
+        double a = (sw[a1] - sw[a2]) / (p.mu()[a1] - p.mu()[a2]);
+        double g = sw[a1] - a * p.mu()[a1];
+        assertThat(a).as("trial %d: the return's multiplier", trial).isGreaterThanOrEqualTo(-1e-9);
+        double scale = 1e-7 * (1 + Math.abs(g) + Math.abs(a));
+        for (int i = 0; i < n; i++) {
+            double slack = sw[i] - a * p.mu()[i] - g;
+            if (w[i] > lo + 1e-7 && w[i] < hi - 1e-7) {
+                assertThat(Math.abs(slack)).as("trial %d free %d", trial, i).isLessThanOrEqualTo(scale);
+            } else if (w[i] <= lo + 1e-7) {
+                assertThat(slack).as("trial %d lower %d", trial, i).isGreaterThanOrEqualTo(-scale);
+            } else {
+                assertThat(slack).as("trial %d upper %d", trial, i).isLessThanOrEqualTo(scale);
+            }
         }
     }
 
@@ -210,23 +257,14 @@ class CriticalLineTest {
     }
 
     @Test
-    void tiedExpectedReturnsAreRefusedRatherThanAnsweredWrongly() {
-        // Known gap of this first version (see CriticalLine): with tied means it stops at a wrong active set;
-        // the minimum-variance check catches it. Every tied problem is either solved correctly or refused.
-        Random rnd = new Random(7);
-        int refused = 0;
-        for (int trial = 0; trial < 40; trial++) {
-            int n = 2 + rnd.nextInt(30);
-            Problem p = random(rnd, n, true);
-            try {
-                Frontier f = CriticalLine.solve(p.mu(), p.cov(), filled(n, 0), filled(n, 1));
-                kkt(f.minVolatility(), p, 0, 1, 0, trial);
-            } catch (UnsupportedOperationException e) {
-                refused++;
-                assertThat(e.getMessage()).contains("tied expected returns");
-            }
-        }
-        assertThat(refused).as("this version refuses some tied problems").isPositive();
+    void allExpectedReturnsEqualGivesTheMinimumVarianceAlone() {
+        Random rnd = new Random(11);
+        Problem p = random(rnd, 12, false);
+        double[] same = filled(12, 0.08);
+        Frontier f = CriticalLine.solve(same, p.cov(), filled(12, 0), filled(12, 1));
+        assertThat(f.points()).hasSize(1);
+        kkt(f.minVolatility(), new Problem(same, p.cov()), 0, 1, 0, -1);
+        assertThat(f.maxSharpe(0.02)).containsExactly(f.minVolatility());
     }
 
     @Test
