@@ -76,7 +76,10 @@ class CompactOnCloseTest {
         try (Database db = Database.open(url())) {
             assertThat(count(db, "SELECT COUNT(*) FROM prices")).isEqualTo(ROWS);
         }
-        assertThat(names()).containsExactly("t.backup.zip", "t.mv.db");
+        // Seen twice on a loaded machine: H2 wrote a t.trace.db. Its content is kept in the message to find why.
+        Path trace = dir.resolve("t.trace.db");
+        assertThat(names()).as(Files.exists(trace) ? "trace: " + Files.readString(trace) : "")
+                .containsExactly("t.backup.zip", "t.mv.db");
         assertThat(Files.size(backup)).isEqualTo(backupSize);
         assertThat(Files.getLastModifiedTime(backup)).isEqualTo(backupTime);
     }

@@ -1,8 +1,6 @@
 package com.positionlab.engine.optimize;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -70,13 +68,16 @@ public final class CriticalLine {
 
     private Frontier run() {
         double[] w = lower.clone();
-        List<Integer> free = start(w);
+        List<Integer> free = StartingCorner.start(mean, cov, lower, upper, w);
         List<TurningPoint> points = new ArrayList<>();
         points.add(point(w, Double.POSITIVE_INFINITY));
         double lastLambda = Double.POSITIVE_INFINITY;
+        // The asset that changed side at the last step may not change back at that same lambda: rounding
+        // would otherwise make it enter and leave again and again.
+        int changed = -1;
         while (true) {
-            Step out = bindOne(free, w);
-            Step in = freeOne(free, w, lastLambda);
+            Step out = bindOne(free, w, changed, lastLambda);
+            Step in = freeOne(free, w, lastLambda, changed);
             double lambda;
             if ((out == null || out.lambda < 0) && (in == null || in.lambda < 0)) {
                 lambda = 0;
@@ -84,9 +85,11 @@ public final class CriticalLine {
                 lambda = out.lambda;
                 free.remove(Integer.valueOf(out.asset));
                 w[out.asset] = out.bound;
+                changed = out.asset;
             } else {
                 lambda = in.lambda;
                 free.add(in.asset);
+                changed = in.asset;
             }
             double[] wF = freeWeights(free, w, lambda);
             for (int j = 0; j < free.size(); j++) {
@@ -99,7 +102,7 @@ public final class CriticalLine {
             }
         }
         Frontier frontier = new Frontier(clean(points), mean, cov);
-        if (!minimumVarianceHolds(frontier.minVolatility())) {
+        if (!Optimality.minimumVariance(frontier.minVolatility(), cov, lower, upper)) {
             // A safety net: refuse rather than return a frontier whose end is not the minimum variance.
             throw new IllegalStateException("the critical line algorithm did not reach the minimum-variance "
                     + "portfolio");
@@ -107,163 +110,190 @@ public final class CriticalLine {
         return frontier;
     }
 
-    /**
-     * The optimality conditions of the minimum-variance portfolio: {@code Sigma w} equal for the assets inside
-     * their bounds, no smaller at a lower bound, no larger at an upper bound (to 1e-7 relative).
-     */
-    private boolean minimumVarianceHolds(double[] w) {
-        double[] grad = new double[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                grad[i] += cov[i][j] * w[j];
-            }
-        }
-        double gamma = Double.NaN;
-        double scale = 0;
-        for (int i = 0; i < n; i++) {
-            scale = Math.max(scale, Math.abs(grad[i]));
-            if (Double.isNaN(gamma) && w[i] > lower[i] + 1e-7 && w[i] < upper[i] - 1e-7) {
-                gamma = grad[i];
-            }
-        }
-        if (Double.isNaN(gamma)) {
-            return true;
-        }
-        double tol = 1e-7 * (scale + 1e-12);
-        for (int i = 0; i < n; i++) {
-            boolean free = w[i] > lower[i] + 1e-7 && w[i] < upper[i] - 1e-7;
-            if (free && Math.abs(grad[i] - gamma) > tol || !free && w[i] <= lower[i] + 1e-7 && grad[i] < gamma - tol
-                    || !free && w[i] >= upper[i] - 1e-7 && grad[i] > gamma + tol) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The highest-return corner: weights at their lower bounds, raised to their upper bounds by mean. When
-     * several assets share the mean of the asset that completes the budget, any split among them has the
-     * same return, and only the least-variance split is efficient: it is found among them, and every one of
-     * them left inside its bounds is free. Returns the first free set.
-     */
-    private List<Integer> start(double[] w) {
-        Integer[] order = IntStream.range(0, n).boxed().sorted(Comparator.comparingDouble(i -> -mean[i]))
-                .toArray(Integer[]::new);
-        double sum = Arrays.stream(w).sum();
-        int last = order[order.length - 1];
-        for (int i : order) {
-            double room = upper[i] - w[i];
-            if (sum + room >= 1) {
-                w[i] += 1 - sum;
-                last = i;
-                break;
-            }
-            w[i] = upper[i];
-            sum += room;
-        }
-        double marginal = mean[last];
-        List<Integer> tied = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (mean[i] == marginal) {
-                tied.add(i);
-            }
-        }
-        if (tied.size() == 1) {
-            return new ArrayList<>(List.of(last));
-        }
-        return leastVariance(tied, w);
-    }
-
-    /**
-     * Sets the weights of {@code group} to the least-variance split of their present sum among them within
-     * their bounds, the other weights held, by pairwise moves (sequential minimal optimisation: move weight
-     * from the member whose marginal variance is highest and can fall to the one whose is lowest and can rise,
-     * by the exact minimiser on that line, clipped to the bounds) until the marginal variances of the members
-     * that can move agree to 1e-13; returns the members left strictly inside their bounds.
-     */
-    private List<Integer> leastVariance(List<Integer> group, double[] w) {
-        double[] grad = new double[n];
-        for (int i : group) {
-            grad[i] = row(i, w);
-        }
-        for (int iteration = 0; iteration < 100_000; iteration++) {
-            int down = -1;
-            int up = -1;
-            for (int i : group) {
-                if (w[i] > lower[i] && (down < 0 || grad[i] > grad[down])) {
-                    down = i;
-                }
-                if (w[i] < upper[i] && (up < 0 || grad[i] < grad[up])) {
-                    up = i;
-                }
-            }
-            if (down < 0 || up < 0 || down == up
-                    || grad[down] - grad[up] <= 1e-13 * (Math.abs(grad[down]) + Math.abs(grad[up]) + 1e-300)) {
-                break;
-            }
-            // Moving t from down to up changes the variance by -2t (grad_down - grad_up) + t^2 curvature.
-            double curvature = cov[down][down] + cov[up][up] - 2 * cov[down][up];
-            double t = curvature > 0 ? (grad[down] - grad[up]) / curvature : Double.POSITIVE_INFINITY;
-            t = Math.min(t, Math.min(w[down] - lower[down], upper[up] - w[up]));
-            w[down] -= t;
-            w[up] += t;
-            for (int i : group) {
-                grad[i] += t * (cov[i][up] - cov[i][down]);
-            }
-        }
-        List<Integer> free = new ArrayList<>();
-        for (int i : group) {
-            if (w[i] > lower[i] && w[i] < upper[i]) {
-                free.add(i);
-            }
-        }
-        return free.isEmpty() ? new ArrayList<>(List.of(group.get(0))) : free;
-    }
-
-    private double row(int i, double[] w) {
-        double s = 0;
-        for (int j = 0; j < n; j++) {
-            s += cov[i][j] * w[j];
-        }
-        return s;
-    }
-
     private record Step(double lambda, int asset, double bound) {
     }
 
+    /** Lambdas closer than this to {@code lambda} are the same event seen through rounding. */
+    private static double sameLambda(double lambda) {
+        return Double.isInfinite(lambda) ? 0 : 1e-9 * (1 + Math.abs(lambda));
+    }
+
     /** Case a: the free weight that reaches a bound first as lambda falls. */
-    private Step bindOne(List<Integer> free, double[] w) {
+    private Step bindOne(List<Integer> free, double[] w, int changed, double lastLambda) {
         if (free.size() < 2) {
             return null;
         }
-        Blocks b = blocks(free, w);
+        Sums t = sums(blocks(free, w));
         Step best = null;
         for (int j = 0; j < free.size(); j++) {
             int i = free.get(j);
-            double[] lb = lambdaAt(b, j, Double.NaN, lower[i], upper[i]);
-            if (lb != null && (best == null || lb[0] > best.lambda)) {
-                best = new Step(lb[0], i, lb[1]);
+            double c = -t.c1 * t.uMu[j] + t.c3 * t.u1[j];
+            if (Math.abs(c) <= 1e-12 * (Math.abs(t.c1 * t.uMu[j]) + Math.abs(t.c3 * t.u1[j]))) {
+                continue;
+            }
+            double bound = c > 0 ? upper[i] : lower[i];
+            double lambda = ((1 - t.l1 + t.l3) * t.u1[j] - t.c1 * (bound + t.l2[j])) / c;
+            if (i == changed && lambda >= lastLambda - sameLambda(lastLambda)) {
+                continue;
+            }
+            if (best == null || lambda > best.lambda) {
+                best = new Step(lambda, i, bound);
             }
         }
         return best;
     }
 
-    /** Case b: the bounded weight that becomes free first as lambda falls (below the last lambda). */
-    private Step freeOne(List<Integer> free, double[] w, double lastLambda) {
+    /**
+     * What every lambda and weight of a free set needs, computed once: {@code A^-1 1}, {@code A^-1 mu_F}, their
+     * sums, the bounded weights' sum and {@code A^-1 Sigma_FB w_B} with its sum.
+     */
+    private record Sums(double[] u1, double[] uMu, double c1, double c3, double l1, double[] l2, double l3) {
+    }
+
+    private static Sums sums(Blocks b) {
+        int m = b.meanF.numRows();
+        double[][] inv = b.inv.toArray2();
+        double[] pull = new double[m];
+        double l1 = 0;
+        if (b.wB != null) {
+            for (int a = 0; a < m; a++) {
+                for (int c = 0; c < b.wB.numRows(); c++) {
+                    pull[a] += b.covFB.get(a, c) * b.wB.get(c);
+                }
+            }
+            l1 = b.wB.elementSum();
+        }
+        double[] u1 = new double[m];
+        double[] uMu = new double[m];
+        double[] l2 = new double[m];
+        double c1 = 0;
+        double c3 = 0;
+        double l3 = 0;
+        for (int a = 0; a < m; a++) {
+            for (int c = 0; c < m; c++) {
+                u1[a] += inv[a][c];
+                uMu[a] += inv[a][c] * b.meanF.get(c);
+                l2[a] += inv[a][c] * pull[c];
+            }
+            c1 += u1[a];
+            c3 += uMu[a];
+            l3 += l2[a];
+        }
+        return new Sums(u1, uMu, c1, c3, l1, l2, l3);
+    }
+
+    /**
+     * Case b: the bounded weight that becomes free first as lambda falls (below the last lambda). Each
+     * candidate's block, the free block with the candidate added, is not inverted: its inverse follows from
+     * the free block's by the Schur complement {@code s = Sigma_kk - sigma' A^-1 sigma}, in O(m^2).
+     */
+    private Step freeOne(List<Integer> free, double[] w, double lastLambda, int changed) {
+        int m = free.size();
+        int[] f = free.stream().mapToInt(Integer::intValue).toArray();
+        boolean[] isFree = new boolean[n];
+        for (int i : f) {
+            isFree[i] = true;
+        }
+        double[][] inv = blocks(free, w).inv.toArray2();
+        double[] u1 = new double[m];
+        double[] uMu = new double[m];
+        double[] z = new double[m];
+        double sumWB = 0;
+        for (int a = 0; a < m; a++) {
+            for (int c = 0; c < m; c++) {
+                u1[a] += inv[a][c];
+                uMu[a] += inv[a][c] * mean[f[c]];
+            }
+            for (int j = 0; j < n; j++) {
+                if (!isFree[j]) {
+                    z[a] += cov[f[a]][j] * w[j];
+                }
+            }
+        }
+        double c1 = 0;
+        double c3 = 0;
+        for (int a = 0; a < m; a++) {
+            c1 += u1[a];
+            c3 += uMu[a];
+        }
+        for (int j = 0; j < n; j++) {
+            sumWB += isFree[j] ? 0 : w[j];
+        }
+        Prior prior = new Prior(u1, z, c1, c3, sumWB);
         Step best = null;
-        for (int i = 0; i < n; i++) {
-            if (free.contains(i)) {
+        for (int k = 0; k < n; k++) {
+            if (isFree[k]) {
                 continue;
             }
-            List<Integer> with = new ArrayList<>(free);
-            with.add(i);
-            Blocks b = blocks(with, w);
-            double[] lb = lambdaAt(b, with.size() - 1, w[i], Double.NaN, Double.NaN);
-            if (lb != null && lb[0] < lastLambda && (best == null || lb[0] > best.lambda)) {
-                best = new Step(lb[0], i, w[i]);
+            Step step = entering(k, f, isFree, w, inv, prior);
+            if (step != null && (k != changed || step.lambda < lastLambda - sameLambda(lastLambda))
+                    && step.lambda < lastLambda && (best == null || step.lambda > best.lambda)) {
+                best = step;
             }
         }
         return best;
+    }
+
+    /** Sums over the free set that do not depend on the candidate. */
+    private record Prior(double[] u1, double[] z, double c1, double c3, double sumWB) {
+    }
+
+    /** The lambda at which bounded asset {@code k} becomes free, by the Schur complement; null if never. */
+    private Step entering(int k, int[] f, boolean[] isFree, double[] w, double[][] inv, Prior p) {
+        int m = f.length;
+        double[] u1 = p.u1();
+        double[] z = p.z();
+        double c1 = p.c1();
+        double c3 = p.c3();
+        double sumWB = p.sumWB();
+        double[] sigma = new double[m];
+        for (int a = 0; a < m; a++) {
+            sigma[a] = cov[f[a]][k];
+        }
+        double sigmaAv = 0;
+        double a1 = 0;
+        double aMu = 0;
+        double aZ = 0;
+        double u1Sigma = 0;
+        double u1Z = 0;
+        for (int a = 0; a < m; a++) {
+            double v = 0;
+            for (int c = 0; c < m; c++) {
+                v += inv[a][c] * sigma[c];
+            }
+            sigmaAv += sigma[a] * v;
+            a1 += v;
+            aMu += v * mean[f[a]];
+            aZ += v * z[a];
+            u1Sigma += u1[a] * sigma[a];
+            u1Z += u1[a] * z[a];
+        }
+        double s = cov[k][k] - sigmaAv;
+        if (!(s > 1e-14 * Math.abs(cov[k][k]))) {
+            return null;
+        }
+        double c1k = c1 + (a1 - 1) * (a1 - 1) / s;
+        double c3k = c3 + (a1 - 1) * (aMu - mean[k]) / s;
+        double c4k = (1 - a1) / s;
+        double c2k = (mean[k] - aMu) / s;
+        double c = -c1k * c2k + c3k * c4k;
+        if (Math.abs(c) <= 1e-12 * (Math.abs(c1k * c2k) + Math.abs(c3k * c4k))) {
+            return null;
+        }
+        // The bounded set without k: its weights' sum, and v = Sigma_{F+k, B-k} w_{B-k}.
+        double l1 = sumWB - w[k];
+        double vk = -cov[k][k] * w[k];
+        for (int j = 0; j < n; j++) {
+            if (!isFree[j]) {
+                vk += cov[k][j] * w[j];
+            }
+        }
+        double aV = aZ - sigmaAv * w[k];
+        double u1V = u1Z - u1Sigma * w[k];
+        double l2k = (vk - aV) / s;
+        double l3 = u1V + (a1 - 1) * (aV - vk) / s;
+        double lambda = ((1 - l1 + l3) * c4k - c1k * (w[k] + l2k)) / c;
+        return new Step(lambda, k, w[k]);
     }
 
     /** The free block's inverse, its covariance with the bounded assets, means and the bounded weights. */
@@ -292,55 +322,12 @@ public final class CriticalLine {
         return new Blocks(covF.invert(), covFB, meanF, bnd.length == 0 ? null : wB);
     }
 
-    /**
-     * The lambda at which free asset {@code j} of the block reaches {@code bi} (or, with bounds given, the bound
-     * its direction of travel meets), and that bound; null when it never moves.
-     */
-    private static double[] lambdaAt(Blocks b, int j, double bi, double lo, double hi) {
-        int m = b.meanF.numRows();
-        SimpleMatrix ones = new SimpleMatrix(m, 1);
-        ones.fill(1);
-        double c1 = ones.transpose().mult(b.inv).mult(ones).get(0);
-        SimpleMatrix c2 = b.inv.mult(b.meanF);
-        double c3 = ones.transpose().mult(b.inv).mult(b.meanF).get(0);
-        SimpleMatrix c4 = b.inv.mult(ones);
-        double c = -c1 * c2.get(j) + c3 * c4.get(j);
-        // c is how fast the weight moves with lambda. With tied means it is zero but comes out as rounding
-        // noise, which would put the event at a meaningless lambda: below this it counts as zero.
-        if (Math.abs(c) <= 1e-12 * (Math.abs(c1 * c2.get(j)) + Math.abs(c3 * c4.get(j)))) {
-            return null;
-        }
-        double bound = Double.isNaN(bi) ? (c > 0 ? hi : lo) : bi;
-        if (b.wB == null) {
-            return new double[] {(c4.get(j) - c1 * bound) / c, bound};
-        }
-        double l1 = b.wB.elementSum();
-        SimpleMatrix l2 = b.inv.mult(b.covFB).mult(b.wB);
-        double l3 = l2.elementSum();
-        return new double[] {((1 - l1 + l3) * c4.get(j) - c1 * (bound + l2.get(j))) / c, bound};
-    }
-
     private double[] freeWeights(List<Integer> free, double[] w, double lambda) {
-        Blocks b = blocks(free, w);
-        int m = free.size();
-        SimpleMatrix ones = new SimpleMatrix(m, 1);
-        ones.fill(1);
-        double g1 = ones.transpose().mult(b.inv).mult(b.meanF).get(0);
-        double g2 = ones.transpose().mult(b.inv).mult(ones).get(0);
-        SimpleMatrix w1 = new SimpleMatrix(m, 1);
-        double g;
-        if (b.wB == null) {
-            g = (-lambda * g1 + 1) / g2;
-        } else {
-            double g3 = b.wB.elementSum();
-            w1 = b.inv.mult(b.covFB).mult(b.wB);
-            double g4 = w1.elementSum();
-            g = -lambda * g1 / g2 + (1 - g3 + g4) / g2;
-        }
-        SimpleMatrix wF = w1.negative().plus(b.inv.mult(ones).scale(g)).plus(b.inv.mult(b.meanF).scale(lambda));
-        double[] out = new double[m];
-        for (int j = 0; j < m; j++) {
-            out[j] = wF.get(j);
+        Sums t = sums(blocks(free, w));
+        double g = -lambda * t.c3 / t.c1 + (1 - t.l1 + t.l3) / t.c1;
+        double[] out = new double[free.size()];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = -t.l2[j] + g * t.u1[j] + lambda * t.uMu[j];
         }
         return out;
     }
