@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +21,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class IndependentEstimatorsTest {
 
-    private static final Path PRICES = Path.of(System.getProperty("user.dir"))
-            .resolve("../shared/reference/pypfopt/stock_prices.csv");
     private static final double RELATIVE = 1e-9;
 
     private static JsonNode expected;
@@ -33,19 +28,11 @@ class IndependentEstimatorsTest {
 
     @BeforeAll
     static void load() throws IOException {
-        Assumptions.assumeTrue(Files.isRegularFile(PRICES), "reference prices not present");
+        Assumptions.assumeTrue(ReferencePrices.present(), "reference prices not present");
         try (InputStream in = IndependentEstimatorsTest.class.getResourceAsStream("independent-estimators.json")) {
             expected = new ObjectMapper().readTree(in);
         }
-        List<String> lines = Files.readAllLines(PRICES);
-        double[][] prices = new double[lines.size() - 1][];
-        for (int t = 1; t < lines.size(); t++) {
-            String[] cells = lines.get(t).split(",", -1);
-            prices[t - 1] = new double[cells.length - 1];
-            for (int i = 1; i < cells.length; i++) {
-                prices[t - 1][i - 1] = cells[i].isEmpty() ? Double.NaN : Double.parseDouble(cells[i]);
-            }
-        }
+        double[][] prices = ReferencePrices.stockPrices();
         returns = ReturnTable.fromPrices(prices, false);
     }
 

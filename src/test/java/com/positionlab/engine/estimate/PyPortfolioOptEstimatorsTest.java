@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,25 +22,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class PyPortfolioOptEstimatorsTest {
 
-    private static final Path DIR = Path.of(System.getProperty("user.dir")).resolve("../shared/reference/pypfopt");
+    private static final Path DIR = ReferencePrices.DIR;
 
     private static JsonNode cases;
     private static double[][] prices;
 
     @BeforeAll
     static void load() throws IOException {
-        Assumptions.assumeTrue(Files.isRegularFile(DIR.resolve("cases.json")), "reference data not present");
+        Assumptions.assumeTrue(ReferencePrices.present(), "reference data not present");
         cases = new ObjectMapper().readTree(DIR.resolve("cases.json").toFile()).get("cases");
-        List<String> lines = Files.readAllLines(DIR.resolve("stock_prices.csv"));
-        prices = new double[lines.size() - 1][];
-        for (int t = 1; t < lines.size(); t++) {
-            String[] cells = lines.get(t).split(",", -1);
-            double[] row = new double[cells.length - 1];
-            for (int i = 1; i < cells.length; i++) {
-                row[i - 1] = cells[i].isEmpty() ? Double.NaN : Double.parseDouble(cells[i]);
-            }
-            prices[t - 1] = row;
-        }
+        prices = ReferencePrices.stockPrices();
     }
 
     private static JsonNode c(String id) {

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
 
 import org.ejml.simple.SimpleMatrix;
@@ -17,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.positionlab.engine.estimate.Covariances;
 import com.positionlab.engine.estimate.ExpectedReturns;
+import com.positionlab.engine.estimate.ReferencePrices;
 import com.positionlab.engine.estimate.ReturnTable;
 
 /**
@@ -28,21 +27,13 @@ import com.positionlab.engine.estimate.ReturnTable;
  */
 class CriticalLineTest {
 
-    private static final Path DIR = Path.of(System.getProperty("user.dir")).resolve("../shared/reference/pypfopt");
+    private static final Path DIR = ReferencePrices.DIR;
 
     private record Problem(double[] mu, double[][] cov) {
     }
 
     private static Problem reference() throws IOException {
-        List<String> lines = Files.readAllLines(DIR.resolve("stock_prices.csv"));
-        double[][] prices = new double[lines.size() - 1][];
-        for (int t = 1; t < lines.size(); t++) {
-            String[] cells = lines.get(t).split(",", -1);
-            prices[t - 1] = new double[cells.length - 1];
-            for (int i = 1; i < cells.length; i++) {
-                prices[t - 1][i - 1] = cells[i].isEmpty() ? Double.NaN : Double.parseDouble(cells[i]);
-            }
-        }
+        double[][] prices = ReferencePrices.stockPrices();
         ReturnTable r = ReturnTable.fromPrices(prices, false);
         return new Problem(ExpectedReturns.meanHistorical(r, true, 252), Covariances.sample(r, 252));
     }
@@ -75,8 +66,7 @@ class CriticalLineTest {
 
     @Test
     void pyPortfolioOptCases() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(DIR.resolve("cases.json")),
-                "reference data not present");
+        org.junit.jupiter.api.Assumptions.assumeTrue(ReferencePrices.present(), "reference data not present");
         Problem p = reference();
         int n = p.mu().length;
         Frontier longOnly = CriticalLine.solve(p.mu(), p.cov(), filled(n, 0), filled(n, 1));
