@@ -1,0 +1,100 @@
+package com.positionlab.engine.optimize.qp;
+
+import java.util.List;
+
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
+
+/**
+ * Solves a {@link QuadraticProgram} with ojAlgo's convex (active-set) or linear (simplex) solver, then
+ * polishes the answer: on the constraints active at ojAlgo's solution it solves the optimality (KKT) equations
+ * directly ({@link ActiveSetPolish}), which gives the exact optimum to rounding when the active set is right,
+ * and keeps ojAlgo's answer otherwise. A program without a feasible point, with an unbounded objective or on
+ * which the solver fails throws {@link OptimizationException}: never a result.
+ */
+public final class QpSolver {
+
+    /** The solver's name in results. */
+    public static final String NAME = "ojalgo";
+
+    private QpSolver() {
+    }
+
+    public static QpResult solve(QuadraticProgram p) {
+        long start = System.nanoTime();
+        double[] x = solveWithLibrary(p);
+        ActiveSetPolish.Outcome polished = ActiveSetPolish.polish(p, x);
+        double[] best = polished.x() != null ? polished.x() : x;
+        return new QpResult(best, p.objective(best), NAME + (p.linear() ? " simplex" : " convex"),
+                polished.iterations(), polished.x() != null, System.nanoTime() - start);
+    }
+
+    static double[] solveWithLibrary(QuadraticProgram p) {
+        ExpressionsBasedModel model = new ExpressionsBasedModel();
+        int n = p.n();
+        Variable[] v = new Variable[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = model.addVariable(p.variableNames().get(i));
+            if (p.lower()[i] > Double.NEGATIVE_INFINITY) {
+                v[i].lower(p.lower()[i]);
+            }
+            if (p.upper()[i] < Double.POSITIVE_INFINITY) {
+                v[i].upper(p.upper()[i]);
+            }
+        }
+        Expression objective = model.addExpression("objective").weight(1);
+        for (int i = 0; i < n; i++) {
+            if (p.c()[i] != 0) {
+                objective.set(v[i], p.c()[i]);
+            }
+            if (p.q() != null) {
+                for (int j = 0; j < n; j++) {
+                    if (p.q()[i][j] != 0) {
+                        objective.set(v[i], v[j], 0.5 * p.q()[i][j]);
+                    }
+                }
+            }
+        }
+        addRows(model, v, p.equalities(), true);
+        addRows(model, v, p.inequalities(), false);
+        Optimisation.Result result = model.minimise();
+        Optimisation.State state = result.getState();
+        if (state == Optimisation.State.INFEASIBLE) {
+            throw new OptimizationException(OptimizationException.Status.INFEASIBLE,
+                    "no point satisfies every constraint");
+        }
+        if (state == Optimisation.State.UNBOUNDED) {
+            throw new OptimizationException(OptimizationException.Status.UNBOUNDED, "the objective is unbounded");
+        }
+        if (!state.isOptimal() && state != Optimisation.State.DISTINCT) {
+            throw new OptimizationException(OptimizationException.Status.NOT_CONVERGED,
+                    "the solver stopped without an optimum (" + state + ")");
+        }
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = result.doubleValue(i);
+        }
+        return x;
+    }
+
+    private static void addRows(ExpressionsBasedModel model, Variable[] v, List<QuadraticProgram.Row> rows,
+                                boolean equal) {
+        int k = 0;
+        for (QuadraticProgram.Row row : rows) {
+            Expression e = model.addExpression((equal ? "eq" : "in") + (k++) + ":" + row.name());
+            double[] a = row.coefficients();
+            for (int i = 0; i < a.length; i++) {
+                if (a[i] != 0) {
+                    e.set(v[i], a[i]);
+                }
+            }
+            if (equal) {
+                e.level(row.bound());
+            } else {
+                e.upper(row.bound());
+            }
+        }
+    }
+}
