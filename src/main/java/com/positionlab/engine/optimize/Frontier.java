@@ -87,6 +87,38 @@ public record Frontier(List<TurningPoint> points, double[] mean, double[][] cov)
                 : null;
     }
 
+    /**
+     * The frontier portfolio of highest return whose volatility is at most {@code target}: the highest-return
+     * corner when it is within the target, else the point on the segment where the volatility equals it (a
+     * quadratic in the segment's parameter). Null when the target is below the minimum volatility.
+     */
+    public double[] efficientRisk(double target) {
+        double v = target * target;
+        if (points.get(0).variance() <= v) {
+            return points.get(0).weights().clone();
+        }
+        for (int k = 0; k + 1 < points.size(); k++) {
+            double[] a = points.get(k).weights();
+            double[] b = points.get(k + 1).weights();
+            if (points.get(k + 1).variance() > v) {
+                continue;
+            }
+            double[] d = new double[a.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = b[i] - a[i];
+            }
+            // variance along the segment: va + 2 t c + t^2 dd, falling from above v to at most v
+            double va = TurningPoint.quadratic(a, cov);
+            double c = cross(d, a);
+            double dd = TurningPoint.quadratic(d, cov);
+            // the smaller root of dd t^2 + 2 c t + (va - v) = 0, written without cancellation (c < 0 here)
+            double disc = Math.max(0, c * c - dd * (va - v));
+            double t = (va - v) / (-c + Math.sqrt(disc));
+            return along(a, d, Math.max(0, Math.min(1, t)));
+        }
+        return null;
+    }
+
     private double cross(double[] x, double[] y) {
         double s = 0;
         for (int i = 0; i < x.length; i++) {

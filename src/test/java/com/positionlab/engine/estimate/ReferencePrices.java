@@ -14,6 +14,10 @@ public final class ReferencePrices {
 
     public static final Path DIR = Path.of(System.getProperty("user.dir")).resolve("../shared/reference/pypfopt");
 
+    /** The 20 tickers of stock_prices.csv in file order (the asset order of every case). */
+    public static final List<String> TICKERS = List.of("GOOG", "AAPL", "FB", "BABA", "AMZN", "GE", "AMD", "WMT",
+            "BAC", "GM", "T", "UAA", "SHLD", "XOM", "RRC", "BBY", "MA", "PFE", "JPM", "SBUX");
+
     private ReferencePrices() {
     }
 

@@ -1,0 +1,96 @@
+package com.positionlab.engine.optimize.meanvariance;
+
+import java.util.List;
+
+/**
+ * What a mean-variance optimisation works on: annualised expected returns and covariance of n assets, and
+ * the constraints and penalties every objective shares.
+ *
+ * @param names       the assets' names, used in constraint names
+ * @param lower       per-asset lower weight bounds (finite)
+ * @param upper       per-asset upper weight bounds (finite)
+ * @param budget      the sum of the weights: 1 fully invested, 0 market-neutral
+ * @param rows        further linear limits on the weights (sector limits and the like)
+ * @param l2Gamma     L2 regularisation {@code gamma * ||w||^2} added to the objective (PyPortfolioOpt's
+ *                    {@code L2_reg}); 0 for none
+ * @param previous    current weights for the transaction-cost penalty and the turnover limit; null when none
+ * @param costRate    proportional cost {@code k * sum |w - previous|} added to the objective; 0 for none
+ * @param maxTurnover the most {@code sum |w - previous|} may be; infinite for no limit
+ */
+public record PortfolioProblem(List<String> names, double[] mu, double[][] cov, double[] lower, double[] upper,
+                               double budget, List<LinearConstraint> rows, double l2Gamma, double[] previous,
+                               double costRate, double maxTurnover) {
+
+    public PortfolioProblem {
+        names = List.copyOf(names);
+        rows = List.copyOf(rows);
+        int n = mu.length;
+        if (n == 0 || cov.length != n || lower.length != n || upper.length != n || names.size() != n) {
+            throw new IllegalArgumentException("expected returns, covariance, bounds and names must all have " + n
+                    + " assets");
+        }
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(lower[i]) || !Double.isFinite(upper[i]) || lower[i] > upper[i]) {
+                throw new IllegalArgumentException("weight_bounds of " + names.get(i) + ": [" + lower[i] + ", "
+                        + upper[i] + "] is not a finite interval");
+            }
+        }
+        if (!(l2Gamma >= 0) || !(costRate >= 0) || !(maxTurnover >= 0)) {
+            throw new IllegalArgumentException("l2_gamma, transaction costs and max_turnover must not be negative");
+        }
+        if ((costRate > 0 || maxTurnover < Double.POSITIVE_INFINITY) && (previous == null || previous.length != n)) {
+            throw new IllegalArgumentException("current_weights are needed for transaction costs and turnover");
+        }
+    }
+
+    /** Bounds and a fully invested budget only, no rows, penalties or current weights. */
+    public static PortfolioProblem simple(List<String> names, double[] mu, double[][] cov, double lower,
+                                          double upper) {
+        int n = mu.length;
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        java.util.Arrays.fill(lo, lower);
+        java.util.Arrays.fill(hi, upper);
+        return new PortfolioProblem(names, mu, cov, lo, hi, 1, List.of(), 0, null, 0, Double.POSITIVE_INFINITY);
+    }
+
+    public int n() {
+        return mu.length;
+    }
+
+    /** Whether only the bounds and a fully invested budget apply, with no penalty: the critical line's case. */
+    public boolean plain() {
+        return budget == 1 && rows.isEmpty() && l2Gamma == 0 && costRate == 0
+                && maxTurnover == Double.POSITIVE_INFINITY;
+    }
+
+    public PortfolioProblem withBudget(double newBudget) {
+        return new PortfolioProblem(names, mu, cov, lower, upper, newBudget, rows, l2Gamma, previous, costRate,
+                maxTurnover);
+    }
+
+    public PortfolioProblem withCov(double[][] newCov) {
+        return new PortfolioProblem(names, mu, newCov, lower, upper, budget, rows, l2Gamma, previous, costRate,
+                maxTurnover);
+    }
+
+    public double expectedReturn(double[] w) {
+        double s = 0;
+        for (int i = 0; i < w.length; i++) {
+            s += w[i] * mu[i];
+        }
+        return s;
+    }
+
+    public double variance(double[] w) {
+        double s = 0;
+        for (int i = 0; i < w.length; i++) {
+            double row = 0;
+            for (int j = 0; j < w.length; j++) {
+                row += cov[i][j] * w[j];
+            }
+            s += w[i] * row;
+        }
+        return Math.max(0, s);
+    }
+}

@@ -1,0 +1,79 @@
+package com.positionlab.engine.optimize.meanvariance;
+
+import com.positionlab.engine.optimize.qp.QuadraticProgram;
+
+/**
+ * Writes a mean-variance objective over a {@link PortfolioProblem} as a {@link QuadraticProgram}. The
+ * variables are the n weights, followed, when there are transaction costs or a turnover limit, by n trade
+ * sizes {@code t_i >= |w_i - previous_i|}. The objective is
+ * {@code risk * w'Sigma w - ret * mu.w + gamma ||w||^2 + k sum t}, subject to the budget, the bounds, the
+ * problem's rows and the turnover limit.
+ */
+final class Programs {
+
+    private Programs() {
+    }
+
+    static QuadraticProgram.Builder weights(PortfolioProblem p, double risk, double ret) {
+        int n = p.n();
+        boolean trades = p.costRate() > 0 || p.maxTurnover() < Double.POSITIVE_INFINITY;
+        QuadraticProgram.Builder b = QuadraticProgram.builder(trades ? 2 * n : n);
+        if (risk != 0) {
+            b.quadratic(p.cov(), 2 * risk);
+        }
+        double[] ones = new double[n];
+        for (int i = 0; i < n; i++) {
+            ones[i] = 1;
+            b.name(i, p.names().get(i));
+            b.bounds(i, p.lower()[i], p.upper()[i]);
+            b.linear(i, -ret * p.mu()[i]);
+            if (p.l2Gamma() > 0) {
+                b.quadratic(i, 2 * p.l2Gamma());
+            }
+        }
+        b.equal("budget", ones, p.budget());
+        for (LinearConstraint row : p.rows()) {
+            addRow(b, row.name(), row.coefficients(), row.lower(), row.upper());
+        }
+        if (trades) {
+            addTrades(b, p);
+        }
+        return b;
+    }
+
+    static void addRow(QuadraticProgram.Builder b, String name, double[] a, double lower, double upper) {
+        if (lower == upper) {
+            b.equal(name, a, lower);
+            return;
+        }
+        if (lower > Double.NEGATIVE_INFINITY) {
+            b.atLeast(name, a, lower);
+        }
+        if (upper < Double.POSITIVE_INFINITY) {
+            b.atMost(name, a, upper);
+        }
+    }
+
+    private static void addTrades(QuadraticProgram.Builder b, PortfolioProblem p) {
+        int n = p.n();
+        double[] all = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            int t = n + i;
+            b.name(t, "trade " + p.names().get(i));
+            b.bounds(t, 0, Double.POSITIVE_INFINITY);
+            b.linear(t, p.costRate());
+            double[] up = new double[2 * n];
+            up[i] = 1;
+            up[t] = -1;
+            b.atMost("trade " + p.names().get(i), up, p.previous()[i]);
+            double[] down = new double[2 * n];
+            down[i] = -1;
+            down[t] = -1;
+            b.atMost("trade " + p.names().get(i), down, -p.previous()[i]);
+            all[t] = 1;
+        }
+        if (p.maxTurnover() < Double.POSITIVE_INFINITY) {
+            b.atMost("max_turnover", all, p.maxTurnover());
+        }
+    }
+}

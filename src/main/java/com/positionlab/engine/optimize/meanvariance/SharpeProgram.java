@@ -1,0 +1,73 @@
+package com.positionlab.engine.optimize.meanvariance;
+
+import com.positionlab.engine.optimize.qp.OptimizationException;
+import com.positionlab.engine.optimize.qp.QpResult;
+import com.positionlab.engine.optimize.qp.QpSolver;
+import com.positionlab.engine.optimize.qp.QuadraticProgram;
+
+/**
+ * Maximum Sharpe ratio under general rows or an L2 term, by the change of variables {@code y = kappa w},
+ * {@code kappa >= 0}: minimise {@code y'Sigma y + gamma ||y||^2} subject to {@code (mu - rf).y = 1},
+ * {@code sum(y) = kappa}, {@code lower kappa <= y <= upper kappa} and each row {@code lo kappa <= a.y <=
+ * hi kappa}; then {@code w = y / kappa}. Without the L2 term this is exactly the maximum Sharpe ratio; with it,
+ * the penalty acts on y (PyPortfolioOpt's definition).
+ */
+final class SharpeProgram {
+
+    private SharpeProgram() {
+    }
+
+    static Allocation solve(PortfolioProblem p, double rf, long start) {
+        int n = p.n();
+        int k = n;
+        QuadraticProgram.Builder b = QuadraticProgram.builder(n + 1).quadratic(p.cov(), 2);
+        double[] excess = new double[n + 1];
+        double[] budget = new double[n + 1];
+        for (int i = 0; i < n; i++) {
+            b.name(i, p.names().get(i));
+            if (p.l2Gamma() > 0) {
+                b.quadratic(i, 2 * p.l2Gamma());
+            }
+            excess[i] = p.mu()[i] - rf;
+            budget[i] = 1;
+            double[] up = new double[n + 1];
+            up[i] = 1;
+            up[k] = -p.upper()[i];
+            b.atMost(p.names().get(i) + " upper bound", up, 0);
+            double[] down = new double[n + 1];
+            down[i] = -1;
+            down[k] = p.lower()[i];
+            b.atMost(p.names().get(i) + " lower bound", down, 0);
+        }
+        budget[k] = -p.budget();
+        b.name(k, "kappa").bounds(k, 0, Double.POSITIVE_INFINITY);
+        b.equal("excess return", excess, 1);
+        b.equal("budget", budget, 0);
+        for (LinearConstraint row : p.rows()) {
+            double[] a = java.util.Arrays.copyOf(row.coefficients(), n + 1);
+            if (row.upper() < Double.POSITIVE_INFINITY) {
+                a[k] = -row.upper();
+                b.atMost(row.name(), a, 0);
+            }
+            if (row.lower() > Double.NEGATIVE_INFINITY) {
+                double[] neg = new double[n + 1];
+                for (int i = 0; i < n; i++) {
+                    neg[i] = -row.coefficients()[i];
+                }
+                neg[k] = row.lower();
+                b.atMost(row.name(), neg, 0);
+            }
+        }
+        QpResult r = QpSolver.solve(b.build());
+        double kappa = r.x()[k];
+        if (!(kappa > 0)) {
+            throw new OptimizationException(OptimizationException.Status.UNBOUNDED,
+                    "the maximum Sharpe ratio is not attained within the constraints");
+        }
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = r.x()[i] / kappa;
+        }
+        return new Allocation(w, r.solver() + ", y = kappa w", 1 + r.iterations(), System.nanoTime() - start);
+    }
+}

@@ -1,0 +1,48 @@
+package com.positionlab.service.optimize;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.positionlab.engine.optimize.meanvariance.LinearConstraint;
+import com.positionlab.engine.optimize.meanvariance.PortfolioProblem;
+import com.positionlab.service.optimize.OptimizeResponse.Binding;
+
+/**
+ * The constraints at their limits in an optimised portfolio: weight bounds, sector and linear rows, and the
+ * turnover limit, each with its value, the limit and the slack ({@code |limit - value|}), binding when the
+ * slack is within {@value #BINDING} (scaled by the limit's size).
+ */
+final class Bindings {
+
+    static final double BINDING = 1e-8;
+
+    private Bindings() {
+    }
+
+    static List<Binding> of(PortfolioProblem p, double[] w) {
+        List<Binding> out = new ArrayList<>();
+        for (int i = 0; i < p.n(); i++) {
+            add(out, p.names().get(i) + " lower bound", w[i], p.lower()[i]);
+            add(out, p.names().get(i) + " upper bound", w[i], p.upper()[i]);
+        }
+        for (LinearConstraint row : p.rows()) {
+            double v = row.value(w);
+            add(out, row.name() + " minimum", v, row.lower());
+            add(out, row.name() + " maximum", v, row.upper());
+        }
+        if (p.maxTurnover() < Double.POSITIVE_INFINITY) {
+            double t = 0;
+            for (int i = 0; i < p.n(); i++) {
+                t += Math.abs(w[i] - p.previous()[i]);
+            }
+            add(out, "max_turnover", t, p.maxTurnover());
+        }
+        return out;
+    }
+
+    private static void add(List<Binding> out, String name, double value, double limit) {
+        if (Double.isFinite(limit) && Math.abs(value - limit) <= BINDING * (1 + Math.abs(limit))) {
+            out.add(new Binding(name, value, limit, Math.abs(limit - value)));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package com.positionlab.service.optimize;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * An optimisation request in PyPortfolioOpt's vocabulary (snake_case in JSON). The inputs are a wide price
+ * file ({@code prices}, with {@code price_rows} and an optional benchmark {@code market_prices}) from which
+ * {@code expected_returns} and {@code risk_model} estimate, or the estimates themselves ({@code mu} by ticker
+ * and {@code cov}); then an {@code objective} and {@code constraints}. Every field is optional except what the
+ * objective needs; defaults are PyPortfolioOpt's.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OptimizeRequest(String prices, String priceRows, String marketPrices, Map<String, Double> mu,
+                              CovarianceInput cov, ExpectedReturnsSpec expectedReturns, RiskModelSpec riskModel,
+                              ObjectiveSpec objective, ConstraintsSpec constraints, JsonNode blackLitterman,
+                              Double performanceRiskFreeRate, String solver) {
+
+    /** A given covariance matrix (annualised), rows and columns in the order of {@code tickers}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CovarianceInput(List<String> tickers, double[][] matrix) {
+    }
+
+    /**
+     * How expected returns are estimated: {@code mean_historical_return} (default),
+     * {@code ema_historical_return} or {@code capm_return}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ExpectedReturnsSpec(String estimator, Boolean compounding, Integer frequency, Integer span,
+                                      Boolean logReturns, Double riskFreeRate) {
+    }
+
+    /**
+     * How the covariance is estimated: {@code sample_cov} (default), {@code semicovariance},
+     * {@code exp_cov}, {@code ledoit_wolf_constant_variance} ({@code ledoit_wolf}),
+     * {@code ledoit_wolf_single_factor}, {@code ledoit_wolf_constant_correlation},
+     * {@code oracle_approximating}; {@code fix_method} {@code spectral} (default) or {@code diag}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RiskModelSpec(String estimator, Integer frequency, Integer span, Double benchmark,
+                                Boolean logReturns, String fixMethod) {
+    }
+
+    /** The objective and its parameters; {@code method} is required. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ObjectiveSpec(String method, String riskMeasure, Double beta, Double riskFreeRate,
+                                Double targetVolatility, Double targetReturn, Double targetSemideviation,
+                                Double targetCvar, Double targetCdar, Double riskAversion, Boolean marketNeutral,
+                                String linkage) {
+    }
+
+    /**
+     * Constraints and penalties. {@code weight_bounds}: {@code [lo, hi]} for every asset (null sides mean -1
+     * and 1, as in PyPortfolioOpt), or {@code {"TICKER": [lo, hi]}} per asset (others default to [0, 1]).
+     * {@code linear}: further rows {@code lower <= sum(weights[t] * w_t) <= upper}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ConstraintsSpec(JsonNode weightBounds, Double l2Gamma, Map<String, String> sectorMapper,
+                                  Map<String, Double> sectorLower, Map<String, Double> sectorUpper,
+                                  Map<String, Double> currentWeights, Double maxTurnover,
+                                  Double transactionCostBps, Double maxLeverage, List<LinearRow> linear) {
+    }
+
+    /** A named linear row over tickers. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LinearRow(String name, Map<String, Double> weights, Double lower, Double upper) {
+    }
+}

@@ -1,0 +1,141 @@
+package com.positionlab.service.optimize;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import com.positionlab.service.ValidationException;
+
+/**
+ * Reads a wide price file: a header row {@code date,TICKER,...}, then one row per day with an ISO date and
+ * one price per ticker (an empty cell when it has none). Bounded: at most {@value #MAX_BYTES} bytes,
+ * {@value #MAX_TICKERS} tickers and {@value #MAX_ROWS} rows; dates ascend without repeats; prices are finite
+ * and positive. Every problem is a {@link ValidationException} on the request field that named the file,
+ * saying where in the file.
+ */
+public final class PriceCsv {
+
+    static final long MAX_BYTES = 64L << 20;
+    static final int MAX_TICKERS = 2_000;
+    static final int MAX_ROWS = 100_000;
+    static final int MAX_TICKER_LENGTH = 32;
+
+    private PriceCsv() {
+    }
+
+    public static PriceTable read(Path file, String field) {
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ValidationException(field, "the file is larger than " + (MAX_BYTES >> 20) + " MB");
+            }
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                 CSVParser csv = CSVFormat.DEFAULT.builder().get().parse(in)) {
+                return parse(csv, field);
+            }
+        } catch (NoSuchFileException e) {
+            throw new ValidationException(field, "no such file: " + ValidationException.quote(file.toString()));
+        } catch (AccessDeniedException e) {
+            throw new ValidationException(field, "permission denied: " + ValidationException.quote(file.toString()));
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            throw new ValidationException(field, "cannot read " + ValidationException.quote(file.toString())
+                    + ": not a readable CSV file");
+        }
+    }
+
+    private static PriceTable parse(CSVParser csv, String field) {
+        List<String> tickers = null;
+        List<LocalDate> dates = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
+        for (CSVRecord record : csv) {
+            if (tickers == null) {
+                tickers = header(record, field);
+                continue;
+            }
+            if (rows.size() >= MAX_ROWS) {
+                throw new ValidationException(field, "more than " + MAX_ROWS + " rows");
+            }
+            String where = "line " + record.getRecordNumber();
+            if (record.size() != tickers.size() + 1) {
+                throw new ValidationException(field, where + ": " + record.size() + " cells, the header has "
+                        + (tickers.size() + 1));
+            }
+            LocalDate date = date(record.get(0), field, where);
+            if (!dates.isEmpty() && !date.isAfter(dates.get(dates.size() - 1))) {
+                throw new ValidationException(field, where + ": dates must ascend without repeats");
+            }
+            dates.add(date);
+            double[] row = new double[tickers.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = price(record.get(i + 1), field, where + ", " + tickers.get(i));
+            }
+            rows.add(row);
+        }
+        if (tickers == null || rows.size() < 2) {
+            throw new ValidationException(field, "the file needs a header and at least two rows of prices");
+        }
+        return new PriceTable(dates, tickers, rows.toArray(new double[0][]));
+    }
+
+    private static List<String> header(CSVRecord record, String field) {
+        if (record.size() < 2) {
+            throw new ValidationException(field, "the header must be date and at least one ticker");
+        }
+        if (record.size() - 1 > MAX_TICKERS) {
+            throw new ValidationException(field, "more than " + MAX_TICKERS + " tickers");
+        }
+        List<String> tickers = new ArrayList<>();
+        HashSet<String> seen = new HashSet<>();
+        for (int i = 1; i < record.size(); i++) {
+            String t = record.get(i).strip();
+            if (t.isEmpty() || t.length() > MAX_TICKER_LENGTH || t.chars().anyMatch(Character::isISOControl)) {
+                throw new ValidationException(field, "header column " + (i + 1) + ": a ticker of 1 to "
+                        + MAX_TICKER_LENGTH + " printable characters is needed");
+            }
+            if (!seen.add(t)) {
+                throw new ValidationException(field, "ticker " + ValidationException.quote(t) + " appears twice");
+            }
+            tickers.add(t);
+        }
+        return tickers;
+    }
+
+    private static LocalDate date(String text, String field, String where) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(field, where + ": " + ValidationException.quote(text)
+                    + " is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static double price(String text, String field, String where) {
+        String s = text.strip();
+        if (s.isEmpty()) {
+            return Double.NaN;
+        }
+        double v;
+        try {
+            v = s.length() > 40 ? Double.NaN : Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            v = Double.NaN;
+        }
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new ValidationException(field, where + ": " + ValidationException.quote(s)
+                    + " is not a positive price");
+        }
+        return v;
+    }
+}
