@@ -6,13 +6,15 @@ import java.util.function.LongSupplier;
 
 import com.positionlab.service.kelly.KellyCalculationRequest;
 import com.positionlab.service.kelly.KellyService;
+import com.positionlab.service.optimize.OptimizeRequest;
+import com.positionlab.service.optimize.OptimizeService;
 import com.positionlab.service.sizing.PositionSizingRequest;
 import com.positionlab.service.sizing.PositionSizingService;
 import com.positionlab.service.sizing.StoreWriteHealth;
 import com.positionlab.service.Services;
 
 /**
- * The four operations of the seed's API, each calling the same service as the CLI and the UI.
+ * The seed's four operations and the optimiser, each calling the same service as the CLI and the UI.
  *
  * <p>The services come from the composition root ({@link Services}). The Kelly endpoint uses the
  * calculator without a workspace ({@link Services#calculators()}): a busy API would otherwise fill the
@@ -26,12 +28,15 @@ final class Endpoints {
 
     static final String CALCULATE_POSITION_SIZE = "/api/v1/calculate-position-size";
     static final String KELLY_CRITERION = "/api/v1/kelly-criterion";
+    static final String OPTIMIZE = "/api/v1/optimize";
     static final String HEALTH = "/api/v1/health";
     static final String METRICS = "/api/v1/metrics";
-    static final List<String> PATHS = List.of(CALCULATE_POSITION_SIZE, KELLY_CRITERION, HEALTH, METRICS);
+    static final List<String> PATHS = List.of(CALCULATE_POSITION_SIZE, KELLY_CRITERION, OPTIMIZE, HEALTH,
+            METRICS);
 
     private final PositionSizingService sizing;
     private final KellyService kelly;
+    private final OptimizeService optimize;
     private final HealthCheck health;
     private final ApiMetrics metrics;
     private final String version;
@@ -41,6 +46,7 @@ final class Endpoints {
     Endpoints(Services services, ApiMetrics metrics, String version, LongSupplier nanoClock) {
         this.sizing = services.sizing();
         this.kelly = services.calculators().kelly();
+        this.optimize = services.calculators().optimize();
         this.health = new HealthCheck(services.workspace(), sizing.writeHealth());
         this.metrics = metrics;
         this.version = version;
@@ -52,6 +58,7 @@ final class Endpoints {
         return List.of(
                 Route.post(CALCULATE_POSITION_SIZE, this::calculatePositionSize),
                 Route.post(KELLY_CRITERION, this::kellyCriterion),
+                Route.post(OPTIMIZE, r -> Reply.ok(optimize.optimize(r.body(OptimizeRequest.class)))),
                 Route.probe(HEALTH, r -> health()),
                 Route.probe(METRICS, r -> metrics()));
     }

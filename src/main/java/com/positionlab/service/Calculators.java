@@ -2,6 +2,7 @@ package com.positionlab.service;
 
 import com.positionlab.service.kelly.KellyService;
 import com.positionlab.service.kelly.SimulationService;
+import com.positionlab.service.optimize.OptimizeService;
 import com.positionlab.service.risk.RiskService;
 import com.positionlab.service.sizing.PositionSizingService;
 
@@ -11,10 +12,10 @@ import com.positionlab.service.sizing.PositionSizingService;
  * fill the workspace's history; {@link #sizing()} sizes requests that carry their book and return history.
  */
 public record Calculators(KellyService kelly, SimulationService simulation, RiskService risk,
-                          PositionSizingService sizing) {
+                          PositionSizingService sizing, OptimizeService optimize) {
 
     public static Calculators create() {
         return new Calculators(new KellyService(), new SimulationService(), new RiskService(),
-                new PositionSizingService());
+                new PositionSizingService(), new OptimizeService());
     }
 }

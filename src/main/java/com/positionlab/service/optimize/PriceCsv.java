@@ -24,7 +24,7 @@ import com.positionlab.service.ValidationException;
  * one price per ticker (an empty cell when it has none). Bounded: at most {@value #MAX_BYTES} bytes,
  * {@value #MAX_TICKERS} tickers and {@value #MAX_ROWS} rows; dates ascend without repeats; prices are finite
  * and positive. Every problem is a {@link ValidationException} on the request field that named the file,
- * saying where in the file.
+ * saying where in the file but never repeating its contents (the API reads files by path too).
  */
 public final class PriceCsv {
 
@@ -105,7 +105,7 @@ public final class PriceCsv {
                         + MAX_TICKER_LENGTH + " printable characters is needed");
             }
             if (!seen.add(t)) {
-                throw new ValidationException(field, "ticker " + ValidationException.quote(t) + " appears twice");
+                throw new ValidationException(field, "header column " + (i + 1) + ": a ticker appears twice");
             }
             tickers.add(t);
         }
@@ -116,8 +116,7 @@ public final class PriceCsv {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new ValidationException(field, where + ": " + ValidationException.quote(text)
-                    + " is not a date (YYYY-MM-DD)");
+            throw new ValidationException(field, where + ": the first cell is not a date (YYYY-MM-DD)");
         }
     }
 
@@ -133,8 +132,7 @@ public final class PriceCsv {
             v = Double.NaN;
         }
         if (!(v > 0) || !Double.isFinite(v)) {
-            throw new ValidationException(field, where + ": " + ValidationException.quote(s)
-                    + " is not a positive price");
+            throw new ValidationException(field, where + ": not a positive price");
         }
         return v;
     }

@@ -1,0 +1,121 @@
+package com.positionlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.positionlab.service.Json;
+
+/**
+ * The {@code optimize} command: a two-asset problem worked by hand, estimates from a price file, and bad
+ * requests that exit 2 with one line naming the field.
+ */
+class OptimizeCommandTest {
+
+    /** Two uncorrelated assets with variances 0.04 and 0.09: minimum variance puts 9/13 in the first. */
+    private static final String TWO_ASSETS = "{\"mu\": {\"A\": 0.08, \"B\": 0.12}, \"cov\": {\"tickers\": [\"A\", \"B\"],"
+            + " \"matrix\": [[0.04, 0], [0, 0.09]]}, \"objective\": {\"method\": \"%s\"%s}%s}";
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int optimize(String json) throws Exception {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        Path f = Files.writeString(dir.resolve("request.json"), json);
+        return Cli.run(new String[] {"optimize", f.toString()}, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    @Test
+    void minimumVolatilityOfTwoUncorrelatedAssetsWeightsThemByInverseVariance() throws Exception {
+        assertThat(optimize(TWO_ASSETS.formatted("min_volatility", "", ""))).isZero();
+        JsonNode r = Json.mapper().readTree(out.toString());
+        assertThat(r.at("/weights/A").asDouble()).isCloseTo(9.0 / 13, within(1e-12));
+        assertThat(r.at("/weights/B").asDouble()).isCloseTo(4.0 / 13, within(1e-12));
+        // variance 1 / (1/0.04 + 1/0.09) = 0.036 / 1.3
+        assertThat(r.at("/performance/volatility").asDouble()).isCloseTo(Math.sqrt(0.036 / 1.3), within(1e-12));
+        assertThat(r.at("/performance/expected_return").asDouble()).isCloseTo((9 * 0.08 + 4 * 0.12) / 13,
+                within(1e-12));
+        // at the minimum every asset adds the same marginal variance, so contributions equal the weights
+        assertThat(r.at("/risk_contributions/A").asDouble()).isCloseTo(9.0 / 13, within(1e-12));
+        assertThat(r.at("/solver/name").asText()).isEqualTo("critical line");
+        assertThat(r.at("/solver/status").asText()).isEqualTo("optimal");
+        assertThat(r.at("/request/objective/method").asText()).isEqualTo("min_volatility");
+    }
+
+    @Test
+    void maximumSharpeOfTwoUncorrelatedAssetsIsProportionalToExcessReturnOverVariance() throws Exception {
+        assertThat(optimize(TWO_ASSETS.formatted("max_sharpe", ", \"risk_free_rate\": 0.02", ""))).isZero();
+        JsonNode r = Json.mapper().readTree(out.toString());
+        // w ~ Sigma^-1 (mu - rf) = (0.06 / 0.04, 0.10 / 0.09) = (1.5, 1.111...)
+        double a = 1.5;
+        double b = 0.10 / 0.09;
+        assertThat(r.at("/weights/A").asDouble()).isCloseTo(a / (a + b), within(1e-10));
+        assertThat(r.at("/weights/B").asDouble()).isCloseTo(b / (a + b), within(1e-10));
+    }
+
+    @Test
+    void aWeightCapBindsAndIsReportedWithItsSlack() throws Exception {
+        String constraints = ", \"constraints\": {\"weight_bounds\": [0, 0.6]}";
+        assertThat(optimize(TWO_ASSETS.formatted("min_volatility", "", constraints))).isZero();
+        JsonNode r = Json.mapper().readTree(out.toString());
+        assertThat(r.at("/weights/A").asDouble()).isCloseTo(0.6, within(1e-12));
+        assertThat(r.at("/binding_constraints/0/name").asText()).isEqualTo("A upper bound");
+        assertThat(r.at("/binding_constraints/0/slack").asDouble()).isLessThan(1e-12);
+    }
+
+    @Test
+    void estimatesFromAPriceFile() throws Exception {
+        StringBuilder csv = new StringBuilder("date,X,Y,Z\n");
+        java.util.Random random = new java.util.Random(3);
+        double x = 100, y = 50, z = 20;
+        java.time.LocalDate d = java.time.LocalDate.of(2024, 1, 1);
+        for (int t = 0; t < 300; t++) {
+            csv.append(d.plusDays(t)).append(',').append(x).append(',').append(y).append(',')
+                    .append(t < 10 ? "" : String.valueOf(z)).append('\n');
+            x *= 1 + 0.0005 + 0.01 * random.nextGaussian();
+            y *= 1 + 0.0003 + 0.02 * random.nextGaussian();
+            z *= 1 + 0.0008 + 0.015 * random.nextGaussian();
+        }
+        Path prices = Files.writeString(dir.resolve("prices.csv"), csv);
+        String request = "{\"prices\": \"" + prices + "\", \"objective\": {\"method\": \"efficient_risk\","
+                + " \"target_volatility\": 0.2}}";
+        assertThat(optimize(request)).as(err.toString()).isZero();
+        JsonNode r = Json.mapper().readTree(out.toString());
+        double sum = r.at("/weights/X").asDouble() + r.at("/weights/Y").asDouble() + r.at("/weights/Z").asDouble();
+        assertThat(sum).isCloseTo(1, within(1e-12));
+        assertThat(r.at("/performance/volatility").asDouble()).isLessThanOrEqualTo(0.2 + 1e-12);
+    }
+
+    @Test
+    void badRequestsExitTwoWithOneLineNamingTheField() throws Exception {
+        assertThat(optimize(TWO_ASSETS.formatted("max_fun", "", ""))).isEqualTo(2);
+        assertThat(err.toString().strip()).contains("objective.method").doesNotContain("\n");
+        assertThat(optimize(TWO_ASSETS.formatted("min_volatility", "", ", \"constraints\": {\"weight_bounds\": "
+                + "[0, 0.3]}"))).isEqualTo(2);
+        assertThat(err.toString()).contains("constraints.weight_bounds");
+        assertThat(optimize("{\"prices\": \"" + dir.resolve("missing.csv") + "\", \"objective\": {\"method\": "
+                + "\"min_volatility\"}}")).isEqualTo(2);
+        assertThat(err.toString()).contains("prices").contains("no such file");
+        assertThat(optimize("{\"mu\": {\"A\": 0.1, \"B\": 0.1}, \"cov\": {\"tickers\": [\"A\", \"B\"], \"matrix\": "
+                + "[[0.04, 0.04], [0.04, 0.04]]}, \"objective\": {\"method\": \"min_volatility\"}}")).isEqualTo(2);
+        assertThat(err.toString()).contains("cov.matrix").contains("singular");
+        assertThat(optimize(TWO_ASSETS.formatted("efficient_return", ", \"target_return\": 0.5", "")))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("objective.target_return").contains("highest attainable");
+        assertThat(optimize(TWO_ASSETS.formatted("efficient_risk", ", \"target_volatility\": 0.01", "")))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("objective.target_volatility").contains("minimum volatility");
+    }
+}
