@@ -25,8 +25,9 @@ public sealed interface ViewUncertainty {
     /**
      * Idzorek's confidences, one per view in [0, 1] (1 = certain), by the closed form Walters gives for
      * Idzorek's method (as PyPortfolioOpt does): {@code Omega_kk = tau ((1 - c_k) / c_k) P_k Sigma P_k'}, so that
-     * the posterior moves a fraction c_k of the way from the prior towards view k (exactly so for a single view,
-     * or independent views); c_k = 1 gives 0 (the view is imposed), c_k = 0 gives 1e6 (the view is ignored).
+     * the posterior return of view k's portfolio moves the fraction c_k of the way from the prior {@code P_k pi}
+     * towards {@code Q_k} (exactly so for a single view; several views also pull on each other through Sigma);
+     * c_k = 1 gives 0 (the view is imposed), c_k = 0 gives 1e6 (the view is all but ignored).
      */
     static ViewUncertainty idzorek(double[] confidences) {
         return new Idzorek(confidences);
