@@ -46,6 +46,11 @@ public record Estimates(List<String> tickers, double[] mu, double[][] cov, Retur
         return new Estimates(tickers, mu, cov, returns, prices);
     }
 
+    /** These estimates with other expected returns and covariance (a Black-Litterman posterior). */
+    public Estimates withMoments(double[] newMu, double[][] newCov) {
+        return new Estimates(tickers, newMu, newCov, returns, prices);
+    }
+
     static PriceTable.Rows rows(String text) {
         if (text == null) {
             return PriceTable.Rows.ALL;

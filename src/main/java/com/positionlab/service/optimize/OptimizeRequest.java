@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OptimizeRequest(String prices, String priceRows, String marketPrices, Map<String, Double> mu,
                               CovarianceInput cov, ExpectedReturnsSpec expectedReturns, RiskModelSpec riskModel,
-                              ObjectiveSpec objective, ConstraintsSpec constraints, JsonNode blackLitterman,
+                              ObjectiveSpec objective, ConstraintsSpec constraints, BlackLittermanSpec blackLitterman,
                               Double performanceRiskFreeRate, String solver) {
 
     /** A given covariance matrix (annualised), rows and columns in the order of {@code tickers}. */

@@ -13,7 +13,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OptimizeResponse(String method, Map<String, Double> weights, Performance performance,
                                Map<String, Double> riskContributions, Solver solver,
-                               List<Binding> bindingConstraints, OptimizeRequest request) {
+                               List<Binding> bindingConstraints, BlackLittermanOut blackLitterman,
+                               OptimizeRequest request) {
+
+    /** The Black-Litterman model used: delta (null when none), prior and posterior returns by ticker. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BlackLittermanOut(Double riskAversion, Map<String, Double> priorReturns,
+                                    Map<String, Double> posteriorReturns) {
+    }
 
     /**
      * Annualised expected return and volatility, and the Sharpe ratio at {@code performance_risk_free_rate};

@@ -5,24 +5,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.positionlab.engine.optimize.hrp.HierarchicalRiskParity;
+import com.positionlab.engine.optimize.hrp.Linkage;
 import com.positionlab.engine.optimize.meanvariance.Allocation;
 import com.positionlab.engine.optimize.meanvariance.MeanVariance;
 import com.positionlab.engine.optimize.meanvariance.PortfolioProblem;
 import com.positionlab.engine.optimize.qp.OptimizationException;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.optimize.OptimizeRequest.ObjectiveSpec;
+import com.positionlab.service.optimize.OptimizeResponse.BlackLittermanOut;
 import com.positionlab.service.optimize.OptimizeResponse.Performance;
 
 /**
- * Answers an {@link OptimizeRequest}: estimates, the problem its constraints define, the objective, and the
- * portfolio's performance, risk contributions, solver report and binding constraints. Bad requests and
- * problems without an answer (infeasible constraints, a target out of reach, no convergence) are
- * {@link ValidationException}s naming the field concerned; a run that did not converge is never a result.
+ * Answers an {@link OptimizeRequest}: estimates (replaced by the Black-Litterman posterior when the request
+ * has views), the problem its constraints define, the objective, and the portfolio's performance, risk
+ * contributions, solver report and binding constraints. Bad requests and problems without an answer
+ * (infeasible constraints, a target out of reach, no convergence) are {@link ValidationException}s naming the
+ * field concerned; a run that did not converge is never a result.
  */
 public final class OptimizeService {
 
     static final List<String> METHODS = List.of("min_volatility", "max_sharpe", "efficient_risk",
-            "efficient_return", "max_quadratic_utility");
+            "efficient_return", "max_quadratic_utility", "hrp", "black_litterman");
 
     public OptimizeResponse optimize(OptimizeRequest request) {
         ObjectiveSpec o = request.objective();
@@ -34,14 +38,66 @@ public final class OptimizeService {
             throw new ValidationException("objective.method", ValidationException.quote(o.method())
                     + " is not one of " + String.join(", ", METHODS));
         }
-        if (request.blackLitterman() != null) {
-            throw new ValidationException("black_litterman", "is not available yet");
-        }
         Estimates e = Estimates.of(request);
+        BlackLittermanInputs bl = null;
+        if (request.blackLitterman() != null) {
+            bl = BlackLittermanInputs.of(request.blackLitterman(), request, e);
+            e = e.withMoments(bl.posterior().returns(), bl.posterior().cov());
+        }
         boolean neutral = Boolean.TRUE.equals(o.marketNeutral());
         PortfolioProblem p = ProblemBuilder.build(e, request.constraints(), neutral);
-        Allocation a = solve(method, o, p, choice(request.solver()));
-        return response(method, request, p, a);
+        Allocation a = switch (method) {
+            case "hrp" -> hrp(o, e);
+            case "black_litterman" -> blackLitterman(bl, request);
+            default -> solve(method, o, p, choice(request.solver()));
+        };
+        boolean constrained = !method.equals("hrp") && !method.equals("black_litterman");
+        return response(method, request, p, a, constrained, bl);
+    }
+
+    private static Allocation hrp(ObjectiveSpec o, Estimates e) {
+        long start = System.nanoTime();
+        Linkage linkage = linkage(o.linkage());
+        double[] w;
+        if (e.returns() != null) {
+            w = HierarchicalRiskParity.fromReturns(e.returns(), linkage).weights();
+        } else {
+            int n = e.cov().length;
+            double[][] corr = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    corr[i][j] = e.cov()[i][j] / Math.sqrt(e.cov()[i][i] * e.cov()[j][j]);
+                }
+            }
+            w = HierarchicalRiskParity.weights(e.cov(), corr, linkage).weights();
+        }
+        return new Allocation(w, "hierarchical risk parity (" + linkage.name().toLowerCase(Locale.ROOT)
+                + " linkage)", e.tickers().size() - 1, System.nanoTime() - start);
+    }
+
+    private static Linkage linkage(String text) {
+        if (text == null) {
+            return Linkage.SINGLE;
+        }
+        for (Linkage l : Linkage.values()) {
+            if (l.name().equalsIgnoreCase(text)) {
+                return l;
+            }
+        }
+        throw new ValidationException("objective.linkage", ValidationException.quote(text)
+                + " is not one of single, complete, average, ward");
+    }
+
+    private static Allocation blackLitterman(BlackLittermanInputs bl, OptimizeRequest request) {
+        if (bl == null) {
+            throw new ValidationException("black_litterman", "is required for the black_litterman objective");
+        }
+        if (request.constraints() != null) {
+            throw new ValidationException("constraints", "the black_litterman objective is the unconstrained "
+                    + "closed form; optimise the posterior with another objective to apply constraints");
+        }
+        long start = System.nanoTime();
+        return new Allocation(bl.model().weights(), "closed form (prior covariance)", 1, System.nanoTime() - start);
     }
 
     private static Allocation solve(String method, ObjectiveSpec o, PortfolioProblem p, MeanVariance.Choice choice) {
@@ -67,7 +123,7 @@ public final class OptimizeService {
     }
 
     private static OptimizeResponse response(String method, OptimizeRequest request, PortfolioProblem p,
-                                             Allocation a) {
+                                             Allocation a, boolean constrained, BlackLittermanInputs bl) {
         double[] w = a.weights();
         double ret = p.expectedReturn(w);
         double var = p.variance(w);
@@ -86,7 +142,21 @@ public final class OptimizeService {
         Performance perf = new Performance(ret, vol, vol > 0 ? (ret - rf) / vol : 0, null, null, null, null);
         OptimizeResponse.Solver solver = new OptimizeResponse.Solver(a.solver(), a.iterations(), "optimal",
                 a.nanos() / 1e6);
-        return new OptimizeResponse(method, weights, perf, contributions, solver, Bindings.of(p, w), request);
+        return new OptimizeResponse(method, weights, perf, contributions, solver,
+                constrained ? Bindings.of(p, w) : List.of(), blackLitterman(bl, p.names()), request);
+    }
+
+    private static BlackLittermanOut blackLitterman(BlackLittermanInputs bl, List<String> names) {
+        if (bl == null) {
+            return null;
+        }
+        Map<String, Double> prior = new LinkedHashMap<>();
+        Map<String, Double> posterior = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            prior.put(names.get(i), bl.prior() == null ? 0.0 : bl.prior()[i]);
+            posterior.put(names.get(i), bl.posterior().returns()[i]);
+        }
+        return new BlackLittermanOut(Double.isNaN(bl.riskAversion()) ? null : bl.riskAversion(), prior, posterior);
     }
 
     private static MeanVariance.Choice choice(String solver) {
