@@ -6,6 +6,7 @@ import java.util.function.LongSupplier;
 
 import com.positionlab.service.kelly.KellyCalculationRequest;
 import com.positionlab.service.kelly.KellyService;
+import com.positionlab.service.optimize.FrontierService;
 import com.positionlab.service.optimize.OptimizeRequest;
 import com.positionlab.service.optimize.OptimizeService;
 import com.positionlab.service.sizing.PositionSizingRequest;
@@ -29,14 +30,16 @@ final class Endpoints {
     static final String CALCULATE_POSITION_SIZE = "/api/v1/calculate-position-size";
     static final String KELLY_CRITERION = "/api/v1/kelly-criterion";
     static final String OPTIMIZE = "/api/v1/optimize";
+    static final String FRONTIER = "/api/v1/frontier";
     static final String HEALTH = "/api/v1/health";
     static final String METRICS = "/api/v1/metrics";
-    static final List<String> PATHS = List.of(CALCULATE_POSITION_SIZE, KELLY_CRITERION, OPTIMIZE, HEALTH,
+    static final List<String> PATHS = List.of(CALCULATE_POSITION_SIZE, KELLY_CRITERION, OPTIMIZE, FRONTIER, HEALTH,
             METRICS);
 
     private final PositionSizingService sizing;
     private final KellyService kelly;
     private final OptimizeService optimize;
+    private final FrontierService frontier;
     private final HealthCheck health;
     private final ApiMetrics metrics;
     private final String version;
@@ -47,6 +50,7 @@ final class Endpoints {
         this.sizing = services.sizing();
         this.kelly = services.calculators().kelly();
         this.optimize = services.calculators().optimize();
+        this.frontier = services.calculators().frontier();
         this.health = new HealthCheck(services.workspace(), sizing.writeHealth());
         this.metrics = metrics;
         this.version = version;
@@ -59,6 +63,7 @@ final class Endpoints {
                 Route.post(CALCULATE_POSITION_SIZE, this::calculatePositionSize),
                 Route.post(KELLY_CRITERION, this::kellyCriterion),
                 Route.post(OPTIMIZE, r -> Reply.ok(optimize.optimize(r.body(OptimizeRequest.class)))),
+                Route.post(FRONTIER, r -> Reply.ok(frontier.frontier(r.body(OptimizeRequest.class)))),
                 Route.probe(HEALTH, r -> health()),
                 Route.probe(METRICS, r -> metrics()));
     }

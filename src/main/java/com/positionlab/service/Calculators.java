@@ -2,6 +2,7 @@ package com.positionlab.service;
 
 import com.positionlab.service.kelly.KellyService;
 import com.positionlab.service.kelly.SimulationService;
+import com.positionlab.service.optimize.FrontierService;
 import com.positionlab.service.optimize.OptimizeService;
 import com.positionlab.service.risk.RiskService;
 import com.positionlab.service.sizing.PositionSizingService;
@@ -12,10 +13,11 @@ import com.positionlab.service.sizing.PositionSizingService;
  * fill the workspace's history; {@link #sizing()} sizes requests that carry their book and return history.
  */
 public record Calculators(KellyService kelly, SimulationService simulation, RiskService risk,
-                          PositionSizingService sizing, OptimizeService optimize) {
+                          PositionSizingService sizing, OptimizeService optimize,
+                          FrontierService frontier) {
 
     public static Calculators create() {
         return new Calculators(new KellyService(), new SimulationService(), new RiskService(),
-                new PositionSizingService(), new OptimizeService());
+                new PositionSizingService(), new OptimizeService(), new FrontierService());
     }
 }

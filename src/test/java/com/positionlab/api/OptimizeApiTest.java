@@ -44,6 +44,17 @@ class OptimizeApiTest {
     }
 
     @Test
+    void theFrontierOverHttpRunsFromMinimumVolatilityToTheHighestReturn() {
+        ApiClient.Answer a = client.post(Endpoints.FRONTIER, REQUEST.formatted("min_volatility")
+                .replace("}}", "}, \"points\": 5}"));
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.json().get("points").size()).isEqualTo(5);
+        assertThat(a.json().at("/points/0/weights/A").asDouble()).isCloseTo(9.0 / 13, within(1e-12));
+        assertThat(a.json().at("/points/4/weights/B").asDouble()).isCloseTo(1, within(1e-12));
+    }
+
+    @Test
     void anUnknownObjectiveIsA400NamingTheField() {
         ApiClient.Answer a = client.post(Endpoints.OPTIMIZE, REQUEST.formatted("<script>"));
 

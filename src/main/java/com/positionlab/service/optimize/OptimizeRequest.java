@@ -11,13 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * file ({@code prices}, with {@code price_rows} and an optional benchmark {@code market_prices}) from which
  * {@code expected_returns} and {@code risk_model} estimate, or the estimates themselves ({@code mu} by ticker
  * and {@code cov}); then an {@code objective} and {@code constraints}. Every field is optional except what the
- * objective needs; defaults are PyPortfolioOpt's.
+ * objective needs; defaults are PyPortfolioOpt's. A frontier request is the same without an objective, and
+ * {@code points} (50) says how many frontier portfolios to list.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OptimizeRequest(String prices, String priceRows, String marketPrices, Map<String, Double> mu,
                               CovarianceInput cov, ExpectedReturnsSpec expectedReturns, RiskModelSpec riskModel,
                               ObjectiveSpec objective, ConstraintsSpec constraints, BlackLittermanSpec blackLitterman,
-                              Double performanceRiskFreeRate, String solver) {
+                              Double performanceRiskFreeRate, String solver, Integer points) {
 
     /** A given covariance matrix (annualised), rows and columns in the order of {@code tickers}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

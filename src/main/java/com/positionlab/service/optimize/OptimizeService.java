@@ -38,14 +38,10 @@ public final class OptimizeService {
             throw new ValidationException("objective.method", ValidationException.quote(o.method())
                     + " is not one of " + String.join(", ", METHODS));
         }
-        Estimates e = Estimates.of(request);
-        BlackLittermanInputs bl = null;
-        if (request.blackLitterman() != null) {
-            bl = BlackLittermanInputs.of(request.blackLitterman(), request, e);
-            e = e.withMoments(bl.posterior().returns(), bl.posterior().cov());
-        }
-        boolean neutral = Boolean.TRUE.equals(o.marketNeutral());
-        PortfolioProblem p = ProblemBuilder.build(e, request.constraints(), neutral);
+        Prepared prepared = prepare(request, Boolean.TRUE.equals(o.marketNeutral()));
+        Estimates e = prepared.estimates();
+        BlackLittermanInputs bl = prepared.blackLitterman();
+        PortfolioProblem p = prepared.problem();
         Allocation a = switch (method) {
             case "hrp" -> hrp(o, e);
             case "black_litterman" -> blackLitterman(bl, request);
@@ -53,6 +49,27 @@ public final class OptimizeService {
         };
         boolean constrained = !method.equals("hrp") && !method.equals("black_litterman");
         return response(method, request, p, a, constrained, bl);
+    }
+
+    /** The estimates (the Black-Litterman posterior when there are views) and the problem they define. */
+    record Prepared(Estimates estimates, BlackLittermanInputs blackLitterman, PortfolioProblem problem) {
+    }
+
+    static Prepared prepare(OptimizeRequest request, boolean marketNeutral) {
+        if (request.points() != null) {
+            throw new ValidationException("points", "belongs to a frontier request, not an optimisation");
+        }
+        return prepareAny(request, marketNeutral);
+    }
+
+    static Prepared prepareAny(OptimizeRequest request, boolean marketNeutral) {
+        Estimates e = Estimates.of(request);
+        BlackLittermanInputs bl = null;
+        if (request.blackLitterman() != null) {
+            bl = BlackLittermanInputs.of(request.blackLitterman(), request, e);
+            e = e.withMoments(bl.posterior().returns(), bl.posterior().cov());
+        }
+        return new Prepared(e, bl, ProblemBuilder.build(e, request.constraints(), marketNeutral));
     }
 
     private static Allocation hrp(ObjectiveSpec o, Estimates e) {
@@ -159,7 +176,7 @@ public final class OptimizeService {
         return new BlackLittermanOut(Double.isNaN(bl.riskAversion()) ? null : bl.riskAversion(), prior, posterior);
     }
 
-    private static MeanVariance.Choice choice(String solver) {
+    static MeanVariance.Choice choice(String solver) {
         if (solver == null || solver.equals("auto")) {
             return MeanVariance.Choice.AUTO;
         }

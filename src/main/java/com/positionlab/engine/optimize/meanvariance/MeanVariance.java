@@ -119,12 +119,25 @@ public final class MeanVariance {
     }
 
     /** The highest {@code mu.w} within the constraints (a linear program, or the top corner). */
-    double highestReturn() {
+    /** The highest expected return any portfolio within the constraints has. */
+    public double highestReturn() {
         if (cla) {
             return frontier(p).points().get(0).expectedReturn();
         }
         QpResult r = QpSolver.solve(Programs.weights(withoutPenalties(p), 0, 1).build());
         return p.expectedReturn(java.util.Arrays.copyOf(r.x(), p.n()));
+    }
+
+    /**
+     * The critical line algorithm's exact frontier of this problem.
+     *
+     * @throws IllegalStateException when the problem has rows or penalties the algorithm does not take
+     */
+    public Frontier frontier() {
+        if (!cla) {
+            throw new IllegalStateException("the critical line algorithm does not apply to this problem");
+        }
+        return frontier(p);
     }
 
     static Frontier frontier(PortfolioProblem p) {

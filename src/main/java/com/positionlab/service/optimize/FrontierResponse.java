@@ -1,0 +1,21 @@
+package com.positionlab.service.optimize;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The efficient frontier of a request (snake_case in JSON): {@code points} evenly spaced in expected return
+ * from the minimum-volatility portfolio to the highest attainable return, the critical line algorithm's
+ * {@code turning_points} when it was used (between two of them the weights are exactly linear), and the
+ * minimum-volatility and maximum-Sharpe portfolios. Sharpe ratios at {@code performance_risk_free_rate}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FrontierResponse(List<Point> points, List<Point> turningPoints, Point minVolatility,
+                               Point maxSharpe, OptimizeResponse.Solver solver, OptimizeRequest request) {
+
+    /** One frontier portfolio. */
+    public record Point(double expectedReturn, double volatility, double sharpeRatio, Map<String, Double> weights) {
+    }
+}

@@ -1,0 +1,93 @@
+package com.positionlab.service.optimize;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.positionlab.engine.optimize.Frontier;
+import com.positionlab.engine.optimize.TurningPoint;
+import com.positionlab.engine.optimize.meanvariance.MeanVariance;
+import com.positionlab.engine.optimize.meanvariance.PortfolioProblem;
+import com.positionlab.engine.optimize.qp.OptimizationException;
+import com.positionlab.service.ValidationException;
+
+/**
+ * Answers a frontier request: the request of {@link OptimizeService} without an objective (its
+ * {@code objective.risk_free_rate}, if any, places the maximum-Sharpe portfolio; 0.02 otherwise). With only
+ * bounds and a fully invested budget the frontier is the critical line algorithm's, exact everywhere; with
+ * rows or penalties each point is a separate convex program at its target return.
+ */
+public final class FrontierService {
+
+    static final int DEFAULT_POINTS = 50;
+    static final int MAX_POINTS = 1_000;
+
+    public FrontierResponse frontier(OptimizeRequest request) {
+        long start = System.nanoTime();
+        int count = request.points() == null ? DEFAULT_POINTS : request.points();
+        if (count < 2 || count > MAX_POINTS) {
+            throw new ValidationException("points", "must be between 2 and " + MAX_POINTS);
+        }
+        OptimizeService.Prepared prepared = OptimizeService.prepareAny(request, false);
+        PortfolioProblem p = prepared.problem();
+        double rf = request.objective() == null ? 0.02
+                : OptimizeService.number(request.objective().riskFreeRate(), 0.02, "objective.risk_free_rate", 1);
+        double perfRf = OptimizeService.number(request.performanceRiskFreeRate(), 0.02, "performance_risk_free_rate", 1);
+        MeanVariance.Choice choice = OptimizeService.choice(request.solver());
+        try {
+            MeanVariance mv = new MeanVariance(p, choice);
+            double[] minVol = mv.minVolatility().weights();
+            double[] maxSharpe = mv.maxSharpe(rf).weights();
+            List<double[]> weights = new ArrayList<>();
+            List<FrontierResponse.Point> turning = null;
+            String solver;
+            int iterations;
+            if (choice != MeanVariance.Choice.QP && p.plain()) {
+                Frontier f = mv.frontier();
+                for (double target : targets(p.expectedReturn(minVol), f.points().get(0).expectedReturn(), count)) {
+                    weights.add(f.efficientReturn(target));
+                }
+                turning = new ArrayList<>();
+                for (TurningPoint t : f.points()) {
+                    turning.add(point(p, t.weights(), perfRf));
+                }
+                solver = "critical line";
+                iterations = f.points().size();
+            } else {
+                for (double target : targets(p.expectedReturn(minVol), mv.highestReturn(), count)) {
+                    weights.add(mv.efficientReturn(target).weights());
+                }
+                solver = "ojalgo convex, one program per point";
+                iterations = count;
+            }
+            List<FrontierResponse.Point> points = new ArrayList<>();
+            for (double[] w : weights) {
+                points.add(point(p, w, perfRf));
+            }
+            return new FrontierResponse(points, turning, point(p, minVol, perfRf), point(p, maxSharpe, perfRf),
+                    new OptimizeResponse.Solver(solver, iterations, "optimal", (System.nanoTime() - start) / 1e6),
+                    request);
+        } catch (OptimizationException | IllegalArgumentException ex) {
+            throw new ValidationException("constraints", ex.getMessage());
+        }
+    }
+
+    private static double[] targets(double low, double high, int count) {
+        double[] t = new double[count];
+        for (int k = 0; k < count; k++) {
+            t[k] = k == count - 1 ? high : low + (high - low) * k / (count - 1);
+        }
+        return t;
+    }
+
+    private static FrontierResponse.Point point(PortfolioProblem p, double[] w, double rf) {
+        double ret = p.expectedReturn(w);
+        double vol = Math.sqrt(p.variance(w));
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (int i = 0; i < w.length; i++) {
+            weights.put(p.names().get(i), w[i] == 0 ? 0.0 : w[i]);
+        }
+        return new FrontierResponse.Point(ret, vol, vol > 0 ? (ret - rf) / vol : 0, weights);
+    }
+}

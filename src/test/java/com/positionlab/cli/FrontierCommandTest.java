@@ -1,0 +1,136 @@
+package com.positionlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.positionlab.engine.optimize.qp.QpSolver;
+import com.positionlab.engine.optimize.qp.QuadraticProgram;
+import com.positionlab.service.Json;
+
+/**
+ * The {@code frontier} command: points evenly spaced in return from the minimum-volatility portfolio to the
+ * highest return, each fully invested, within its limits and of the least variance at its return (checked
+ * against an independent convex program), by the critical line and, with a sector row, point by point.
+ */
+class FrontierCommandTest {
+
+    private static final double[] MU = {0.06, 0.10, 0.14, 0.08};
+    private static final double[][] COV = {
+            {0.040, 0.006, 0.010, 0.004},
+            {0.006, 0.090, 0.020, 0.010},
+            {0.010, 0.020, 0.160, 0.012},
+            {0.004, 0.010, 0.012, 0.0625}};
+    private static final List<String> TICKERS = List.of("A", "B", "C", "D");
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int frontier(String json, String... extra) throws Exception {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        Path f = Files.writeString(dir.resolve("request.json"), json);
+        String[] args = new String[2 + extra.length];
+        args[0] = "frontier";
+        args[1] = f.toString();
+        System.arraycopy(extra, 0, args, 2, extra.length);
+        return Cli.run(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    private static String request(String constraints) throws Exception {
+        StringBuilder mu = new StringBuilder("{");
+        for (int i = 0; i < 4; i++) {
+            mu.append(i > 0 ? ", " : "").append('"').append(TICKERS.get(i)).append("\": ").append(MU[i]);
+        }
+        return "{\"mu\": " + mu + "}, \"cov\": {\"tickers\": [\"A\", \"B\", \"C\", \"D\"], \"matrix\": "
+                + Json.mapper().writeValueAsString(COV) + "}" + constraints + "}";
+    }
+
+    @Test
+    void theCriticalLineFrontierIsEvenlySpacedFeasibleAndOfLeastVariance() throws Exception {
+        assertThat(frontier(request(""), "--points", "11")).as(err.toString()).isZero();
+        JsonNode r = Json.mapper().readTree(out.toString());
+        checkPoints(r, 11, null);
+        // long only: the top of the frontier is all in C, the highest expected return
+        assertThat(r.at("/points/10/weights/C").asDouble()).isCloseTo(1, within(1e-12));
+        assertThat(r.at("/points/0/expected_return").asDouble())
+                .isCloseTo(r.at("/min_volatility/expected_return").asDouble(), within(1e-12));
+        assertThat(r.get("turning_points").size()).isGreaterThan(1);
+        assertThat(r.at("/solver/name").asText()).isEqualTo("critical line");
+        double best = r.at("/max_sharpe/sharpe_ratio").asDouble();
+        for (JsonNode p : r.get("points")) {
+            assertThat(p.get("sharpe_ratio").asDouble()).isLessThanOrEqualTo(best + 1e-12);
+        }
+    }
+
+    @Test
+    void aSectorRowMakesEachPointItsOwnProgram() throws Exception {
+        String sectors = ", \"constraints\": {\"sector_mapper\": {\"A\": \"x\", \"B\": \"x\", \"C\": \"y\", \"D\": \"y\"}, "
+                + "\"sector_upper\": {\"y\": 0.6}}";
+        assertThat(frontier(request(sectors), "--points", "6")).as(err.toString()).isZero();
+        JsonNode r = Json.mapper().readTree(out.toString());
+        checkPoints(r, 6, new double[] {0, 0, 1, 1});
+        assertThat(r.has("turning_points")).isFalse();
+        assertThat(r.at("/points/5/weights/C").asDouble() + r.at("/points/5/weights/D").asDouble())
+                .isCloseTo(0.6, within(1e-9));
+    }
+
+    @Test
+    void tooFewPointsExitTwoNamingTheOption() throws Exception {
+        assertThat(frontier(request(""), "--points", "1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--points");
+    }
+
+    /** Every point: weights sum to 1, long only, within the sector cap, and of least variance at its return. */
+    private static void checkPoints(JsonNode r, int count, double[] capRow) {
+        JsonNode points = r.get("points");
+        assertThat(points.size()).isEqualTo(count);
+        double first = points.get(0).get("expected_return").asDouble();
+        double step = (points.get(count - 1).get("expected_return").asDouble() - first) / (count - 1);
+        double lastVol = 0;
+        for (int k = 0; k < count; k++) {
+            JsonNode p = points.get(k);
+            double[] w = new double[4];
+            double sum = 0;
+            double capped = 0;
+            for (int i = 0; i < 4; i++) {
+                w[i] = p.get("weights").get(TICKERS.get(i)).asDouble();
+                assertThat(w[i]).isGreaterThanOrEqualTo(-1e-12);
+                sum += w[i];
+                capped += capRow == null ? 0 : capRow[i] * w[i];
+            }
+            assertThat(sum).isCloseTo(1, within(1e-12));
+            assertThat(capped).isLessThanOrEqualTo(0.6 + 1e-9);
+            double ret = p.get("expected_return").asDouble();
+            assertThat(ret).isCloseTo(first + k * step, within(1e-10));
+            double vol = p.get("volatility").asDouble();
+            assertThat(vol).isGreaterThanOrEqualTo(lastVol - 1e-12);
+            lastVol = vol;
+            assertThat(vol * vol).isCloseTo(leastVariance(ret, capRow), within(1e-10));
+        }
+    }
+
+    private static double leastVariance(double target, double[] capRow) {
+        QuadraticProgram.Builder b = QuadraticProgram.builder(4).quadratic(COV, 2)
+                .equal("budget", new double[] {1, 1, 1, 1}, 1).equal("return", MU, target);
+        for (int i = 0; i < 4; i++) {
+            b.bounds(i, 0, 1);
+        }
+        if (capRow != null) {
+            b.atMost("cap", capRow, 0.6);
+        }
+        return QpSolver.solve(b.build()).objective();
+    }
+}
