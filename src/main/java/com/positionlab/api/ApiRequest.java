@@ -21,9 +21,25 @@ final class ApiRequest {
     static final ApiRequest EMPTY = new ApiRequest(new byte[0]);
 
     private final byte[] body;
+    private final String parameter;
 
     ApiRequest(byte[] body) {
+        this(body, null);
+    }
+
+    private ApiRequest(byte[] body, String parameter) {
         this.body = body;
+        this.parameter = parameter;
+    }
+
+    /** A GET on a path template, carrying the path's parameter. */
+    static ApiRequest withParameter(String parameter) {
+        return new ApiRequest(new byte[0], parameter);
+    }
+
+    /** The path template's parameter (letters, digits, '.', '_', '-'), or null for an exact path. */
+    String parameter() {
+        return parameter;
     }
 
     /**

@@ -6,9 +6,8 @@ import java.util.function.LongSupplier;
 
 import com.positionlab.service.kelly.KellyCalculationRequest;
 import com.positionlab.service.kelly.KellyService;
-import com.positionlab.service.optimize.FrontierService;
 import com.positionlab.service.optimize.OptimizeRequest;
-import com.positionlab.service.optimize.OptimizeService;
+import com.positionlab.service.optimize.OptimizationHistory;
 import com.positionlab.service.sizing.PositionSizingRequest;
 import com.positionlab.service.sizing.PositionSizingService;
 import com.positionlab.service.sizing.StoreWriteHealth;
@@ -23,7 +22,8 @@ import com.positionlab.service.Services;
  * stores on purpose). Sizing goes through the workspace's {@link PositionSizingService}, the one the CLI's
  * {@code size} uses, which reads the portfolio, history and rules a request leaves out, caches them, and
  * commits a {@code position_sized} event for every sizing before it is answered. Health shares the
- * service's {@link StoreWriteHealth}.
+ * service's {@link StoreWriteHealth}. Optimisations and frontiers go through the workspace's
+ * {@link OptimizationHistory}, which stores the runs of requests naming a {@code portfolio_id}.
  */
 final class Endpoints {
 
@@ -31,15 +31,16 @@ final class Endpoints {
     static final String KELLY_CRITERION = "/api/v1/kelly-criterion";
     static final String OPTIMIZE = "/api/v1/optimize";
     static final String FRONTIER = "/api/v1/frontier";
+    static final String LATEST_OPTIMIZATION = "/api/v1/optimization/{portfolio_id}/latest";
     static final String HEALTH = "/api/v1/health";
     static final String METRICS = "/api/v1/metrics";
-    static final List<String> PATHS = List.of(CALCULATE_POSITION_SIZE, KELLY_CRITERION, OPTIMIZE, FRONTIER, HEALTH,
+    static final List<String> PATHS = List.of(CALCULATE_POSITION_SIZE, KELLY_CRITERION, OPTIMIZE, FRONTIER,
+            LATEST_OPTIMIZATION, HEALTH,
             METRICS);
 
     private final PositionSizingService sizing;
     private final KellyService kelly;
-    private final OptimizeService optimize;
-    private final FrontierService frontier;
+    private final OptimizationHistory optimizations;
     private final HealthCheck health;
     private final ApiMetrics metrics;
     private final String version;
@@ -49,8 +50,7 @@ final class Endpoints {
     Endpoints(Services services, ApiMetrics metrics, String version, LongSupplier nanoClock) {
         this.sizing = services.sizing();
         this.kelly = services.calculators().kelly();
-        this.optimize = services.calculators().optimize();
-        this.frontier = services.calculators().frontier();
+        this.optimizations = services.optimizations();
         this.health = new HealthCheck(services.workspace(), sizing.writeHealth());
         this.metrics = metrics;
         this.version = version;
@@ -62,8 +62,9 @@ final class Endpoints {
         return List.of(
                 Route.post(CALCULATE_POSITION_SIZE, this::calculatePositionSize),
                 Route.post(KELLY_CRITERION, this::kellyCriterion),
-                Route.post(OPTIMIZE, r -> Reply.ok(optimize.optimize(r.body(OptimizeRequest.class)))),
-                Route.post(FRONTIER, r -> Reply.ok(frontier.frontier(r.body(OptimizeRequest.class)))),
+                Route.post(OPTIMIZE, r -> Reply.ok(optimizations.optimize(r.body(OptimizeRequest.class)))),
+                Route.post(FRONTIER, r -> Reply.ok(optimizations.frontier(r.body(OptimizeRequest.class)))),
+                Route.get(LATEST_OPTIMIZATION, this::latestOptimization),
                 Route.probe(HEALTH, r -> health()),
                 Route.probe(METRICS, r -> metrics()));
     }
@@ -74,6 +75,13 @@ final class Endpoints {
 
     private Reply kellyCriterion(ApiRequest request) throws Exception {
         return Reply.ok(kelly.calculate(request.body(KellyCalculationRequest.class, KellyService::check)));
+    }
+
+    /** The portfolio's newest stored optimisation (as it was answered), or 404. */
+    private Reply latestOptimization(ApiRequest request) {
+        String portfolio = request.parameter();
+        return optimizations.latest(portfolio).map(Reply::ok).orElseGet(() -> Reply.of(404,
+                new ErrorBody("not_found", "no stored optimisation for portfolio " + portfolio, List.of())));
     }
 
     /** 200 when the workspace answers and accepts writes, 503 (DEGRADED) when it does not. */

@@ -58,7 +58,9 @@ final class Router extends Handler.Abstract {
         Exchange exchange = new Exchange(request, response, callback, metrics, now);
         try {
             Route route = admit(exchange);
-            if (route.inline()) {
+            if (route.template()) {
+                submit(route, ApiRequest.withParameter(route.parameter(exchange.path)), exchange);
+            } else if (route.inline()) {
                 exchange.answer(run(route, ApiRequest.EMPTY, exchange));
             } else if ("POST".equals(route.method())) {
                 long deadline = connections.requestStartNanos(request.getConnectionMetaData().getConnection(), now)
@@ -83,6 +85,11 @@ final class Router extends Handler.Abstract {
         }
         List<Route> routes = routesByPath.get(exchange.path);
         if (routes == null) {
+            routes = routesByPath.values().stream().flatMap(List::stream)
+                    .filter(r -> r.template() && "GET".equals(r.method()) && r.parameter(exchange.path) != null)
+                    .toList();
+        }
+        if (routes.isEmpty()) {
             throw ApiError.notFound(exchange.path);
         }
         String routed = "HEAD".equals(exchange.method) ? "GET" : exchange.method;

@@ -6,8 +6,10 @@ import com.positionlab.service.Calculators;
 import com.positionlab.service.Json;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.optimize.OptimizeRequest;
+import com.positionlab.service.optimize.OptimizeResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,6 +32,10 @@ final class OptimizeCommand implements Callable<Integer> {
             + "standard input (the default)")
     String file = "-";
 
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "Workspace database: a request with "
+            + "portfolio_id is stored there, failed runs included (default: nothing is stored)")
+    String db;
+
     @Spec
     CommandSpec spec;
 
@@ -37,7 +43,14 @@ final class OptimizeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OptimizeRequest request = KellyCommand.readRequest(file, OptimizeRequest.class);
         try {
-            var response = Calculators.create().optimize().optimize(request);
+            OptimizeResponse response;
+            if (db == null) {
+                response = Calculators.create().optimize().optimize(request);
+            } else {
+                DbOption option = new DbOption();
+                option.url = db;
+                response = option.withServices(services -> services.optimizations().optimize(request));
+            }
             spec.commandLine().getOut().println(Json.mapper().writeValueAsString(response));
             return 0;
         } catch (ValidationException e) {

@@ -11,6 +11,7 @@ import com.positionlab.engine.task.Progress;
 import com.positionlab.service.imports.ImportService;
 import com.positionlab.service.kelly.EdgeService;
 import com.positionlab.service.kelly.KellyService;
+import com.positionlab.service.optimize.OptimizationHistory;
 import com.positionlab.service.kelly.StrategyKellyConfigService;
 import com.positionlab.service.kelly.StrategySizingService;
 import com.positionlab.service.portfolio.PortfolioService;
@@ -55,6 +56,7 @@ public final class Services implements AutoCloseable {
     private final EdgeService edge;
     private final StrategySizingService strategySizing;
     private final StrategyKellyConfigService strategySettings;
+    private final OptimizationHistory optimizations;
 
     private Services(Database database, ImportService.Backup importBackup) {
         this.database = database;
@@ -68,6 +70,7 @@ public final class Services implements AutoCloseable {
         this.edge = new EdgeService(store);
         this.strategySizing = new StrategySizingService(store);
         this.strategySettings = new StrategyKellyConfigService(store);
+        this.optimizations = new OptimizationHistory(store, calculators.optimize(), calculators.frontier());
     }
 
     /**
@@ -118,6 +121,11 @@ public final class Services implements AutoCloseable {
     /** The user's settings in {@code file}, which need no workspace (the theme is read before one opens). */
     public static UserSettings userSettings(Path file) {
         return new UserSettings(new SettingsFile(file));
+    }
+
+    /** Optimisations and frontiers, stored for the workspace's portfolios. */
+    public OptimizationHistory optimizations() {
+        return optimizations;
     }
 
     public Calculators calculators() {

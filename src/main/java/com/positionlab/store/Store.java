@@ -18,7 +18,7 @@ public final class Store {
     /** Workspace kinds recorded in {@code workspace_info}. */
 
     private static final List<String> DATA_TABLES_CHILD_FIRST = List.of("sizing_events", "position_sizing_metrics",
-            "kelly_calculations", "strategy_kelly_config", "position_sizing_history", "correlation_matrices",
+            "optimizations", "kelly_calculations", "strategy_kelly_config", "position_sizing_history", "correlation_matrices",
             "historical_performance", "position_sizing_rules", "holdings", "portfolios", "trades", "strategies",
             "prices", "instruments", "workspace_info", "import_batches");
 
@@ -37,6 +37,7 @@ public final class Store {
     private final TradeRepository trades;
     private final PortfolioRepository portfolios;
     private final KellyCalculationRepository kellyCalculations;
+    private final OptimizationRepository optimizations;
     private final StrategyKellyConfigRepository strategyKellyConfigs;
     private final SizingRuleRepository rules;
     private final SizingHistoryRepository sizingHistory;
@@ -49,6 +50,7 @@ public final class Store {
         this.trades = new TradeRepository(db);
         this.portfolios = new PortfolioRepository(db);
         this.kellyCalculations = new KellyCalculationRepository(db);
+        this.optimizations = new OptimizationRepository(db);
         this.strategyKellyConfigs = new StrategyKellyConfigRepository(db);
         this.rules = new SizingRuleRepository(db);
         this.sizingHistory = new SizingHistoryRepository(db);
@@ -85,6 +87,10 @@ public final class Store {
 
     public KellyCalculationRepository kellyCalculations() {
         return kellyCalculations;
+    }
+
+    public OptimizationRepository optimizations() {
+        return optimizations;
     }
 
     public StrategyKellyConfigRepository strategyKellyConfigs() {

@@ -68,7 +68,9 @@ public final class FrontierService {
             return new FrontierResponse(points, turning, point(p, minVol, perfRf), point(p, maxSharpe, perfRf),
                     new OptimizeResponse.Solver(solver, iterations, "optimal", (System.nanoTime() - start) / 1e6),
                     request);
-        } catch (OptimizationException | IllegalArgumentException ex) {
+        } catch (OptimizationException ex) {
+            throw new NoSolutionException("constraints", ex.getMessage());
+        } catch (IllegalArgumentException ex) {
             throw new ValidationException("constraints", ex.getMessage());
         }
     }

@@ -12,10 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code expected_returns} and {@code risk_model} estimate, or the estimates themselves ({@code mu} by ticker
  * and {@code cov}); then an {@code objective} and {@code constraints}. Every field is optional except what the
  * objective needs; defaults are PyPortfolioOpt's. A frontier request is the same without an objective, and
- * {@code points} (50) says how many frontier portfolios to list.
+ * {@code points} (50) says how many frontier portfolios to list. With {@code portfolio_id} (a workspace
+ * portfolio) the run is stored in the workspace, failed runs included.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record OptimizeRequest(String prices, String priceRows, String marketPrices, Map<String, Double> mu,
+public record OptimizeRequest(String portfolioId, String prices, String priceRows, String marketPrices, Map<String, Double> mu,
                               CovarianceInput cov, ExpectedReturnsSpec expectedReturns, RiskModelSpec riskModel,
                               ObjectiveSpec objective, ConstraintsSpec constraints, BlackLittermanSpec blackLitterman,
                               Double performanceRiskFreeRate, String solver, Integer points) {

@@ -128,7 +128,7 @@ public final class OptimizeService {
                 default -> mv.maxQuadraticUtility(number(o.riskAversion(), 1, "objective.risk_aversion", 1e6));
             };
         } catch (OptimizationException ex) {
-            throw new ValidationException("objective", ex.getMessage());
+            throw new NoSolutionException("objective", ex.getMessage());
         } catch (IllegalArgumentException ex) {
             String message = ex.getMessage();
             int colon = message.indexOf(": ");

@@ -47,10 +47,10 @@ final class Programs {
             return;
         }
         if (lower > Double.NEGATIVE_INFINITY) {
-            b.atLeast(name, a, lower);
+            b.atLeast(name + " minimum", a, lower);
         }
         if (upper < Double.POSITIVE_INFINITY) {
-            b.atMost(name, a, upper);
+            b.atMost(name + " maximum", a, upper);
         }
     }
 
@@ -65,11 +65,11 @@ final class Programs {
             double[] up = new double[2 * n];
             up[i] = 1;
             up[t] = -1;
-            b.atMost("trade " + p.names().get(i), up, p.previous()[i]);
+            b.defining("trade " + p.names().get(i), up, p.previous()[i]);
             double[] down = new double[2 * n];
             down[i] = -1;
             down[t] = -1;
-            b.atMost("trade " + p.names().get(i), down, -p.previous()[i]);
+            b.defining("trade " + p.names().get(i), down, -p.previous()[i]);
             all[t] = 1;
         }
         if (p.maxTurnover() < Double.POSITIVE_INFINITY) {

@@ -63,7 +63,7 @@ public final class QpSolver {
         Optimisation.State state = result.getState();
         if (state == Optimisation.State.INFEASIBLE) {
             throw new OptimizationException(OptimizationException.Status.INFEASIBLE,
-                    "no point satisfies every constraint");
+                    "no portfolio satisfies every constraint: " + Infeasibility.explain(p));
         }
         if (state == Optimisation.State.UNBOUNDED) {
             throw new OptimizationException(OptimizationException.Status.UNBOUNDED, "the objective is unbounded");

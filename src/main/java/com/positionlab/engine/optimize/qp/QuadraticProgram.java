@@ -14,8 +14,11 @@ import java.util.List;
 public record QuadraticProgram(int n, double[][] q, double[] c, List<Row> equalities, List<Row> inequalities,
                                double[] lower, double[] upper, List<String> variableNames) {
 
-    /** One constraint row {@code coefficients . x (= or <=) bound}. */
-    public record Row(String name, double[] coefficients, double bound) {
+    /**
+     * One constraint row {@code coefficients . x (= or <=) bound}; a {@code structural} row defines an
+     * auxiliary variable (a trade size, say) and is never proposed for relaxation.
+     */
+    public record Row(String name, double[] coefficients, double bound, boolean structural) {
 
         public double value(double[] x) {
             double s = 0;
@@ -112,12 +115,18 @@ public record QuadraticProgram(int n, double[][] q, double[] c, List<Row> equali
         }
 
         public Builder equal(String name, double[] row, double bound) {
-            eq.add(new Row(name, pad(row), bound));
+            eq.add(new Row(name, pad(row), bound, false));
             return this;
         }
 
         public Builder atMost(String name, double[] row, double bound) {
-            in.add(new Row(name, pad(row), bound));
+            in.add(new Row(name, pad(row), bound, false));
+            return this;
+        }
+
+        /** A row that defines auxiliary variables rather than limits the portfolio (never relaxed). */
+        public Builder defining(String name, double[] row, double bound) {
+            in.add(new Row(name, pad(row), bound, true));
             return this;
         }
 
@@ -126,7 +135,7 @@ public record QuadraticProgram(int n, double[][] q, double[] c, List<Row> equali
             for (int i = 0; i < n; i++) {
                 negated[i] = -negated[i];
             }
-            in.add(new Row(name, negated, -bound));
+            in.add(new Row(name, negated, -bound, false));
             return this;
         }
 
