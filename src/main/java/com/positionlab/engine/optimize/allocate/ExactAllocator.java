@@ -1,0 +1,134 @@
+package com.positionlab.engine.optimize.allocate;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
+import org.ojalgo.optimisation.integer.IntegerStrategy;
+
+import com.positionlab.engine.InvalidParameterException;
+
+/**
+ * Discrete allocation by mixed-integer linear programming (ojAlgo's branch and bound). Each {@link Book}
+ * (value V, target weights w_i, unit prices p_i, lot sizes L_i) is solved on its own for whole lots
+ * {@code k_i >= 0}, minimising the absolute deviation from the target values plus the cash left:
+ * <pre>
+ *   minimise   sum_i |w_i V - k_i L_i p_i| + r,     r = V - sum_i k_i L_i p_i >= 0
+ * </pre>
+ * (the budget; the leftover term makes it spend what it can). The absolute values are linearised by
+ * {@code u_i >= +-(w_i V - k_i L_i p_i)}, and every amount is divided by V so the solver sees numbers near 1.
+ * Greedy's allocation is feasible for this program, so the optimum never deviates more than greedy's.
+ *
+ * <p>The search runs on one thread (the same input gives the same units) and stops at the time limit; an
+ * allocation found by then is returned as {@link ExactAllocation.Status#FEASIBLE}. Infeasible, unbounded or
+ * failed solves, and solutions that are not whole lots within the budget, throw {@link IllegalStateException}.
+ */
+public final class ExactAllocator {
+
+    /** The shortest and longest time limits accepted. */
+    public static final Duration MIN_TIME = Duration.ofMillis(10);
+    public static final Duration MAX_TIME = Duration.ofMinutes(10);
+    /** How far a solver value may be from a whole number of lots, and the budget overrun tolerated (of V). */
+    static final double INTEGRALITY = 1e-6;
+    static final double BUDGET_SLACK = 1e-9;
+
+    private ExactAllocator() {
+    }
+
+    /** Whole units for {@code request} minimising {@link #deviation}, book by book, within {@code timeLimit}. */
+    public static ExactAllocation allocate(AllocationRequest request, Duration timeLimit) {
+        if (timeLimit == null || timeLimit.compareTo(MIN_TIME) < 0 || timeLimit.compareTo(MAX_TIME) > 0) {
+            throw new InvalidParameterException("time_limit", "must be from " + MIN_TIME + " to " + MAX_TIME
+                    + ", got " + timeLimit);
+        }
+        List<Book> books = Book.split(request);
+        Map<String, Long> units = new LinkedHashMap<>();
+        double[] leftover = new double[2];
+        ExactAllocation.Status status = ExactAllocation.Status.OPTIMAL;
+        for (int b = 0; b < 2; b++) {
+            Book book = books.get(b);
+            long[] u = new long[book.size()];
+            if (solve(book, u, timeLimit) == ExactAllocation.Status.FEASIBLE) {
+                status = ExactAllocation.Status.FEASIBLE;
+            }
+            leftover[b] = book.value();
+            for (int i = 0; i < u.length; i++) {
+                leftover[b] -= u[i] * book.prices()[i];
+                if (u[i] != 0) {
+                    units.put(book.tickers().get(i), b == 0 ? u[i] : -u[i]);
+                }
+            }
+        }
+        Allocation allocation = new Allocation(units, Math.max(0, leftover[0]), Math.max(0, leftover[1]));
+        return new ExactAllocation(allocation, status, deviation(request, allocation));
+    }
+
+    /**
+     * The objective of any allocation of {@code request}, summed over its books:
+     * {@code sum_i |w_i V - units_i p_i| + (V - sum_i units_i p_i)} with each book's weights and value, units
+     * in absolute value (account currency).
+     */
+    public static double deviation(AllocationRequest request, Allocation allocation) {
+        double total = 0;
+        for (Book book : Book.split(request)) {
+            double spent = 0;
+            for (int i = 0; i < book.size(); i++) {
+                double held = Math.abs(allocation.unitsOf(book.tickers().get(i))) * book.prices()[i];
+                total += Math.abs(book.weights()[i] * book.value() - held);
+                spent += held;
+            }
+            total += book.value() - spent;
+        }
+        return total;
+    }
+
+    /** Fills {@code units} with the book's optimum and returns how sure the solver is of it. */
+    private static ExactAllocation.Status solve(Book book, long[] units, Duration timeLimit) {
+        double v = book.value();
+        if (book.size() == 0 || v == 0) {
+            return ExactAllocation.Status.OPTIMAL;
+        }
+        Optimisation.Options options = new Optimisation.Options();
+        options.time_abort = timeLimit.toMillis();
+        options.time_suffice = timeLimit.toMillis();
+        options.integer(IntegerStrategy.newConfigurable().withParallelism(() -> 1));
+        ExpressionsBasedModel model = new ExpressionsBasedModel(options);
+        Expression budget = model.addExpression("budget").upper(1);
+        Variable[] k = new Variable[book.size()];
+        for (int i = 0; i < k.length; i++) {
+            double lotShare = book.lots()[i] * book.prices()[i] / v;
+            double target = book.weights()[i];
+            k[i] = model.addVariable("k" + i).integer(true).lower(0).upper(Math.floor(1 / lotShare))
+                    .weight(-lotShare);
+            Variable dev = model.addVariable("u" + i).lower(0).weight(1);
+            budget.set(k[i], lotShare);
+            model.addExpression("over" + i).lower(target).set(dev, 1).set(k[i], lotShare);
+            model.addExpression("under" + i).lower(-target).set(dev, 1).set(k[i], -lotShare);
+        }
+        Optimisation.Result result = model.minimise();
+        Optimisation.State state = result.getState();
+        if (!state.isFeasible()) {
+            throw new IllegalStateException("the integer program found no allocation: " + state);
+        }
+        double spent = 0;
+        for (int i = 0; i < k.length; i++) {
+            double x = result.doubleValue(model.indexOf(k[i]));
+            long lots = Math.round(x);
+            if (Math.abs(x - lots) > INTEGRALITY || lots < 0) {
+                throw new IllegalStateException("the integer program returned " + x + " lots of "
+                        + book.tickers().get(i));
+            }
+            units[i] = lots * book.lots()[i];
+            spent += units[i] * book.prices()[i];
+        }
+        if (spent > v * (1 + BUDGET_SLACK)) {
+            throw new IllegalStateException("the integer program spent " + spent + " of " + v);
+        }
+        return state.isOptimal() ? ExactAllocation.Status.OPTIMAL : ExactAllocation.Status.FEASIBLE;
+    }
+}
