@@ -16,13 +16,17 @@ import com.positionlab.engine.InvalidParameterException;
 /**
  * Discrete allocation by mixed-integer linear programming (ojAlgo's branch and bound). Each {@link Book}
  * (value V, target weights w_i, unit prices p_i, lot sizes L_i) is solved on its own for whole lots
- * {@code k_i >= 0}, minimising the absolute deviation from the target values plus the cash left:
+ * {@code k_i >= 0}, minimising the absolute deviation of the positions from their target values within the
+ * budget:
  * <pre>
- *   minimise   sum_i |w_i V - k_i L_i p_i| + r,     r = V - sum_i k_i L_i p_i >= 0
+ *   minimise   sum_i |w_i V - k_i L_i p_i|     subject to   sum_i k_i L_i p_i <= V
  * </pre>
- * (the budget; the leftover term makes it spend what it can). The absolute values are linearised by
- * {@code u_i >= +-(w_i V - k_i L_i p_i)}, and every amount is divided by V so the solver sees numbers near 1.
- * Greedy's allocation is feasible for this program, so the optimum never deviates more than greedy's.
+ * (account currency). Cash left over is not a separate term: when the weights sum to 1 the deviation is at
+ * least the leftover. The absolute values are linearised by {@code u_i >= +-(w_i V - k_i L_i p_i)}, and every
+ * amount is divided by V so the solver sees numbers near 1. Greedy's allocation is feasible for this program,
+ * so the optimum never deviates more than greedy's; the search starts from it. (PyPortfolioOpt's {@code lp_portfolio} adds the leftover
+ * to this sum; with weights summing to 1 that objective is twice the underweight total, blind to overweight
+ * positions, and its many equal optima make branch and bound wander.)
  *
  * <p>The search runs on one thread (the same input gives the same units) and stops at the time limit; an
  * allocation found by then is returned as {@link ExactAllocation.Status#FEASIBLE}. Infeasible, unbounded or
@@ -70,21 +74,26 @@ public final class ExactAllocator {
 
     /**
      * The objective of any allocation of {@code request}, summed over its books:
-     * {@code sum_i |w_i V - units_i p_i| + (V - sum_i units_i p_i)} with each book's weights and value, units
-     * in absolute value (account currency).
+     * {@code sum_i |w_i V - |units_i| p_i|} with each book's weights and value (account currency).
      */
     public static double deviation(AllocationRequest request, Allocation allocation) {
         double total = 0;
         for (Book book : Book.split(request)) {
-            double spent = 0;
             for (int i = 0; i < book.size(); i++) {
                 double held = Math.abs(allocation.unitsOf(book.tickers().get(i))) * book.prices()[i];
                 total += Math.abs(book.weights()[i] * book.value() - held);
-                spent += held;
             }
-            total += book.value() - spent;
         }
         return total;
+    }
+
+    /**
+     * An upper bound on an optimum's lots: one lot more than the target's whole lots, and no more than the
+     * budget buys. (A position at least a lot above its target loses a lot's deviation, and frees budget, by
+     * selling that lot, so no optimum holds one.)
+     */
+    static double mostLots(double targetShare, double lotShare) {
+        return Math.min(Math.floor(1 / lotShare), Math.floor(targetShare / lotShare) + 1);
     }
 
     /** Fills {@code units} with the book's optimum and returns how sure the solver is of it. */
@@ -100,17 +109,26 @@ public final class ExactAllocator {
         ExpressionsBasedModel model = new ExpressionsBasedModel(options);
         Expression budget = model.addExpression("budget").upper(1);
         Variable[] k = new Variable[book.size()];
+        long[] start = new long[book.size()];
+        GreedyAllocator.allocate(book, start);
         for (int i = 0; i < k.length; i++) {
             double lotShare = book.lots()[i] * book.prices()[i] / v;
             double target = book.weights()[i];
-            k[i] = model.addVariable("k" + i).integer(true).lower(0).upper(Math.floor(1 / lotShare))
-                    .weight(-lotShare);
+            k[i] = model.addVariable("k" + i).integer(true).lower(0).upper(mostLots(target, lotShare));
             Variable dev = model.addVariable("u" + i).lower(0).weight(1);
+            long startLots = start[i] / book.lots()[i];
+            k[i].setValue(startLots);
+            dev.setValue(Math.abs(target - startLots * lotShare));
             budget.set(k[i], lotShare);
             model.addExpression("over" + i).lower(target).set(dev, 1).set(k[i], lotShare);
             model.addExpression("under" + i).lower(-target).set(dev, 1).set(k[i], -lotShare);
         }
-        Optimisation.Result result = model.minimise();
+        Optimisation.Result result;
+        try {
+            result = model.minimise();
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new IllegalStateException("the integer program failed: " + e, e);
+        }
         Optimisation.State state = result.getState();
         if (!state.isFeasible()) {
             throw new IllegalStateException("the integer program found no allocation: " + state);

@@ -123,6 +123,18 @@ class PyPortfolioOptAllocationTest {
     }
 
     @Test
+    void exactAllocationOfTheReferenceWeightsDeviatesNoMoreThanGreedy() {
+        for (String id : List.of("pypfopt-da-greedy-long-only", "pypfopt-da-greedy-short-50000")) {
+            JsonNode c = c(id);
+            AllocationRequest request = request(c, id.contains("short") ? shorts : longOnly);
+            ExactAllocation exact = ExactAllocator.allocate(request, java.time.Duration.ofSeconds(30));
+            double greedy = ExactAllocator.deviation(request, GreedyAllocator.allocate(request));
+            assertThat(exact.deviation()).as(id).isLessThanOrEqualTo(greedy + CASH_DECIMAL_7);
+            RandomRequests.assertWithinBooks(request, exact.allocation());
+        }
+    }
+
+    @Test
     void shortAllocationErrorIsUpstreamsRmse() {
         JsonNode c = c("pypfopt-da-greedy-rmse-short");
         AllocationRequest request = request(c, shorts);
