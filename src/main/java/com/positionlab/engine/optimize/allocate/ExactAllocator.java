@@ -28,8 +28,11 @@ import com.positionlab.engine.InvalidParameterException;
  * to this sum; with weights summing to 1 that objective is twice the underweight total, blind to overweight
  * positions, and its many equal optima make branch and bound wander.)
  *
- * <p>The search runs on one thread (the same input gives the same units) and stops at the time limit; an
- * allocation found by then is returned as {@link ExactAllocation.Status#FEASIBLE}. Infeasible, unbounded or
+ * <p>The search runs on one thread (so, unless the time limit cuts it short, the same input gives the same
+ * units) and stops at the time limit; the best allocation found by then is returned as
+ * {@link ExactAllocation.Status#FEASIBLE}. The search proves optimality slowly: the linear relaxation puts every
+ * position on its target, so its bound is weak, and a handful of tickers with wide lot ranges can take
+ * seconds. Infeasible, unbounded or
  * failed solves, and solutions that are not whole lots within the budget, throw {@link IllegalStateException}.
  */
 public final class ExactAllocator {
@@ -68,6 +71,7 @@ public final class ExactAllocator {
                 }
             }
         }
+        // An overrun within BUDGET_SLACK is the rounding of whole lots that exactly fill the book: no cash left.
         Allocation allocation = new Allocation(units, Math.max(0, leftover[0]), Math.max(0, leftover[1]));
         return new ExactAllocation(allocation, status, deviation(request, allocation));
     }
@@ -98,35 +102,16 @@ public final class ExactAllocator {
 
     /** Fills {@code units} with the book's optimum and returns how sure the solver is of it. */
     private static ExactAllocation.Status solve(Book book, long[] units, Duration timeLimit) {
-        double v = book.value();
-        if (book.size() == 0 || v == 0) {
+        if (book.size() == 0 || book.value() == 0) {
             return ExactAllocation.Status.OPTIMAL;
         }
-        Optimisation.Options options = new Optimisation.Options();
-        options.time_abort = timeLimit.toMillis();
-        options.time_suffice = timeLimit.toMillis();
-        options.integer(IntegerStrategy.newConfigurable().withParallelism(() -> 1));
-        ExpressionsBasedModel model = new ExpressionsBasedModel(options);
-        Expression budget = model.addExpression("budget").upper(1);
-        Variable[] k = new Variable[book.size()];
-        long[] start = new long[book.size()];
-        GreedyAllocator.allocate(book, start);
-        for (int i = 0; i < k.length; i++) {
-            double lotShare = book.lots()[i] * book.prices()[i] / v;
-            double target = book.weights()[i];
-            k[i] = model.addVariable("k" + i).integer(true).lower(0).upper(mostLots(target, lotShare));
-            Variable dev = model.addVariable("u" + i).lower(0).weight(1);
-            long startLots = start[i] / book.lots()[i];
-            k[i].setValue(startLots);
-            dev.setValue(Math.abs(target - startLots * lotShare));
-            budget.set(k[i], lotShare);
-            model.addExpression("over" + i).lower(target).set(dev, 1).set(k[i], lotShare);
-            model.addExpression("under" + i).lower(-target).set(dev, 1).set(k[i], -lotShare);
-        }
+        Variable[] lots = new Variable[book.size()];
+        ExpressionsBasedModel model = program(book, timeLimit, lots);
         Optimisation.Result result;
         try {
             result = model.minimise();
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException e) {
+            // ojAlgo reports a failed search (a worker's stack overflow, say) as a RuntimeException.
             throw new IllegalStateException("the integer program failed: " + e, e);
         }
         Optimisation.State state = result.getState();
@@ -134,19 +119,48 @@ public final class ExactAllocator {
             throw new IllegalStateException("the integer program found no allocation: " + state);
         }
         double spent = 0;
-        for (int i = 0; i < k.length; i++) {
-            double x = result.doubleValue(model.indexOf(k[i]));
-            long lots = Math.round(x);
-            if (Math.abs(x - lots) > INTEGRALITY || lots < 0) {
+        for (int i = 0; i < lots.length; i++) {
+            double x = result.doubleValue(model.indexOf(lots[i]));
+            long whole = Math.round(x);
+            if (Math.abs(x - whole) > INTEGRALITY || whole < 0) {
                 throw new IllegalStateException("the integer program returned " + x + " lots of "
                         + book.tickers().get(i));
             }
-            units[i] = lots * book.lots()[i];
+            units[i] = whole * book.lots()[i];
             spent += units[i] * book.prices()[i];
         }
-        if (spent > v * (1 + BUDGET_SLACK)) {
-            throw new IllegalStateException("the integer program spent " + spent + " of " + v);
+        if (spent > book.value() * (1 + BUDGET_SLACK)) {
+            throw new IllegalStateException("the integer program spent " + spent + " of " + book.value());
         }
         return state.isOptimal() ? ExactAllocation.Status.OPTIMAL : ExactAllocation.Status.FEASIBLE;
+    }
+
+    /**
+     * The book's program in fractions of its value: lots {@code k_i} (integer, filled into {@code lots}) and
+     * deviations {@code u_i >= +-(w_i - k_i L_i p_i / V)}, minimising {@code sum u_i} with
+     * {@code sum k_i L_i p_i / V <= 1}; greedy's allocation is the starting point.
+     */
+    private static ExpressionsBasedModel program(Book book, Duration timeLimit, Variable[] lots) {
+        Optimisation.Options options = new Optimisation.Options();
+        options.time_abort = timeLimit.toMillis();
+        options.time_suffice = timeLimit.toMillis();
+        options.integer(IntegerStrategy.newConfigurable().withParallelism(() -> 1));
+        ExpressionsBasedModel model = new ExpressionsBasedModel(options);
+        Expression budget = model.addExpression("budget").upper(1);
+        long[] start = new long[book.size()];
+        GreedyAllocator.allocate(book, start);
+        for (int i = 0; i < lots.length; i++) {
+            double lotShare = book.lots()[i] * book.prices()[i] / book.value();
+            double target = book.weights()[i];
+            lots[i] = model.addVariable("k" + i).integer(true).lower(0).upper(mostLots(target, lotShare));
+            Variable dev = model.addVariable("u" + i).lower(0).weight(1);
+            long startLots = start[i] / book.lots()[i];
+            lots[i].setValue(startLots);
+            dev.setValue(Math.abs(target - startLots * lotShare));
+            budget.set(lots[i], lotShare);
+            model.addExpression("over" + i).lower(target).set(dev, 1).set(lots[i], lotShare);
+            model.addExpression("under" + i).lower(-target).set(dev, 1).set(lots[i], -lotShare);
+        }
+        return model;
     }
 }

@@ -1,5 +1,7 @@
 package com.positionlab.engine.optimize.riskbased;
 
+import java.util.Arrays;
+
 import com.positionlab.engine.optimize.CriticalLine;
 
 /**
@@ -32,7 +34,7 @@ public final class MaxDiversification {
         int n = s.size();
         double[] lower = new double[n];
         double[] upper = new double[n];
-        java.util.Arrays.fill(upper, 1);
+        Arrays.fill(upper, 1);
         double[] x = CriticalLine.solve(s.sigma, s.corr, lower, upper).minVolatility();
         double[] w = new double[n];
         double sum = 0;
