@@ -2,6 +2,7 @@ package com.positionlab.service;
 
 import com.positionlab.service.kelly.KellyService;
 import com.positionlab.service.kelly.SimulationService;
+import com.positionlab.service.optimize.AllocateService;
 import com.positionlab.service.optimize.FrontierService;
 import com.positionlab.service.optimize.OptimizeService;
 import com.positionlab.service.risk.RiskService;
@@ -14,10 +15,11 @@ import com.positionlab.service.sizing.PositionSizingService;
  */
 public record Calculators(KellyService kelly, SimulationService simulation, RiskService risk,
                           PositionSizingService sizing, OptimizeService optimize,
-                          FrontierService frontier) {
+                          FrontierService frontier, AllocateService allocate) {
 
     public static Calculators create() {
         return new Calculators(new KellyService(), new SimulationService(), new RiskService(),
-                new PositionSizingService(), new OptimizeService(), new FrontierService());
+                new PositionSizingService(), new OptimizeService(), new FrontierService(),
+                new AllocateService());
     }
 }

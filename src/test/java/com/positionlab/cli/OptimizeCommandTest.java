@@ -66,6 +66,22 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void riskParityAndMaximumDiversificationOfUncorrelatedAssetsWeightByInverseVolatility() throws Exception {
+        for (String method : new String[] {"risk_parity", "max_diversification"}) {
+            assertThat(optimize(TWO_ASSETS.formatted(method, "", ""))).as(err.toString()).isZero();
+            JsonNode r = Json.mapper().readTree(out.toString());
+            // 1/0.2 : 1/0.3 = 0.6 : 0.4
+            assertThat(r.at("/weights/A").asDouble()).as(method).isCloseTo(0.6, within(1e-10));
+            assertThat(r.at("/weights/B").asDouble()).as(method).isCloseTo(0.4, within(1e-10));
+            assertThat(r.at("/risk_contributions/A").asDouble()).as(method).isCloseTo(0.5, within(1e-10));
+        }
+        assertThat(optimize(TWO_ASSETS.formatted("risk_parity", ", \"risk_budgets\": {\"A\": 0.8, \"B\": 0.2}", "")))
+                .as(err.toString()).isZero();
+        JsonNode r = Json.mapper().readTree(out.toString());
+        assertThat(r.at("/risk_contributions/A").asDouble()).isCloseTo(0.8, within(1e-10));
+    }
+
+    @Test
     void aWeightCapBindsAndIsReportedWithItsSlack() throws Exception {
         String constraints = ", \"constraints\": {\"weight_bounds\": [0, 0.6]}";
         assertThat(optimize(TWO_ASSETS.formatted("min_volatility", "", constraints))).isZero();

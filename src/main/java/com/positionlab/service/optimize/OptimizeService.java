@@ -26,7 +26,8 @@ import com.positionlab.service.optimize.OptimizeResponse.Performance;
 public final class OptimizeService {
 
     static final List<String> METHODS = List.of("min_volatility", "max_sharpe", "efficient_risk",
-            "efficient_return", "max_quadratic_utility", "hrp", "black_litterman");
+            "efficient_return", "max_quadratic_utility", "hrp", "black_litterman", "risk_parity",
+            "max_diversification");
 
     public OptimizeResponse optimize(OptimizeRequest request) {
         ObjectiveSpec o = request.objective();
@@ -45,9 +46,11 @@ public final class OptimizeService {
         Allocation a = switch (method) {
             case "hrp" -> hrp(o, e);
             case "black_litterman" -> blackLitterman(bl, request);
+            case "risk_parity", "max_diversification" -> RiskBased.solve(method, o, e, request.constraints());
             default -> solve(method, o, p, choice(request.solver()));
         };
-        boolean constrained = !method.equals("hrp") && !method.equals("black_litterman");
+        boolean constrained = !List.of("hrp", "black_litterman", "risk_parity", "max_diversification")
+                .contains(method);
         return response(method, request, p, a, constrained, bl);
     }
 
