@@ -1,5 +1,6 @@
 package com.positionlab.ui.activity;
 
+import com.positionlab.domain.StoredOptimization;
 import com.positionlab.domain.StoredSizing;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -218,7 +219,36 @@ public final class ActivityView {
         });
         VBox box = new VBox(6, filters, table);
         VBox.setVgrow(table, Priority.ALWAYS);
-        return Views.card("Accepted sizings", box);
+        TabPane tabs = new TabPane(new Tab("Accepted sizings", box), new Tab("Optimisations", optimizationTable()));
+        tabs.setId("activity-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add(Styles.DENSE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        return Views.card("History", tabs);
+    }
+
+    /** Every stored optimisation and frontier of the workspace's portfolios, failed runs shown as such. */
+    private Node optimizationTable() {
+        TableView<StoredOptimization> table = new TableView<>(model.optimizations());
+        table.setId("activity-optimizations");
+        table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, "compact-table");
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label("No optimisation stored yet: optimize a portfolio (portfolio_id) "
+                + "from the API or the command line with --db."));
+        table.getColumns().setAll(List.of(
+                Columns.text("Time", "When the run finished", o -> TIME.format(o.createdAt()), 150),
+                Columns.text("Portfolio", "The workspace portfolio it was for", StoredOptimization::portfolioId, 90),
+                Columns.text("Kind", "optimize: one portfolio; frontier: the efficient frontier",
+                        StoredOptimization::kind, 70),
+                Columns.text("Method", "The objective (API name)", o -> o.method() == null ? "—" : o.method(), 130),
+                Columns.text("Status", "optimal, or failed: no answer (infeasible, unbounded, not converged)",
+                        StoredOptimization::status, 64),
+                Columns.number("Latency", "Wall time of the run", o -> ms(o.latencyMs()), 70),
+                Columns.number("Iterations", "Turning points, root-search or solver steps, as the method counts them",
+                        o -> o.iterations() == null ? "—" : Integer.toString(o.iterations()), 92),
+                Columns.longText("Solver or error", "The method or library that answered, or why there was no answer",
+                        o -> o.error() != null ? o.error() : o.solver(), 320)));
+        return table;
     }
 
     private Node side() {

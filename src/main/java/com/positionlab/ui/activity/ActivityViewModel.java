@@ -1,6 +1,7 @@
 package com.positionlab.ui.activity;
 
 import com.positionlab.domain.SizingHistoryFilter;
+import com.positionlab.domain.StoredOptimization;
 import com.positionlab.domain.StoredSizing;
 import com.positionlab.io.AtomicFile;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import com.positionlab.service.Json;
 import com.positionlab.service.metrics.LatencyRecorder;
 import com.positionlab.service.sizing.PositionSizingRequest;
 import com.positionlab.service.sizing.PositionSizingResponse;
+import com.positionlab.service.optimize.OptimizationHistory;
 import com.positionlab.service.sizing.PositionSizingService;
 import com.positionlab.service.sizing.TtlCache;
 import com.positionlab.ui.common.Dialogs;
@@ -57,12 +59,17 @@ public final class ActivityViewModel {
     public record CacheRow(String name, Duration ttl, long hits, long misses) {
     }
 
+    /** Most optimisations listed. */
+    public static final int OPTIMIZATION_LIMIT = 200;
+
     private final PositionSizingService service;
+    private final OptimizationHistory optimizationHistory;
     private final TaskRunner runner;
     private final Notifier notifier;
     private final Dialogs dialogs;
 
     private final ObservableList<StoredSizing> history = FXCollections.observableArrayList();
+    private final ObservableList<StoredOptimization> optimizations = FXCollections.observableArrayList();
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ObjectProperty<SizingMethod> methodFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<StoredSizing> selected = new SimpleObjectProperty<>();
@@ -81,9 +88,11 @@ public final class ActivityViewModel {
      * @param changes  the workspace's data changed (history rows may be gone)
      * @param accepted a sizing was accepted into the history
      */
-    public ActivityViewModel(PositionSizingService service, TaskRunner runner, Notifier notifier,
-                             Dialogs dialogs, WorkspaceChanges changes, WorkspaceChanges accepted) {
+    public ActivityViewModel(PositionSizingService service, OptimizationHistory optimizationHistory,
+                             TaskRunner runner, Notifier notifier, Dialogs dialogs, WorkspaceChanges changes,
+                             WorkspaceChanges accepted) {
         this.service = service;
+        this.optimizationHistory = optimizationHistory;
         this.runner = runner;
         this.notifier = notifier;
         this.dialogs = dialogs;
@@ -100,6 +109,11 @@ public final class ActivityViewModel {
     /** Accepted sizings matching the filters, newest first. */
     public ObservableList<StoredSizing> history() {
         return history;
+    }
+
+    /** The workspace portfolios' optimisations and frontiers, newest first, failed runs included. */
+    public ObservableList<StoredOptimization> optimizations() {
+        return optimizations;
     }
 
     /** Text that the instrument, method or decision id must contain; blank for all. */
@@ -159,6 +173,11 @@ public final class ActivityViewModel {
             status.set(rows.size() + (rows.size() == 1 ? " sizing" : " sizings")
                     + (rows.size() == HISTORY_LIMIT ? " (the newest " + HISTORY_LIMIT + ")" : ""));
         }, e -> notifier.error("Could not read the sizing history", ErrorMessages.describe(e)));
+        runner.submit("Reading the optimisations", p -> optimizationHistory.recent(OPTIMIZATION_LIMIT), rows -> {
+            if (gen == historyGeneration) {
+                optimizations.setAll(rows);
+            }
+        }, e -> notifier.error("Could not read the optimisations", ErrorMessages.describe(e)));
     }
 
     /** Copies the service's latency recorder and cache counters into the properties (cheap, UI thread). */

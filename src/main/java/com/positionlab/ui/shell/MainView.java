@@ -270,7 +270,7 @@ public final class MainView {
             return new SizeTradeView(m, exporter).createView();
         });
         builders.put(Page.ACTIVITY, () -> {
-            ActivityViewModel m = new ActivityViewModel(s.sizing(), model.runner(), notifier, dialogs,
+            ActivityViewModel m = new ActivityViewModel(s.sizing(), s.optimizations(), model.runner(), notifier, dialogs,
                     activityChanges, activityAccepted);
             m.refresh();
             return new ActivityView(m, exporter).createView();

@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.positionlab.service.optimize.FrontierService;
+import com.positionlab.service.optimize.OptimizationHistory;
+import com.positionlab.service.optimize.OptimizeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +56,8 @@ class ActivityViewModelTest {
         Store store = new Store(db);
         new WorkspaceService(store).createDemo(Progress.NONE);
         service = new PositionSizingService(store);
-        model = new ActivityViewModel(service, new SyncTaskRunner(), notifier, dialogs, new WorkspaceChanges(),
+        model = new ActivityViewModel(service, new OptimizationHistory(new Store(db),
+                new OptimizeService(), new FrontierService()), new SyncTaskRunner(), notifier, dialogs, new WorkspaceChanges(),
                 accepted);
         model.refresh();
     }
@@ -70,6 +74,23 @@ class ActivityViewModelTest {
                 null, null, null, null, null, null, null, null, null, null, null, null), null, null, null, null);
         service.acceptance().accept(q, service.size(q), false);
         accepted.changed();
+    }
+
+    @Test
+    void storedOptimisationsAreListedNewestFirstWithTheirStatus() throws Exception {
+        String book = new Store(db).portfolios().findAll().get(0).id();
+        OptimizationHistory history = new OptimizationHistory(new Store(db), new OptimizeService(),
+                new FrontierService());
+        history.optimize(Json.requestMapper().readValue("{\"portfolio_id\": \"" + book + "\", \"mu\": {\"A\": 0.08, "
+                + "\"B\": 0.12}, \"cov\": {\"tickers\": [\"A\", \"B\"], \"matrix\": [[0.04, 0], [0, 0.09]]}, "
+                + "\"objective\": {\"method\": \"min_volatility\"}}", com.positionlab.service.optimize.OptimizeRequest.class));
+
+        model.refresh();
+
+        assertThat(model.optimizations()).hasSize(1);
+        assertThat(model.optimizations().get(0).status()).isEqualTo("optimal");
+        assertThat(model.optimizations().get(0).method()).isEqualTo("min_volatility");
+        assertThat(model.optimizations().get(0).solver()).isEqualTo("critical line");
     }
 
     @Test

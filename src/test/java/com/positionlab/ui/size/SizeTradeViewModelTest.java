@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.positionlab.service.optimize.FrontierService;
+import com.positionlab.service.optimize.OptimizationHistory;
+import com.positionlab.service.optimize.OptimizeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -257,7 +260,8 @@ class SizeTradeViewModelTest {
     @Test
     void acceptingStoresAHistoryRowThatTheActivityPageLists() {
         SizeTradeViewModel m = ticket();
-        ActivityViewModel activity = new ActivityViewModel(service, new SyncTaskRunner(), notifier, dialogs, changes,
+        ActivityViewModel activity = new ActivityViewModel(service, new OptimizationHistory(new Store(db),
+                new OptimizeService(), new FrontierService()), new SyncTaskRunner(), notifier, dialogs, changes,
                 accepted);
         activity.refresh();
         assertThat(activity.history()).isEmpty();
@@ -332,7 +336,8 @@ class SizeTradeViewModelTest {
     @Test
     void theActivityMetricsCountEverySizing() {
         SizeTradeViewModel m = ticket();
-        ActivityViewModel activity = new ActivityViewModel(service, new SyncTaskRunner(), notifier, dialogs, changes,
+        ActivityViewModel activity = new ActivityViewModel(service, new OptimizationHistory(new Store(db),
+                new OptimizeService(), new FrontierService()), new SyncTaskRunner(), notifier, dialogs, changes,
                 accepted);
         int n = 4;
         for (int i = 0; i < n; i++) {
