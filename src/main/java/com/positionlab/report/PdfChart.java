@@ -201,7 +201,18 @@ final class PdfChart {
         if (hi == lo) {
             hi = lo + 1;
         }
-        Scale sx = new Scale(lo, hi + (hi - lo) * 0.05, g.x(), g.x() + g.w(), false);
+        // room beyond the longest bars for their value labels, so that no label crosses the frame
+        float room = 0;
+        for (double v : p.values()) {
+            if (Double.isFinite(v)) {
+                room = Math.max(room, pages.width(pages.regular, TICK_SIZE, p.value().unit() == Unit.FRACTION
+                        ? ReportText.percent(v) : ReportText.number(v)) + 6);
+            }
+        }
+        double share = Math.min(0.4, room / g.w());
+        double span = hi - lo;
+        Scale sx = new Scale(lo < 0 ? lo - span * share / (1 - share) : lo,
+                hi > 0 ? hi + span * share / (1 - share) : hi + span * 0.05, g.x(), g.x() + g.w(), false);
         axes(g, sx, null, p.value(), null);
         int n = p.labels().size();
         float slot = g.h() / Math.max(n, 1);

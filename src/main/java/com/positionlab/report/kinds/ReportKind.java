@@ -15,7 +15,9 @@ public enum ReportKind {
     SIMULATION("simulation", "growth paths of betting fractions, as `simulate` prints them"),
     EDGE("edge", "each strategy's edge from its trades, as `edge` prints it"),
     PORTFOLIO("portfolio", "a portfolio's holdings, as `portfolio` prints them"),
-    HISTORY("history", "every sizing accepted between two dates (--from, --to), read from the workspace");
+    HISTORY("history", "every sizing accepted between two dates (--from, --to), read from the workspace"),
+    OPTIMIZATION("optimization", "an optimised portfolio, as `optimize` prints it"),
+    FRONTIER("frontier", "an efficient frontier, as `frontier` prints it");
 
     private final String id;
     private final String description;
@@ -44,7 +46,8 @@ public enum ReportKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("must be one of sizing, kelly, simulation, edge, portfolio, history");
+        throw new IllegalArgumentException("must be one of sizing, kelly, simulation, edge, portfolio, history, "
+                + "optimization, frontier");
     }
 
     /**
@@ -61,6 +64,8 @@ public enum ReportKind {
             case EDGE -> EdgeReport.build(result, context);
             case PORTFOLIO -> PortfolioReport.build(result, context);
             case HISTORY -> HistoryReport.build(result, context);
+            case OPTIMIZATION -> OptimizationReport.build(result, context);
+            case FRONTIER -> FrontierReport.build(result, context);
         };
     }
 

@@ -149,9 +149,9 @@ public final class MeanVariance {
                 p.previous(), 0, p.maxTurnover());
     }
 
-    static Allocation fromProgram(QuadraticProgram program, int n, int steps, long start) {
+    Allocation fromProgram(QuadraticProgram program, int n, int steps, long start) {
         QpResult r = QpSolver.solve(program);
-        return new Allocation(java.util.Arrays.copyOf(r.x(), n), r.solver(), steps + r.iterations(),
+        return new Allocation(p.snapToBounds(java.util.Arrays.copyOf(r.x(), n)), r.solver(), steps + r.iterations(),
                 System.nanoTime() - start);
     }
 

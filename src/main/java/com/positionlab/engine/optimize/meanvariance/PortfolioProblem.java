@@ -74,6 +74,22 @@ public record PortfolioProblem(List<String> names, double[] mu, double[][] cov, 
                 maxTurnover);
     }
 
+    /**
+     * The weights with each one that lies within rounding ({@code 1e-12}, relative) of a bound put exactly on
+     * it: a solver's answer carries noise of order 1e-16 there, which would otherwise show as a tiny position.
+     */
+    public double[] snapToBounds(double[] w) {
+        double[] out = w.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (Math.abs(out[i] - lower[i]) <= 1e-12 * (1 + Math.abs(lower[i]))) {
+                out[i] = lower[i];
+            } else if (Math.abs(out[i] - upper[i]) <= 1e-12 * (1 + Math.abs(upper[i]))) {
+                out[i] = upper[i];
+            }
+        }
+        return out;
+    }
+
     public double expectedReturn(double[] w) {
         double s = 0;
         for (int i = 0; i < w.length; i++) {

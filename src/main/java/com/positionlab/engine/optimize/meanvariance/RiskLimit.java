@@ -33,7 +33,7 @@ final class RiskLimit {
     static Allocation solve(PortfolioProblem p, double targetVolatility, long start) {
         RiskLimit limit = new RiskLimit(p, targetVolatility);
         double[] w = limit.run();
-        return new Allocation(w, QpSolver.NAME + " convex, root search on the risk multiplier", limit.evaluations,
+        return new Allocation(p.snapToBounds(w), QpSolver.NAME + " convex, root search on the risk multiplier", limit.evaluations,
                 System.nanoTime() - start);
     }
 

@@ -68,6 +68,6 @@ final class SharpeProgram {
         for (int i = 0; i < n; i++) {
             w[i] = r.x()[i] / kappa;
         }
-        return new Allocation(w, r.solver() + ", y = kappa w", 1 + r.iterations(), System.nanoTime() - start);
+        return new Allocation(p.snapToBounds(w), r.solver() + ", y = kappa w", 1 + r.iterations(), System.nanoTime() - start);
     }
 }
