@@ -82,6 +82,27 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void grossLeverageLimitsALongShortPortfolio() throws Exception {
+        // C returns little for much risk: the unconstrained maximum Sharpe shorts it heavily
+        String request = "{\"mu\": {\"A\": 0.10, \"B\": 0.12, \"C\": 0.01}, \"cov\": {\"tickers\": [\"A\", \"B\", "
+                + "\"C\"], \"matrix\": [[0.04, 0.01, 0.018], [0.01, 0.05, 0.02], [0.018, 0.02, 0.06]]}, \"objective\": "
+                + "{\"method\": \"%s\"}, \"constraints\": {\"weight_bounds\": [-1, 1], \"max_leverage\": 1.3}}";
+        for (String method : new String[] {"max_sharpe", "max_quadratic_utility"}) {
+            assertThat(optimize(request.formatted(method))).as(err.toString()).isZero();
+            JsonNode r = Json.mapper().readTree(out.toString());
+            double gross = 0;
+            double sum = 0;
+            for (String t : new String[] {"A", "B", "C"}) {
+                gross += Math.abs(r.at("/weights/" + t).asDouble());
+                sum += r.at("/weights/" + t).asDouble();
+            }
+            assertThat(sum).as(method).isCloseTo(1, within(1e-10));
+            assertThat(gross).as(method).isCloseTo(1.3, within(1e-9));
+            assertThat(r.get("binding_constraints").toString()).as(method).contains("max_leverage");
+        }
+    }
+
+    @Test
     void aWeightCapBindsAndIsReportedWithItsSlack() throws Exception {
         String constraints = ", \"constraints\": {\"weight_bounds\": [0, 0.6]}";
         assertThat(optimize(TWO_ASSETS.formatted("min_volatility", "", constraints))).isZero();

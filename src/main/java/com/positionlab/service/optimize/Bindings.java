@@ -37,6 +37,13 @@ final class Bindings {
             }
             add(out, "max_turnover", t, p.maxTurnover());
         }
+        if (p.maxLeverage() < Double.POSITIVE_INFINITY) {
+            double g = 0;
+            for (double x : w) {
+                g += Math.abs(x);
+            }
+            add(out, "max_leverage", g, p.maxLeverage());
+        }
         return out;
     }
 

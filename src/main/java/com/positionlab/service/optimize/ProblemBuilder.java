@@ -37,6 +37,7 @@ final class ProblemBuilder {
         double[] previous = null;
         double cost = 0;
         double turnover = Double.POSITIVE_INFINITY;
+        double leverage = Double.POSITIVE_INFINITY;
         if (c != null) {
             sectors(c, tickers, rows);
             linear(c, tickers, rows);
@@ -49,8 +50,11 @@ final class ProblemBuilder {
                 turnover = nonNegative(c.maxTurnover(), "constraints.max_turnover", 1000);
             }
             if (c.maxLeverage() != null) {
-                throw new ValidationException("constraints.max_leverage", "is not supported yet: bound the weights "
-                        + "with weight_bounds instead");
+                leverage = c.maxLeverage();
+                if (!(leverage >= 1) || leverage > MAX_BOUND) {
+                    throw new ValidationException("constraints.max_leverage", "must be between 1 and " + MAX_BOUND
+                            + " (the gross exposure, sum of |w|)");
+                }
             }
             if ((cost > 0 || c.maxTurnover() != null) && previous == null) {
                 throw new ValidationException("constraints.current_weights", "are needed for transaction costs and "
@@ -59,7 +63,7 @@ final class ProblemBuilder {
         }
         try {
             return new PortfolioProblem(tickers, e.mu(), e.cov(), lower, upper, marketNeutral ? 0 : 1, rows, l2,
-                    previous, cost, turnover);
+                    previous, cost, turnover, leverage);
         } catch (IllegalArgumentException ex) {
             throw new ValidationException("constraints", ex.getMessage());
         }

@@ -146,7 +146,7 @@ public final class MeanVariance {
 
     static PortfolioProblem withoutPenalties(PortfolioProblem p) {
         return new PortfolioProblem(p.names(), p.mu(), p.cov(), p.lower(), p.upper(), p.budget(), p.rows(), 0,
-                p.previous(), 0, p.maxTurnover());
+                p.previous(), 0, p.maxTurnover(), p.maxLeverage());
     }
 
     Allocation fromProgram(QuadraticProgram program, int n, int steps, long start) {

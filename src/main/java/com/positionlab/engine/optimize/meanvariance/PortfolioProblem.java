@@ -16,10 +16,11 @@ import java.util.List;
  * @param previous    current weights for the transaction-cost penalty and the turnover limit; null when none
  * @param costRate    proportional cost {@code k * sum |w - previous|} added to the objective; 0 for none
  * @param maxTurnover the most {@code sum |w - previous|} may be; infinite for no limit
+ * @param maxLeverage the most the gross exposure {@code sum |w|} may be; infinite for no limit
  */
 public record PortfolioProblem(List<String> names, double[] mu, double[][] cov, double[] lower, double[] upper,
                                double budget, List<LinearConstraint> rows, double l2Gamma, double[] previous,
-                               double costRate, double maxTurnover) {
+                               double costRate, double maxTurnover, double maxLeverage) {
 
     public PortfolioProblem {
         names = List.copyOf(names);
@@ -35,8 +36,9 @@ public record PortfolioProblem(List<String> names, double[] mu, double[][] cov, 
                         + upper[i] + "] is not a finite interval");
             }
         }
-        if (!(l2Gamma >= 0) || !(costRate >= 0) || !(maxTurnover >= 0)) {
-            throw new IllegalArgumentException("l2_gamma, transaction costs and max_turnover must not be negative");
+        if (!(l2Gamma >= 0) || !(costRate >= 0) || !(maxTurnover >= 0) || !(maxLeverage > 0)) {
+            throw new IllegalArgumentException("l2_gamma, transaction costs and max_turnover must not be negative, "
+                    + "max_leverage must be positive");
         }
         if ((costRate > 0 || maxTurnover < Double.POSITIVE_INFINITY) && (previous == null || previous.length != n)) {
             throw new IllegalArgumentException("current_weights are needed for transaction costs and turnover");
@@ -51,7 +53,8 @@ public record PortfolioProblem(List<String> names, double[] mu, double[][] cov, 
         double[] hi = new double[n];
         java.util.Arrays.fill(lo, lower);
         java.util.Arrays.fill(hi, upper);
-        return new PortfolioProblem(names, mu, cov, lo, hi, 1, List.of(), 0, null, 0, Double.POSITIVE_INFINITY);
+        return new PortfolioProblem(names, mu, cov, lo, hi, 1, List.of(), 0, null, 0, Double.POSITIVE_INFINITY,
+                Double.POSITIVE_INFINITY);
     }
 
     public int n() {
@@ -61,17 +64,17 @@ public record PortfolioProblem(List<String> names, double[] mu, double[][] cov, 
     /** Whether only the bounds and a fully invested budget apply, with no penalty: the critical line's case. */
     public boolean plain() {
         return budget == 1 && rows.isEmpty() && l2Gamma == 0 && costRate == 0
-                && maxTurnover == Double.POSITIVE_INFINITY;
+                && maxTurnover == Double.POSITIVE_INFINITY && maxLeverage == Double.POSITIVE_INFINITY;
     }
 
     public PortfolioProblem withBudget(double newBudget) {
         return new PortfolioProblem(names, mu, cov, lower, upper, newBudget, rows, l2Gamma, previous, costRate,
-                maxTurnover);
+                maxTurnover, maxLeverage);
     }
 
     public PortfolioProblem withCov(double[][] newCov) {
         return new PortfolioProblem(names, mu, newCov, lower, upper, budget, rows, l2Gamma, previous, costRate,
-                maxTurnover);
+                maxTurnover, maxLeverage);
     }
 
     /**

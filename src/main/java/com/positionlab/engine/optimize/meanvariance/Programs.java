@@ -5,7 +5,8 @@ import com.positionlab.engine.optimize.qp.QuadraticProgram;
 /**
  * Writes a mean-variance objective over a {@link PortfolioProblem} as a {@link QuadraticProgram}. The
  * variables are the n weights, followed, when there are transaction costs or a turnover limit, by n trade
- * sizes {@code t_i >= |w_i - previous_i|}. The objective is
+ * sizes {@code t_i >= |w_i - previous_i|}, and when gross leverage is limited, by n exposures
+ * {@code g_i >= |w_i|} with {@code sum g <= max_leverage}. The objective is
  * {@code risk * w'Sigma w - ret * mu.w + gamma ||w||^2 + k sum t}, subject to the budget, the bounds, the
  * problem's rows and the turnover limit.
  */
@@ -17,7 +18,9 @@ final class Programs {
     static QuadraticProgram.Builder weights(PortfolioProblem p, double risk, double ret) {
         int n = p.n();
         boolean trades = p.costRate() > 0 || p.maxTurnover() < Double.POSITIVE_INFINITY;
-        QuadraticProgram.Builder b = QuadraticProgram.builder(trades ? 2 * n : n);
+        boolean gross = p.maxLeverage() < Double.POSITIVE_INFINITY;
+        int size = n * (1 + (trades ? 1 : 0) + (gross ? 1 : 0));
+        QuadraticProgram.Builder b = QuadraticProgram.builder(size);
         if (risk != 0) {
             b.quadratic(p.cov(), 2 * risk);
         }
@@ -36,9 +39,33 @@ final class Programs {
             addRow(b, row.name(), row.coefficients(), row.lower(), row.upper());
         }
         if (trades) {
-            addTrades(b, p);
+            addTrades(b, p, size);
+        }
+        if (gross) {
+            addExposures(b, p, trades ? 2 * n : n, size);
         }
         return b;
+    }
+
+    /** Exposures {@code g_i >= |w_i|} at variables {@code first..first+n-1}, summing to at most max_leverage. */
+    private static void addExposures(QuadraticProgram.Builder b, PortfolioProblem p, int first, int size) {
+        int n = p.n();
+        double[] all = new double[size];
+        for (int i = 0; i < n; i++) {
+            int g = first + i;
+            b.name(g, "exposure " + p.names().get(i));
+            b.bounds(g, 0, Double.POSITIVE_INFINITY);
+            double[] up = new double[size];
+            up[i] = 1;
+            up[g] = -1;
+            b.defining("exposure " + p.names().get(i), up, 0);
+            double[] down = new double[size];
+            down[i] = -1;
+            down[g] = -1;
+            b.defining("exposure " + p.names().get(i), down, 0);
+            all[g] = 1;
+        }
+        b.atMost("max_leverage", all, p.maxLeverage());
     }
 
     static void addRow(QuadraticProgram.Builder b, String name, double[] a, double lower, double upper) {
@@ -54,19 +81,19 @@ final class Programs {
         }
     }
 
-    private static void addTrades(QuadraticProgram.Builder b, PortfolioProblem p) {
+    private static void addTrades(QuadraticProgram.Builder b, PortfolioProblem p, int size) {
         int n = p.n();
-        double[] all = new double[2 * n];
+        double[] all = new double[size];
         for (int i = 0; i < n; i++) {
             int t = n + i;
             b.name(t, "trade " + p.names().get(i));
             b.bounds(t, 0, Double.POSITIVE_INFINITY);
             b.linear(t, p.costRate());
-            double[] up = new double[2 * n];
+            double[] up = new double[size];
             up[i] = 1;
             up[t] = -1;
             b.defining("trade " + p.names().get(i), up, p.previous()[i]);
-            double[] down = new double[2 * n];
+            double[] down = new double[size];
             down[i] = -1;
             down[t] = -1;
             b.defining("trade " + p.names().get(i), down, -p.previous()[i]);

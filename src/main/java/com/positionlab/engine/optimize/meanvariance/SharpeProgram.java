@@ -9,7 +9,7 @@ import com.positionlab.engine.optimize.qp.QuadraticProgram;
  * Maximum Sharpe ratio under general rows or an L2 term, by the change of variables {@code y = kappa w},
  * {@code kappa >= 0}: minimise {@code y'Sigma y + gamma ||y||^2} subject to {@code (mu - rf).y = 1},
  * {@code sum(y) = kappa}, {@code lower kappa <= y <= upper kappa} and each row {@code lo kappa <= a.y <=
- * hi kappa}; then {@code w = y / kappa}. Without the L2 term this is exactly the maximum Sharpe ratio; with it,
+ * hi kappa} (and {@code sum |y| <= max_leverage kappa}); then {@code w = y / kappa}. Without the L2 term this is exactly the maximum Sharpe ratio; with it,
  * the penalty acts on y (PyPortfolioOpt's definition).
  */
 final class SharpeProgram {
@@ -17,12 +17,35 @@ final class SharpeProgram {
     private SharpeProgram() {
     }
 
+    /** Exposures {@code g_i >= |y_i|} with {@code sum g <= max_leverage * kappa}. */
+    private static void exposures(QuadraticProgram.Builder b, PortfolioProblem p, int size) {
+        int n = p.n();
+        double[] all = new double[size];
+        for (int i = 0; i < n; i++) {
+            int g = n + 1 + i;
+            b.bounds(g, 0, Double.POSITIVE_INFINITY).name(g, "exposure " + p.names().get(i));
+            double[] up = new double[size];
+            up[i] = 1;
+            up[g] = -1;
+            b.defining("exposure " + p.names().get(i), up, 0);
+            double[] down = new double[size];
+            down[i] = -1;
+            down[g] = -1;
+            b.defining("exposure " + p.names().get(i), down, 0);
+            all[g] = 1;
+        }
+        all[n] = -p.maxLeverage();
+        b.atMost("max_leverage", all, 0);
+    }
+
     static Allocation solve(PortfolioProblem p, double rf, long start) {
         int n = p.n();
         int k = n;
-        QuadraticProgram.Builder b = QuadraticProgram.builder(n + 1).quadratic(p.cov(), 2);
-        double[] excess = new double[n + 1];
-        double[] budget = new double[n + 1];
+        boolean gross = p.maxLeverage() < Double.POSITIVE_INFINITY;
+        int size = gross ? 2 * n + 1 : n + 1;
+        QuadraticProgram.Builder b = QuadraticProgram.builder(size).quadratic(p.cov(), 2);
+        double[] excess = new double[size];
+        double[] budget = new double[size];
         for (int i = 0; i < n; i++) {
             b.name(i, p.names().get(i));
             if (p.l2Gamma() > 0) {
@@ -30,11 +53,11 @@ final class SharpeProgram {
             }
             excess[i] = p.mu()[i] - rf;
             budget[i] = 1;
-            double[] up = new double[n + 1];
+            double[] up = new double[size];
             up[i] = 1;
             up[k] = -p.upper()[i];
             b.atMost(p.names().get(i) + " upper bound", up, 0);
-            double[] down = new double[n + 1];
+            double[] down = new double[size];
             down[i] = -1;
             down[k] = p.lower()[i];
             b.atMost(p.names().get(i) + " lower bound", down, 0);
@@ -43,14 +66,17 @@ final class SharpeProgram {
         b.name(k, "kappa").bounds(k, 0, Double.POSITIVE_INFINITY);
         b.equal("excess return", excess, 1);
         b.equal("budget", budget, 0);
+        if (gross) {
+            exposures(b, p, size);
+        }
         for (LinearConstraint row : p.rows()) {
-            double[] a = java.util.Arrays.copyOf(row.coefficients(), n + 1);
+            double[] a = java.util.Arrays.copyOf(row.coefficients(), size);
             if (row.upper() < Double.POSITIVE_INFINITY) {
                 a[k] = -row.upper();
                 b.atMost(row.name(), a, 0);
             }
             if (row.lower() > Double.NEGATIVE_INFINITY) {
-                double[] neg = new double[n + 1];
+                double[] neg = new double[size];
                 for (int i = 0; i < n; i++) {
                     neg[i] = -row.coefficients()[i];
                 }

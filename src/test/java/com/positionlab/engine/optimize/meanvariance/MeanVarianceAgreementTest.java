@@ -85,7 +85,7 @@ class MeanVarianceAgreementTest {
             }
             List<LinearConstraint> rows = List.of(new LinearConstraint("sector even", sector, 0.2, 0.45));
             PortfolioProblem p = new PortfolioProblem(base.names(), base.mu(), base.cov(), base.lower(), base.upper(),
-                    1, rows, 0, null, 0, Double.POSITIVE_INFINITY);
+                    1, rows, 0, null, 0, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
             MeanVariance mv = new MeanVariance(p);
             double[] w = mv.minVolatility().weights();
             feasible(p, w, "trial " + trial);
