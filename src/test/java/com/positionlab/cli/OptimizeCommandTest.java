@@ -103,6 +103,22 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void aTradeIsLimitedToAShareOfTheDailyVolume() throws Exception {
+        // from all in A, B may be bought only up to 10% x 20,000 units x 50 / 1,000,000 = 10% of the book
+        String liquidity = ", \"constraints\": {\"current_weights\": {\"A\": 1, \"B\": 0}, \"liquidity\": "
+                + "{\"portfolio_value\": 1000000, \"adv\": {\"B\": 20000}, \"latest_prices\": {\"B\": 50}}}";
+        assertThat(optimize(TWO_ASSETS.formatted("min_volatility", "", liquidity))).as(err.toString()).isZero();
+        JsonNode r = Json.mapper().readTree(out.toString());
+        assertThat(r.at("/weights/B").asDouble()).isCloseTo(0.1, within(1e-12));
+        assertThat(r.get("binding_constraints").toString()).contains("B upper bound");
+        // from cash, neither can be bought fast enough to be fully invested
+        String stuck = liquidity.replace("{\"B\": 20000}", "{\"A\": 2, \"B\": 2}").replace("{\"B\": 50}",
+                "{\"A\": 50, \"B\": 50}").replace("\"A\": 1, \"B\": 0", "\"A\": 0, \"B\": 0");
+        assertThat(optimize(TWO_ASSETS.formatted("min_volatility", "", stuck))).isEqualTo(2);
+        assertThat(err.toString()).contains("constraints.liquidity");
+    }
+
+    @Test
     void aWeightCapBindsAndIsReportedWithItsSlack() throws Exception {
         String constraints = ", \"constraints\": {\"weight_bounds\": [0, 0.6]}";
         assertThat(optimize(TWO_ASSETS.formatted("min_volatility", "", constraints))).isZero();

@@ -63,7 +63,18 @@ public record OptimizeRequest(String portfolioId, String prices, String priceRow
     public record ConstraintsSpec(JsonNode weightBounds, Double l2Gamma, Map<String, String> sectorMapper,
                                   Map<String, Double> sectorLower, Map<String, Double> sectorUpper,
                                   Map<String, Double> currentWeights, Double maxTurnover,
-                                  Double transactionCostBps, Double maxLeverage, List<LinearRow> linear) {
+                                  Double transactionCostBps, Double maxLeverage, List<LinearRow> linear,
+                                  Liquidity liquidity) {
+    }
+
+    /**
+     * A trade no larger than {@code max_adv_share} (0.1) of the instrument's average daily volume: with
+     * {@code adv} in units a day and prices ({@code latest_prices}, else the price file's last), a weight may
+     * move from its current weight by at most {@code max_adv_share * adv * price / portfolio_value}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Liquidity(Double portfolioValue, Double maxAdvShare, Map<String, Double> adv,
+                            Map<String, Double> latestPrices) {
     }
 
     /** A named linear row over tickers. */

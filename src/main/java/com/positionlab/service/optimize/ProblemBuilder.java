@@ -56,6 +56,9 @@ final class ProblemBuilder {
                             + " (the gross exposure, sum of |w|)");
                 }
             }
+            if (c.liquidity() != null) {
+                Liquidity.apply(c.liquidity(), e, previous, lower, upper, marketNeutral ? 0 : 1);
+            }
             if ((cost > 0 || c.maxTurnover() != null) && previous == null) {
                 throw new ValidationException("constraints.current_weights", "are needed for transaction costs and "
                         + "max_turnover");
