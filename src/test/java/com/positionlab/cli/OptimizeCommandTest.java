@@ -152,6 +152,41 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void aFactorModelOnAFactorThatIsOneAssetsReturnsGivesThatAssetItsSampleVariance() throws Exception {
+        StringBuilder csv = new StringBuilder("date,X,Y,Z\n");
+        StringBuilder factors = new StringBuilder("date,MKT\n");
+        java.util.Random random = new java.util.Random(8);
+        double x = 100, y = 50, z = 20;
+        java.time.LocalDate d = java.time.LocalDate.of(2024, 1, 1);
+        java.util.List<Double> complete = new java.util.ArrayList<>();
+        for (int t = 0; t < 300; t++) {
+            csv.append(d.plusDays(t)).append(',').append(x).append(',').append(y).append(',')
+                    .append(t < 10 ? "" : String.valueOf(z)).append('\n');
+            double rx = 0.0004 + 0.01 * random.nextGaussian();
+            if (t + 1 < 300) {
+                // the factor on day t + 1 is exactly X's return from day t to t + 1
+                factors.append(d.plusDays(t + 1)).append(',').append(rx).append('\n');
+                if (t + 1 >= 11) {
+                    complete.add(rx);
+                }
+            }
+            x *= 1 + rx;
+            y *= 1 + 0.0003 + 0.02 * random.nextGaussian();
+            z *= 1 + 0.0008 + 0.015 * random.nextGaussian();
+        }
+        Path prices = Files.writeString(dir.resolve("prices.csv"), csv);
+        Path ff = Files.writeString(dir.resolve("factors.csv"), factors);
+        String request = "{\"prices\": \"" + prices + "\", \"risk_model\": {\"estimator\": \"factor_model\", "
+                + "\"factors\": \"" + ff + "\"}, \"objective\": {\"method\": \"min_volatility\"}, \"constraints\": "
+                + "{\"weight_bounds\": {\"X\": [1, 1], \"Y\": [0, 0], \"Z\": [0, 0]}}}";
+        assertThat(optimize(request)).as(err.toString()).isZero();
+        double mean = complete.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double var = complete.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / (complete.size() - 1);
+        JsonNode r = Json.mapper().readTree(out.toString());
+        assertThat(r.at("/performance/volatility").asDouble()).isCloseTo(Math.sqrt(var * 252), within(1e-9));
+    }
+
+    @Test
     void badRequestsExitTwoWithOneLineNamingTheField() throws Exception {
         assertThat(optimize(TWO_ASSETS.formatted("max_fun", "", ""))).isEqualTo(2);
         assertThat(err.toString().strip()).contains("objective.method").doesNotContain("\n");

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.positionlab.engine.estimate.Covariances;
 import com.positionlab.engine.estimate.ExpectedReturns;
+import com.positionlab.engine.estimate.FactorModel;
 import com.positionlab.engine.estimate.PsdRepair;
 import com.positionlab.engine.estimate.ReturnTable;
 import com.positionlab.engine.estimate.Shrinkage;
@@ -101,19 +102,7 @@ public record Estimates(List<String> tickers, double[] mu, double[][] cov, Retur
         for (int t = 1; t < bench.prices().length; t++) {
             byDate.put(bench.dates().get(t), bench.prices()[t][0] / bench.prices()[t - 1][0] - 1);
         }
-        List<Double> out = new ArrayList<>();
-        double[][] p = prices.prices();
-        for (int t = 1; t < p.length; t++) {
-            boolean any = false;
-            for (int i = 0; i < p[t].length; i++) {
-                any |= !Double.isNaN(p[t][i]) && !Double.isNaN(p[t - 1][i]);
-            }
-            if (any) {
-                Double m = byDate.get(prices.dates().get(t));
-                out.add(m == null ? Double.NaN : m);
-            }
-        }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
+        return returnDates(prices).stream().mapToDouble(d -> byDate.getOrDefault(d, Double.NaN)).toArray();
     }
 
     private static double[][] covariance(RiskModelSpec rm, PriceTable prices) {
@@ -130,12 +119,55 @@ public record Estimates(List<String> tickers, double[] mu, double[][] cov, Retur
             case "ledoit_wolf_single_factor" -> Shrinkage.singleFactor(r, frequency).covariance();
             case "ledoit_wolf_constant_correlation" -> Shrinkage.constantCorrelation(r, frequency).covariance();
             case "oracle_approximating" -> Shrinkage.oracleApproximating(r, frequency).covariance();
+            case "factor_model" -> factorModel(rm, prices, r, frequency);
             default -> throw new ValidationException("risk_model.estimator", ValidationException.quote(estimator)
                     + " is not one of sample_cov, semicovariance, exp_cov, ledoit_wolf_constant_variance, "
-                    + "ledoit_wolf_single_factor, ledoit_wolf_constant_correlation, oracle_approximating");
+                    + "ledoit_wolf_single_factor, ledoit_wolf_constant_correlation, oracle_approximating, "
+                    + "factor_model");
         };
         GivenEstimates.requireFinite(s, "risk_model");
         return PsdRepair.isPsd(s) ? s : PsdRepair.repair(s, fix);
+    }
+
+    private static double[][] factorModel(RiskModelSpec rm, PriceTable prices, ReturnTable r, int frequency) {
+        try {
+            if (rm.factors() == null) {
+                int k = rm.components() == null ? Math.min(3, r.assets()) : rm.components();
+                return FactorModel.principalComponents(r, k, frequency);
+            }
+            PriceTable f = PriceCsv.readReturns(Path.of(rm.factors()), "risk_model.factors");
+            Map<LocalDate, double[]> byDate = new HashMap<>();
+            for (int t = 0; t < f.prices().length; t++) {
+                byDate.put(f.dates().get(t), f.prices()[t]);
+            }
+            List<LocalDate> dates = returnDates(prices);
+            double[][] aligned = new double[dates.size()][];
+            double[] none = new double[f.tickers().size()];
+            java.util.Arrays.fill(none, Double.NaN);
+            for (int t = 0; t < aligned.length; t++) {
+                aligned[t] = byDate.getOrDefault(dates.get(t), none);
+            }
+            return FactorModel.regression(r, aligned, frequency);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("risk_model." + (rm.factors() == null ? "components" : "factors"),
+                    e.getMessage().replaceFirst("^(components|factors): ", ""));
+        }
+    }
+
+    /** The date of each row of the returns of {@code prices} (the later price's date; all-missing rows left out). */
+    static List<LocalDate> returnDates(PriceTable prices) {
+        List<LocalDate> out = new ArrayList<>();
+        double[][] p = prices.prices();
+        for (int t = 1; t < p.length; t++) {
+            boolean any = false;
+            for (int i = 0; i < p[t].length; i++) {
+                any |= !Double.isNaN(p[t][i]) && !Double.isNaN(p[t - 1][i]);
+            }
+            if (any) {
+                out.add(prices.dates().get(t));
+            }
+        }
+        return out;
     }
 
     private static PsdRepair.Method fix(String text) {

@@ -39,11 +39,13 @@ public record OptimizeRequest(String portfolioId, String prices, String priceRow
      * How the covariance is estimated: {@code sample_cov} (default), {@code semicovariance},
      * {@code exp_cov}, {@code ledoit_wolf_constant_variance} ({@code ledoit_wolf}),
      * {@code ledoit_wolf_single_factor}, {@code ledoit_wolf_constant_correlation},
-     * {@code oracle_approximating}; {@code fix_method} {@code spectral} (default) or {@code diag}.
+     * {@code oracle_approximating}, {@code factor_model} (on the factor returns of the wide CSV {@code factors},
+     * else on the first {@code components} (3) principal components); {@code fix_method} {@code spectral}
+     * (default) or {@code diag}.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RiskModelSpec(String estimator, Integer frequency, Integer span, Double benchmark,
-                                Boolean logReturns, String fixMethod) {
+                                Boolean logReturns, String fixMethod, String factors, Integer components) {
     }
 
     /** The objective and its parameters; {@code method} is required. */

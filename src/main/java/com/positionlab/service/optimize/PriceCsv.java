@@ -37,13 +37,22 @@ public final class PriceCsv {
     }
 
     public static PriceTable read(Path file, String field) {
+        return read(file, field, true);
+    }
+
+    /** A wide file of returns (factor returns, say): the same layout, any finite number in a cell. */
+    public static PriceTable readReturns(Path file, String field) {
+        return read(file, field, false);
+    }
+
+    private static PriceTable read(Path file, String field, boolean prices) {
         try {
             if (Files.size(file) > MAX_BYTES) {
                 throw new ValidationException(field, "the file is larger than " + (MAX_BYTES >> 20) + " MB");
             }
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                  CSVParser csv = CSVFormat.DEFAULT.builder().get().parse(in)) {
-                return parse(csv, field);
+                return parse(csv, field, prices);
             }
         } catch (NoSuchFileException e) {
             throw new ValidationException(field, "no such file: " + ValidationException.quote(file.toString()));
@@ -55,7 +64,7 @@ public final class PriceCsv {
         }
     }
 
-    private static PriceTable parse(CSVParser csv, String field) {
+    private static PriceTable parse(CSVParser csv, String field, boolean prices) {
         List<String> tickers = null;
         List<LocalDate> dates = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
@@ -79,7 +88,7 @@ public final class PriceCsv {
             dates.add(date);
             double[] row = new double[tickers.size()];
             for (int i = 0; i < row.length; i++) {
-                row[i] = price(record.get(i + 1), field, where + ", " + tickers.get(i));
+                row[i] = price(record.get(i + 1), field, where + ", " + tickers.get(i), prices);
             }
             rows.add(row);
         }
@@ -120,7 +129,7 @@ public final class PriceCsv {
         }
     }
 
-    private static double price(String text, String field, String where) {
+    private static double price(String text, String field, String where, boolean positive) {
         String s = text.strip();
         if (s.isEmpty()) {
             return Double.NaN;
@@ -131,8 +140,8 @@ public final class PriceCsv {
         } catch (NumberFormatException e) {
             v = Double.NaN;
         }
-        if (!(v > 0) || !Double.isFinite(v)) {
-            throw new ValidationException(field, where + ": not a positive price");
+        if (!Double.isFinite(v) || positive && !(v > 0) || Math.abs(v) > 1e12) {
+            throw new ValidationException(field, where + (positive ? ": not a positive price" : ": not a number"));
         }
         return v;
     }
