@@ -119,6 +119,18 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void aLongOnlyBoxIsTheQuadraticUtilityOfReturnsLoweredByTheUncertainty() throws Exception {
+        assertThat(optimize(TWO_ASSETS.formatted("robust", ", \"uncertainty\": {\"A\": 0.01, \"B\": 0.05}, "
+                + "\"risk_aversion\": 3", ""))).as(err.toString()).isZero();
+        JsonNode robust = Json.mapper().readTree(out.toString());
+        // worst case: A 0.07, B 0.07; maximise 0.07 - 1.5 (0.04 a^2 + 0.09 b^2): the minimum variance, 9/13 in A
+        assertThat(robust.at("/weights/A").asDouble()).isCloseTo(9.0 / 13, within(1e-10));
+        assertThat(optimize(TWO_ASSETS.formatted("robust", ", \"uncertainty_set\": \"ellipsoid\"", "")))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("objective.uncertainty_set");
+    }
+
+    @Test
     void aWeightCapBindsAndIsReportedWithItsSlack() throws Exception {
         String constraints = ", \"constraints\": {\"weight_bounds\": [0, 0.6]}";
         assertThat(optimize(TWO_ASSETS.formatted("min_volatility", "", constraints))).isZero();

@@ -53,7 +53,8 @@ public record OptimizeRequest(String portfolioId, String prices, String priceRow
     public record ObjectiveSpec(String method, String riskMeasure, Double beta, Double riskFreeRate,
                                 Double targetVolatility, Double targetReturn, Double targetSemideviation,
                                 Double targetCvar, Double targetCdar, Double riskAversion, Boolean marketNeutral,
-                                String linkage, Map<String, Double> riskBudgets) {
+                                String linkage, Map<String, Double> riskBudgets, String uncertaintySet,
+                                JsonNode uncertainty, Double kappa, Integer samples, Long seed) {
     }
 
     /**

@@ -27,7 +27,7 @@ public final class OptimizeService {
 
     static final List<String> METHODS = List.of("min_volatility", "max_sharpe", "efficient_risk",
             "efficient_return", "max_quadratic_utility", "hrp", "black_litterman", "risk_parity",
-            "max_diversification");
+            "max_diversification", "robust");
 
     public OptimizeResponse optimize(OptimizeRequest request) {
         ObjectiveSpec o = request.objective();
@@ -47,6 +47,7 @@ public final class OptimizeService {
             case "hrp" -> hrp(o, e);
             case "black_litterman" -> blackLitterman(bl, request);
             case "risk_parity", "max_diversification" -> RiskBased.solve(method, o, e, request.constraints());
+            case "robust" -> RobustObjective.solve(o, e, p);
             default -> solve(method, o, p, choice(request.solver()));
         };
         boolean constrained = !List.of("hrp", "black_litterman", "risk_parity", "max_diversification")

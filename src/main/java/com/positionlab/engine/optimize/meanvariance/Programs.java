@@ -16,9 +16,17 @@ final class Programs {
     }
 
     static QuadraticProgram.Builder weights(PortfolioProblem p, double risk, double ret) {
+        return weights(p, risk, ret, null);
+    }
+
+    /**
+     * As {@link #weights(PortfolioProblem, double, double)}, with the worst case of the expected returns over
+     * the box {@code |mu_i - mu^_i| <= uncertainty_i} in place of mu: {@code ret * (mu^.w - uncertainty.|w|)}.
+     */
+    static QuadraticProgram.Builder weights(PortfolioProblem p, double risk, double ret, double[] uncertainty) {
         int n = p.n();
         boolean trades = p.costRate() > 0 || p.maxTurnover() < Double.POSITIVE_INFINITY;
-        boolean gross = p.maxLeverage() < Double.POSITIVE_INFINITY;
+        boolean gross = p.maxLeverage() < Double.POSITIVE_INFINITY || uncertainty != null;
         int size = n * (1 + (trades ? 1 : 0) + (gross ? 1 : 0));
         QuadraticProgram.Builder b = QuadraticProgram.builder(size);
         if (risk != 0) {
@@ -42,7 +50,11 @@ final class Programs {
             addTrades(b, p, size);
         }
         if (gross) {
-            addExposures(b, p, trades ? 2 * n : n, size);
+            int first = trades ? 2 * n : n;
+            addExposures(b, p, first, size);
+            for (int i = 0; uncertainty != null && i < n; i++) {
+                b.linear(first + i, ret * uncertainty[i]);
+            }
         }
         return b;
     }
@@ -65,7 +77,9 @@ final class Programs {
             b.defining("exposure " + p.names().get(i), down, 0);
             all[g] = 1;
         }
-        b.atMost("max_leverage", all, p.maxLeverage());
+        if (p.maxLeverage() < Double.POSITIVE_INFINITY) {
+            b.atMost("max_leverage", all, p.maxLeverage());
+        }
     }
 
     static void addRow(QuadraticProgram.Builder b, String name, double[] a, double lower, double upper) {

@@ -26,9 +26,22 @@ public final class QpSolver {
         long start = System.nanoTime();
         double[] x = solveWithLibrary(p);
         ActiveSetPolish.Outcome polished = ActiveSetPolish.polish(p, x);
+        int steps = polished.iterations();
+        if (polished.x() == null && !p.linear()) {
+            // ojAlgo's model layer has been seen to stop at a vertex that is not optimal on degenerate programs
+            // (exposure variables |w| at zero); its convex solver called directly gets them right
+            double[] direct = DirectConvex.solve(p);
+            ActiveSetPolish.Outcome again = ActiveSetPolish.polish(p, direct);
+            steps += again.iterations();
+            if (again.x() != null) {
+                polished = again;
+            } else if (DirectConvex.feasible(p, direct) && p.objective(direct) < p.objective(x)) {
+                x = direct;
+            }
+        }
         double[] best = polished.x() != null ? polished.x() : x;
-        return new QpResult(best, p.objective(best), NAME + (p.linear() ? " simplex" : " convex"),
-                polished.iterations(), polished.x() != null, System.nanoTime() - start);
+        return new QpResult(best, p.objective(best), NAME + (p.linear() ? " simplex" : " convex"), steps,
+                polished.x() != null, System.nanoTime() - start);
     }
 
     static double[] solveWithLibrary(QuadraticProgram p) {
