@@ -39,7 +39,7 @@ final class FrontierCommand implements Callable<Integer> {
         if (points != null) {
             r = new OptimizeRequest(r.portfolioId(), r.prices(), r.priceRows(), r.marketPrices(), r.mu(), r.cov(), r.expectedReturns(),
                     r.riskModel(), r.objective(), r.constraints(), r.blackLitterman(), r.performanceRiskFreeRate(),
-                    r.solver(), points);
+                    r.solver(), points, r.paretoLevels());
         }
         try {
             var response = Calculators.create().frontier().frontier(r);

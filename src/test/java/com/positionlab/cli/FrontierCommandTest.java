@@ -88,6 +88,27 @@ class FrontierCommandTest {
     }
 
     @Test
+    void theEsgParetoSetTradesSharpeForAHigherScoreStepByStep() throws Exception {
+        String esg = ", \"constraints\": {\"esg_scores\": {\"A\": 80, \"B\": 40, \"C\": 20, \"D\": 60}}, "
+                + "\"pareto_levels\": 5";
+        assertThat(frontier(request(esg), "--points", "5")).as(err.toString()).isZero();
+        JsonNode r = Json.mapper().readTree(out.toString());
+        JsonNode pareto = r.at("/pareto/points");
+        assertThat(pareto.size()).isEqualTo(5);
+        assertThat(pareto.get(0).get("sharpe_ratio").asDouble())
+                .isCloseTo(r.at("/max_sharpe/sharpe_ratio").asDouble(), within(1e-9));
+        double last = Double.POSITIVE_INFINITY;
+        for (JsonNode p : pareto) {
+            assertThat(p.get("esg_score").asDouble()).isGreaterThanOrEqualTo(p.get("esg_floor").asDouble() - 1e-9);
+            assertThat(p.get("sharpe_ratio").asDouble()).isLessThanOrEqualTo(last + 1e-12);
+            last = p.get("sharpe_ratio").asDouble();
+        }
+        // the highest attainable score is all in A (80)
+        assertThat(pareto.get(4).get("esg_score").asDouble()).isCloseTo(80, within(1e-6));
+        assertThat(r.at("/pareto/trade_off").asText()).startsWith("Raising the ESG score from");
+    }
+
+    @Test
     void tooFewPointsExitTwoNamingTheOption() throws Exception {
         assertThat(frontier(request(""), "--points", "1")).isEqualTo(2);
         assertThat(err.toString()).contains("--points");

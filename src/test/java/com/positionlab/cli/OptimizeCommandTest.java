@@ -131,6 +131,21 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void factorExposureAndEsgLimitsBind() throws Exception {
+        String factor = ", \"constraints\": {\"factor_betas\": {\"MKT\": {\"A\": 0.5, \"B\": 1.5}}, "
+                + "\"factor_upper\": {\"MKT\": 0.7}}";
+        assertThat(optimize(TWO_ASSETS.formatted("max_sharpe", "", factor))).as(err.toString()).isZero();
+        JsonNode r = Json.mapper().readTree(out.toString());
+        // 0.5 a + 1.5 (1 - a) <= 0.7 holds from a = 0.8
+        assertThat(r.at("/weights/A").asDouble()).isCloseTo(0.8, within(1e-10));
+        assertThat(r.get("binding_constraints").toString()).contains("factor MKT exposure maximum");
+        String esg = ", \"constraints\": {\"esg_scores\": {\"A\": 10, \"B\": 90}, \"min_esg\": 50}";
+        assertThat(optimize(TWO_ASSETS.formatted("min_volatility", "", esg))).as(err.toString()).isZero();
+        r = Json.mapper().readTree(out.toString());
+        assertThat(r.at("/weights/B").asDouble()).isCloseTo(0.5, within(1e-10));
+    }
+
+    @Test
     void aWeightCapBindsAndIsReportedWithItsSlack() throws Exception {
         String constraints = ", \"constraints\": {\"weight_bounds\": [0, 0.6]}";
         assertThat(optimize(TWO_ASSETS.formatted("min_volatility", "", constraints))).isZero();

@@ -13,7 +13,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FrontierResponse(List<Point> points, List<Point> turningPoints, Point minVolatility,
-                               Point maxSharpe, OptimizeResponse.Solver solver, OptimizeRequest request) {
+                               Point maxSharpe, Pareto pareto, OptimizeResponse.Solver solver,
+                               OptimizeRequest request) {
+
+    /**
+     * The ESG-Sharpe trade-off: at each ESG floor from the maximum-Sharpe portfolio's score to the highest
+     * attainable, the maximum-Sharpe portfolio with at least that score; and the trade-off in words.
+     */
+    public record Pareto(List<ParetoPoint> points, String tradeOff) {
+    }
+
+    /** A maximum-Sharpe portfolio under an ESG floor: its score, return, volatility, Sharpe ratio and weights. */
+    public record ParetoPoint(double esgFloor, double esgScore, double expectedReturn, double volatility,
+                              double sharpeRatio, Map<String, Double> weights) {
+    }
 
     /** One frontier portfolio. */
     public record Point(double expectedReturn, double volatility, double sharpeRatio, Map<String, Double> weights) {

@@ -65,7 +65,10 @@ public final class FrontierService {
             for (double[] w : weights) {
                 points.add(point(p, w, perfRf));
             }
-            return new FrontierResponse(points, turning, point(p, minVol, perfRf), point(p, maxSharpe, perfRf),
+            Map<String, Double> esg = request.constraints() == null ? null : request.constraints().esgScores();
+            FrontierResponse.Pareto pareto = esg == null ? null
+                    : EsgPareto.of(p, esg, request.paretoLevels(), rf, perfRf);
+            return new FrontierResponse(points, turning, point(p, minVol, perfRf), point(p, maxSharpe, perfRf), pareto,
                     new OptimizeResponse.Solver(solver, iterations, "optimal", (System.nanoTime() - start) / 1e6),
                     request);
         } catch (OptimizationException ex) {

@@ -12,14 +12,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code expected_returns} and {@code risk_model} estimate, or the estimates themselves ({@code mu} by ticker
  * and {@code cov}); then an {@code objective} and {@code constraints}. Every field is optional except what the
  * objective needs; defaults are PyPortfolioOpt's. A frontier request is the same without an objective, and
- * {@code points} (50) says how many frontier portfolios to list. With {@code portfolio_id} (a workspace
+ * {@code points} (50) says how many frontier portfolios to list; with {@code constraints.esg_scores} it also
+ * gives the ESG-Sharpe Pareto set at {@code pareto_levels} (11) ESG floors. With {@code portfolio_id} (a workspace
  * portfolio) the run is stored in the workspace, failed runs included.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OptimizeRequest(String portfolioId, String prices, String priceRows, String marketPrices, Map<String, Double> mu,
                               CovarianceInput cov, ExpectedReturnsSpec expectedReturns, RiskModelSpec riskModel,
                               ObjectiveSpec objective, ConstraintsSpec constraints, BlackLittermanSpec blackLitterman,
-                              Double performanceRiskFreeRate, String solver, Integer points) {
+                              Double performanceRiskFreeRate, String solver, Integer points, Integer paretoLevels) {
 
     /** A given covariance matrix (annualised), rows and columns in the order of {@code tickers}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -60,14 +61,19 @@ public record OptimizeRequest(String portfolioId, String prices, String priceRow
     /**
      * Constraints and penalties. {@code weight_bounds}: {@code [lo, hi]} for every asset (null sides mean -1
      * and 1, as in PyPortfolioOpt), or {@code {"TICKER": [lo, hi]}} per asset (others default to [0, 1]).
-     * {@code linear}: further rows {@code lower <= sum(weights[t] * w_t) <= upper}.
+     * {@code linear}: further rows {@code lower <= sum(weights[t] * w_t) <= upper}. Factor-exposure limits:
+     * {@code factor_betas} {@code {"MKT": {"TICKER": beta}}} with {@code factor_lower}/{@code factor_upper} by
+     * factor bound the portfolio's exposure {@code sum(beta_t w_t)}. {@code esg_scores} by ticker with
+     * {@code min_esg} bound the portfolio's weighted ESG score from below.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ConstraintsSpec(JsonNode weightBounds, Double l2Gamma, Map<String, String> sectorMapper,
                                   Map<String, Double> sectorLower, Map<String, Double> sectorUpper,
                                   Map<String, Double> currentWeights, Double maxTurnover,
                                   Double transactionCostBps, Double maxLeverage, List<LinearRow> linear,
-                                  Liquidity liquidity) {
+                                  Liquidity liquidity, Map<String, Map<String, Double>> factorBetas,
+                                  Map<String, Double> factorLower, Map<String, Double> factorUpper,
+                                  Map<String, Double> esgScores, Double minEsg) {
     }
 
     /**

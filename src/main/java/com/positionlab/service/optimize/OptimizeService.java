@@ -60,8 +60,9 @@ public final class OptimizeService {
     }
 
     static Prepared prepare(OptimizeRequest request, boolean marketNeutral) {
-        if (request.points() != null) {
-            throw new ValidationException("points", "belongs to a frontier request, not an optimisation");
+        if (request.points() != null || request.paretoLevels() != null) {
+            throw new ValidationException(request.points() != null ? "points" : "pareto_levels",
+                    "belongs to a frontier request, not an optimisation");
         }
         return prepareAny(request, marketNeutral);
     }

@@ -41,6 +41,15 @@ final class ProblemBuilder {
         if (c != null) {
             sectors(c, tickers, rows);
             linear(c, tickers, rows);
+            factors(c, tickers, rows);
+            if (c.minEsg() != null) {
+                if (c.esgScores() == null) {
+                    throw new ValidationException("constraints.esg_scores", "are needed for min_esg");
+                }
+                double[] a = weights(c.esgScores(), tickers, "constraints.esg_scores");
+                rows.add(new LinearConstraint("ESG score", a, finite(c.minEsg(), "constraints.min_esg"),
+                        Double.POSITIVE_INFINITY));
+            }
             l2 = nonNegative(c.l2Gamma(), "constraints.l2_gamma", 1e6);
             if (c.currentWeights() != null) {
                 previous = weights(c.currentWeights(), tickers, "constraints.current_weights");
@@ -194,6 +203,35 @@ final class ProblemBuilder {
             }
             String name = row.name() == null ? "linear " + k : ValidationException.clip(row.name());
             rows.add(new LinearConstraint(name, a, lo, hi));
+        }
+    }
+
+    private static void factors(ConstraintsSpec c, List<String> tickers, List<LinearConstraint> rows) {
+        if (c.factorLower() == null && c.factorUpper() == null) {
+            return;
+        }
+        if (c.factorBetas() == null) {
+            throw new ValidationException("constraints.factor_betas", "are needed for factor limits");
+        }
+        TreeSet<String> factors = new TreeSet<>();
+        if (c.factorLower() != null) {
+            factors.addAll(c.factorLower().keySet());
+        }
+        if (c.factorUpper() != null) {
+            factors.addAll(c.factorUpper().keySet());
+        }
+        for (String factor : factors) {
+            Map<String, Double> betas = c.factorBetas().get(factor);
+            String field = "constraints.factor_betas." + ValidationException.clip(factor);
+            if (betas == null) {
+                throw new ValidationException(field, "is needed for the limits on this factor");
+            }
+            double lo = limit(c.factorLower(), factor, Double.NEGATIVE_INFINITY, "constraints.factor_lower.");
+            double hi = limit(c.factorUpper(), factor, Double.POSITIVE_INFINITY, "constraints.factor_upper.");
+            if (lo > hi) {
+                throw new ValidationException("constraints.factor_lower." + factor, "is above its factor_upper");
+            }
+            rows.add(new LinearConstraint("factor " + factor + " exposure", weights(betas, tickers, field), lo, hi));
         }
     }
 
