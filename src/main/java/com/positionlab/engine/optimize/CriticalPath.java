@@ -63,8 +63,11 @@ final class CriticalPath {
                 return corners;
             }
             apply(e);
-            changed = e.variable();
             s = settle.at(at, limit);
+            // The variable that changed side may not change back at this lambda, unless settling already
+            // undid the change (rounding in an ill-conditioned block): then it must be free to redo it.
+            boolean undone = e.binds() == (ws.state[e.variable()] == State.FREE);
+            changed = undone ? -1 : e.variable();
             if (moved(corners.get(corners.size() - 1).x())) {
                 corners.add(new Corner(ws.x.clone(), at, ws.multipliers(s, at)));
             }

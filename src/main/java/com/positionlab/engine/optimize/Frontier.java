@@ -8,6 +8,9 @@ import java.util.List;
  */
 public record Frontier(List<TurningPoint> points, double[] mean, double[][] cov) {
 
+    /** A variance below this fraction of the largest asset variance is zero (a riskless portfolio). */
+    static final double RISKLESS = 1e-14;
+
     public Frontier {
         points = List.copyOf(points);
         if (points.isEmpty()) {
@@ -32,7 +35,9 @@ public record Frontier(List<TurningPoint> points, double[] mean, double[][] cov)
      * + t^2 dd)}, whose derivative vanishes at {@code t = (m c - dm v) / (c dm - m dd)}; that and the ends are
      * compared. The efficient frontier is concave in (volatility, return), so the ratio, the slope of the line
      * from (0, rf), rises then falls along it: the maximum lies on a segment next to the turning point of highest
-     * ratio, and only those two are searched. Null when no frontier portfolio has a return above {@code rf}.
+     * ratio, and only those two are searched. A riskless frontier portfolio (a singular covariance allows one)
+     * whose return is above rf has an unbounded ratio: it is the answer. Null when no frontier portfolio has a
+     * return above {@code rf}.
      */
     public double[] maxSharpe(double riskFreeRate) {
         int top = 0;
@@ -64,9 +69,21 @@ public record Frontier(List<TurningPoint> points, double[] mean, double[][] cov)
         return bestSharpe > 0 ? best.clone() : null;
     }
 
-    private static double sharpe(TurningPoint p, double riskFreeRate) {
-        return p.variance() > 0 ? (p.expectedReturn() - riskFreeRate) / Math.sqrt(p.variance())
-                : Double.NEGATIVE_INFINITY;
+    /** The ratio at a turning point: infinite for a riskless one (variance zero to rounding) above rf. */
+    private double sharpe(TurningPoint p, double riskFreeRate) {
+        double excess = p.expectedReturn() - riskFreeRate;
+        if (p.variance() <= RISKLESS * largestVariance()) {
+            return excess > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        }
+        return excess / Math.sqrt(p.variance());
+    }
+
+    private double largestVariance() {
+        double big = 0;
+        for (int i = 0; i < cov.length; i++) {
+            big = Math.max(big, cov[i][i]);
+        }
+        return big;
     }
 
     private static double[] difference(TurningPoint a, TurningPoint b) {

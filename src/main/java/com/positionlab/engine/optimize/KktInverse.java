@@ -32,14 +32,26 @@ final class KktInverse {
     static final int REFRESH = 60;
     /** A Schur complement below this fraction of its terms' size marks a singular block. */
     static final double SINGULAR = 1e-11;
+    /**
+     * A leaving variable whose Schur complement is below this fraction of its variance (nearly a combination
+     * of the other free variables) makes the downdate cancel large terms: the inverse is then refreshed.
+     */
+    static final double CANCELLATION = 1e-6;
+    /** A diagonal entry of the inverse below this fraction of the largest marks a pinned variable. */
+    static final double PINNED = 1e-10;
+    /** The conditioning (see {@link #illConditioned}) above which solves are refined. */
+    static final double ILL_CONDITIONED = 1e4;
 
     private final SlackForm p;
     private final int q;
     private final double[][] inv;
     private final int[] vars;
     private final int[] position;
+    private final double maxVariance;
     private int size;
     private int updates;
+    /** The largest diagonal entry of the weights' block of the inverse, NaN until needed after a change. */
+    private double largestDiagonal = Double.NaN;
 
     KktInverse(SlackForm p, List<Integer> free) {
         this.p = p;
@@ -49,6 +61,11 @@ final class KktInverse {
         this.vars = new int[cap];
         this.position = new int[p.variables];
         Arrays.fill(position, -1);
+        double big = 0;
+        for (int i = 0; i < p.n; i++) {
+            big = Math.max(big, p.cov[i][i]);
+        }
+        this.maxVariance = big;
         this.size = q;
         for (int j : free) {
             position[j] = size;
@@ -101,7 +118,11 @@ final class KktInverse {
         return v;
     }
 
-    /** The Schur complement {@code s = S_jj - v'u} of variable j, with {@code u = K^-1 v}. */
+    /**
+     * The Schur complement {@code s = S_jj - v'u} of variable j, with {@code u = K^-1 v}: 0 when it is zero to
+     * rounding (the block with j would be singular), NaN when it is clearly negative, which a correct inverse
+     * cannot give (S is positive semi-definite): the inverse has lost accuracy and must be refreshed.
+     */
     double schur(int j, double[] v, double[] u) {
         double vu = 0;
         double scale = Math.abs(p.cov(j, j));
@@ -110,6 +131,9 @@ final class KktInverse {
             scale += Math.abs(v[a] * u[a]);
         }
         double s = p.cov(j, j) - vu;
+        if (s < -SINGULAR * scale) {
+            return Double.NaN;
+        }
         return s > SINGULAR * scale ? s : 0;
     }
 
@@ -131,12 +155,24 @@ final class KktInverse {
     }
 
     /**
-     * Whether removing free variable j leaves K nonsingular: {@code (K^-1)_jj} is not zero. It is zero for a
-     * variable the equality constraints pin (its weight cannot move while the others keep them).
+     * Whether removing free variable j leaves K nonsingular: {@code (K^-1)_jj} is not zero. The weights' block
+     * of {@code K^-1} is {@code Z (Z'SZ)^-1 Z'}, Z a basis of the null space of {@code E_F}, so its diagonal is
+     * non-negative and zero exactly for a variable the equality constraints pin (no direction that keeps them
+     * moves it); zero is judged against the largest diagonal entry.
      */
     boolean removable(int j) {
         int a = position[j];
-        return Math.abs(inv[a][a]) > SINGULAR * (1 + Math.abs(inv[a][a]));
+        return Math.abs(inv[a][a]) > PINNED * largestDiagonal();
+    }
+
+    private double largestDiagonal() {
+        if (Double.isNaN(largestDiagonal)) {
+            largestDiagonal = 0;
+            for (int a = q; a < size; a++) {
+                largestDiagonal = Math.max(largestDiagonal, Math.abs(inv[a][a]));
+            }
+        }
+        return largestDiagonal;
     }
 
     /**
@@ -174,11 +210,16 @@ final class KktInverse {
         }
         position[j] = -1;
         size = last;
-        counted();
+        if (Math.abs(d) * p.cov(j, j) > 1 / CANCELLATION) {
+            refresh();
+        } else {
+            counted();
+        }
         return out;
     }
 
     private void counted() {
+        largestDiagonal = Double.NaN;
         if (++updates >= Math.max(REFRESH, size)) {
             refresh();
         }
@@ -212,6 +253,7 @@ final class KktInverse {
      */
     void refresh() {
         updates = 0;
+        largestDiagonal = Double.NaN;
         DMatrixRMaj k = new DMatrixRMaj(size, size);
         for (int a = q; a < size; a++) {
             for (int c = 0; c < q; c++) {
@@ -247,12 +289,47 @@ final class KktInverse {
     /** {@code max |K x - b|} from the problem's data (not from the inverse): the check on its round-off. */
     double residual(double[] x, double[] b) {
         double worst = 0;
+        for (double r : residuals(x, b)) {
+            worst = Math.max(worst, Math.abs(r));
+        }
+        return worst;
+    }
+
+    /**
+     * Whether K is ill-conditioned enough for {@link #solveRefined}: the largest diagonal entry of the weights'
+     * block of {@code K^-1} (the inverse of the smallest variance along a free direction, roughly) times the
+     * largest variance exceeds {@link #ILL_CONDITIONED}.
+     */
+    boolean illConditioned() {
+        return largestDiagonal() * maxVariance > ILL_CONDITIONED;
+    }
+
+    /**
+     * {@code K^-1 b}, with one step of iterative refinement ({@code x += K^-1 (b - K x)}, the residual from the
+     * problem's data) when K is ill-conditioned: the explicit inverse then loses digits that the refinement
+     * restores.
+     */
+    double[] solveRefined(double[] b) {
+        double[] x = solve(b);
+        if (illConditioned()) {
+            double[] r = residuals(x, b);
+            double[] dx = solve(r);
+            for (int a = 0; a < size; a++) {
+                x[a] -= dx[a];
+            }
+        }
+        return x;
+    }
+
+    /** {@code K x - b} from the problem's data. */
+    private double[] residuals(double[] x, double[] b) {
+        double[] out = new double[size];
         for (int c = 0; c < q; c++) {
             double s = -b[c];
             for (int a = q; a < size; a++) {
                 s += p.coefficient(c, vars[a]) * x[a];
             }
-            worst = Math.max(worst, Math.abs(s));
+            out[c] = s;
         }
         for (int a = q; a < size; a++) {
             int j = vars[a];
@@ -267,8 +344,8 @@ final class KktInverse {
                     s += i < p.n ? row[i] * x[c] : 0;
                 }
             }
-            worst = Math.max(worst, Math.abs(s));
+            out[a] = s;
         }
-        return worst;
+        return out;
     }
 }

@@ -11,7 +11,8 @@ package com.positionlab.engine.optimize;
  * <li>an inequality row's multiplier is zero when the row is strictly inside its limits, non-negative at its
  * upper and non-positive at its lower limit</li>
  * </ul>
- * (each to {@link #STATIONARY} relative to the size of {@code Sigma w} and {@code lambda mu}). The multipliers
+ * (each to {@link #STATIONARY} relative to the largest {@code |Sigma w| + Sigma_ii + lambda |mu_i|}, the
+ * gradient's size at w or at a unit position). The multipliers
  * come from the algorithm, but the check does not trust them: any nu that passes certifies w, since the
  * problem is convex. Every frontier point is a convex combination of two certified turning points at
  * neighbouring lambdas, so it is feasible and efficient too.
@@ -38,13 +39,13 @@ final class Optimality {
         }
         double scale = 0;
         for (int i = 0; i < p.n; i++) {
-            scale = Math.max(scale, Math.abs(sw[i]) + c.lambda() * Math.abs(p.mean[i]));
+            scale = Math.max(scale, Math.abs(sw[i]) + p.cov[i][i] + c.lambda() * Math.abs(p.mean[i]));
         }
         double tol = STATIONARY * (scale + 1e-300);
         for (int j = 0; j < p.variables; j++) {
             double g = (j < p.n ? sw[j] - c.lambda() * p.mean[j] : 0) + p.transposed(j, c.nu(), 0);
-            boolean atLower = w[j] - p.lo[j] <= AT * (1 + Math.abs(p.lo[j]));
-            boolean atUpper = p.hi[j] - w[j] <= AT * (1 + Math.abs(p.hi[j]));
+            boolean atLower = Double.isFinite(p.lo[j]) && w[j] - p.lo[j] <= AT * (1 + Math.abs(p.lo[j]));
+            boolean atUpper = Double.isFinite(p.hi[j]) && p.hi[j] - w[j] <= AT * (1 + Math.abs(p.hi[j]));
             boolean ok = atLower && atUpper || atLower && g >= -tol || atUpper && g <= tol || Math.abs(g) <= tol;
             if (!ok) {
                 return "variable " + j + " has reduced gradient " + g + " at lambda " + c.lambda();

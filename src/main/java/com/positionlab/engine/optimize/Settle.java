@@ -109,7 +109,9 @@ final class Settle {
 
     /**
      * Moves the free variables along {@code d} by the largest step up to {@code limit} that keeps them in their
-     * bounds; the first to reach a bound (the lowest index among ties) binds. Returns whether one did.
+     * bounds; the first to reach a bound (the lowest index among ties) binds. A variable the equality
+     * constraints pin (at a degenerate vertex) does not block: it cannot leave, and it moves only by rounding.
+     * Returns whether one bound.
      */
     private boolean follow(double[] d, double limit) {
         int blocking = -1;
@@ -117,7 +119,7 @@ final class Settle {
         for (int t = 0; t < d.length; t++) {
             int j = ws.kkt.variable(t);
             double room = d[t] > 0 ? p.hi[j] - ws.x[j] : p.lo[j] - ws.x[j];
-            if (Math.abs(d[t]) <= ROUNDING * Math.abs(room) || Double.isInfinite(room)) {
+            if (Math.abs(d[t]) <= ROUNDING * Math.abs(room) || Double.isInfinite(room) || !ws.kkt.removable(j)) {
                 continue;
             }
             double tau = Math.max(0, room / d[t]);
@@ -165,10 +167,14 @@ final class Settle {
      * bound, or the free variable that reaches one leaves and j enters.
      */
     void enter(int j) {
-        for (int attempt = 0; attempt < 3; attempt++) {
+        for (int attempt = 0; attempt < 4; attempt++) {
             double[] v = ws.kkt.border(j);
-            double[] u = ws.kkt.solve(v);
+            double[] u = ws.kkt.solveRefined(v);
             double s = ws.kkt.schur(j, v, u);
+            if (Double.isNaN(s)) {
+                ws.refresh();
+                continue;
+            }
             if (s > 0) {
                 ws.free(j, v, u, s);
                 return;
@@ -194,7 +200,7 @@ final class Settle {
         for (int t = 0; t < d.length; t++) {
             int i = ws.kkt.variable(t);
             double room = d[t] > 0 ? p.hi[i] - ws.x[i] : p.lo[i] - ws.x[i];
-            if (Math.abs(d[t]) <= ROUNDING || Double.isInfinite(room)) {
+            if (Math.abs(d[t]) <= ROUNDING || Double.isInfinite(room) || !ws.kkt.removable(i)) {
                 continue;
             }
             double tau = Math.max(0, room / d[t]);

@@ -129,8 +129,8 @@ final class StartingCorner {
         List<Integer> candidates = new ArrayList<>(preferred);
         for (int j = 0; j < p.variables; j++) {
             x[j] = Math.max(p.lo[j], Math.min(p.hi[j], x[j]));
-            boolean atLower = x[j] - p.lo[j] <= AT_BOUND * (1 + Math.abs(p.lo[j]));
-            boolean atUpper = p.hi[j] - x[j] <= AT_BOUND * (1 + Math.abs(p.hi[j]));
+            boolean atLower = Double.isFinite(p.lo[j]) && x[j] - p.lo[j] <= AT_BOUND * (1 + Math.abs(p.lo[j]));
+            boolean atUpper = Double.isFinite(p.hi[j]) && p.hi[j] - x[j] <= AT_BOUND * (1 + Math.abs(p.hi[j]));
             if (!atLower && !atUpper) {
                 free.add(j);
                 span(p, j, basis);

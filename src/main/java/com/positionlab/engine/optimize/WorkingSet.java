@@ -92,7 +92,7 @@ final class WorkingSet {
      * fresh inversion.
      */
     Solution solve() {
-        if (alpha == null || ++solves % CHECK_EVERY == 0) {
+        if (alpha == null || ++solves % CHECK_EVERY == 0 || kkt.illConditioned()) {
             fresh(true);
         }
         return gradients(alpha, beta);
@@ -111,8 +111,8 @@ final class WorkingSet {
             ra[q + t] = j < prob.n ? -pull[j] : 0;
             rb[q + t] = prob.mean(j);
         }
-        alpha = kkt.solve(ra);
-        beta = kkt.solve(rb);
+        alpha = kkt.solveRefined(ra);
+        beta = kkt.solveRefined(rb);
         if (retry && (kkt.residual(alpha, ra) > RESIDUAL * (1 + norm(ra))
                 || kkt.residual(beta, rb) > RESIDUAL * (1 + norm(rb)))) {
             kkt.refresh();
@@ -194,6 +194,9 @@ final class WorkingSet {
      * (the multiplier of {@code x_j = c} is that ratio): alpha with c the bound, beta with c = 0.
      */
     void bind(int j, State at) {
+        if (!kkt.removable(j)) {
+            throw new IllegalStateException("variable " + j + " is pinned by the equality constraints and cannot bind");
+        }
         x[j] = at == State.LOWER ? prob.lo[j] : prob.hi[j];
         double[][] next = kkt.remove(j, new double[][] {alpha, beta}, new double[] {x[j], 0});
         alpha = next[0];
@@ -208,6 +211,13 @@ final class WorkingSet {
         state[j] = state[j] == State.LOWER ? State.UPPER : State.LOWER;
         x[j] = state[j] == State.LOWER ? prob.lo[j] : prob.hi[j];
         shift(j, x[j] - from);
+        alpha = null;
+    }
+
+    /** Inverts the KKT matrix afresh and recomputes the bounded sums; alpha and beta are solved again. */
+    void refresh() {
+        kkt.refresh();
+        recountBounded();
         alpha = null;
     }
 
