@@ -35,20 +35,24 @@ public record Frontier(List<TurningPoint> points, double[] mean, double[][] cov)
      * + t^2 dd)}, whose derivative vanishes at {@code t = (m c - dm v) / (c dm - m dd)}; that and the ends are
      * compared. The efficient frontier is concave in (volatility, return), so the ratio, the slope of the line
      * from (0, rf), rises then falls along it: the maximum lies on a segment next to the turning point of highest
-     * ratio, and only those two are searched. A riskless frontier portfolio (a singular covariance allows one)
+     * ratio, and only the segments next to a turning point within rounding of that ratio are searched. A riskless frontier portfolio (a singular covariance allows one)
      * whose return is above rf has an unbounded ratio: it is the answer. Null when no frontier portfolio has a
      * return above {@code rf}.
      */
     public double[] maxSharpe(double riskFreeRate) {
+        double[] ratio = new double[points.size()];
         int top = 0;
-        for (int k = 1; k < points.size(); k++) {
-            if (sharpe(points.get(k), riskFreeRate) > sharpe(points.get(top), riskFreeRate)) {
-                top = k;
-            }
+        for (int k = 0; k < points.size(); k++) {
+            ratio[k] = sharpe(points.get(k), riskFreeRate);
+            top = ratio[k] > ratio[top] ? k : top;
         }
         double[] best = points.get(top).weights();
-        double bestSharpe = sharpe(points.get(top), riskFreeRate);
-        for (int k = Math.max(0, top - 1); k <= Math.min(top, points.size() - 2); k++) {
+        double bestSharpe = ratio[top];
+        double near = bestSharpe - 1e-9 * Math.abs(bestSharpe);
+        for (int k = 0; k + 1 < points.size(); k++) {
+            if (Math.max(ratio[k], ratio[k + 1]) < near) {
+                continue;
+            }
             TurningPoint a = points.get(k);
             TurningPoint b = points.get(k + 1);
             double[] d = difference(a, b);
