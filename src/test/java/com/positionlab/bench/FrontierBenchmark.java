@@ -116,6 +116,11 @@ public class FrontierBenchmark {
 
     /** The point-by-point baseline: 50 frontier portfolios from 50 convex programs (n = 50 and 200 only). */
     @State(Scope.Benchmark)
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
+    @Warmup(iterations = 2, time = 2)
+    @Measurement(iterations = 3, time = 2)
     public static class Baseline {
 
         @Param({"50", "200"})

@@ -37,6 +37,7 @@ final class CriticalPath {
     private final Settle settle;
     private final List<Corner> corners = new ArrayList<>();
     private final int limit;
+    /** A lambda coefficient q below this is zero: the reduced gradient never reaches zero (no event). */
     private final double tinyQ;
 
     CriticalPath(SlackForm p) {
@@ -45,7 +46,7 @@ final class CriticalPath {
         this.ws = new WorkingSet(p, start.x(), start.free());
         this.settle = new Settle(ws);
         this.limit = 20 * (p.variables + p.equalities) + 100;
-        this.tinyQ = 1e-14 * settle.tieQ() / 1e-9;
+        this.tinyQ = 1e-14 * settle.returnScale();
     }
 
     /** The corners from the top (lambda infinite) down to lambda = 0. */

@@ -46,6 +46,11 @@ final class Settle {
         return 1e-9 * returnScale;
     }
 
+    /** The largest |mu_i|: the size of a reduced gradient's lambda coefficient q. */
+    double returnScale() {
+        return returnScale;
+    }
+
     /**
      * Settles at {@code lambda} (possibly infinite), at most {@code limit} steps; returns the solution there.
      *
