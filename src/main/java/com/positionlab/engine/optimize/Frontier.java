@@ -8,6 +8,9 @@ import java.util.List;
  */
 public record Frontier(List<TurningPoint> points, double[] mean, double[][] cov) {
 
+    /** A variance below this fraction of the largest asset variance is zero (a riskless portfolio). */
+    static final double RISKLESS = 1e-14;
+
     public Frontier {
         points = List.copyOf(points);
         if (points.isEmpty()) {
@@ -27,40 +30,72 @@ public record Frontier(List<TurningPoint> points, double[] mean, double[][] cov)
     }
 
     /**
-     * The portfolio of highest Sharpe ratio {@code (w.mu - rf) / sqrt(w' Sigma w)} on the frontier: on each
-     * segment between turning points the ratio is a function of one parameter whose maximum is found in
-     * closed form. Null when no frontier portfolio has a return above {@code rf}.
+     * The portfolio of highest Sharpe ratio {@code (w.mu - rf) / sqrt(w' Sigma w)} on the frontier. On the
+     * segment from turning point a to b, {@code w = a + t (b - a)}, the ratio is {@code (m + t dm) / sqrt(v + 2 t c
+     * + t^2 dd)}, whose derivative vanishes at {@code t = (m c - dm v) / (c dm - m dd)}; that and the ends are
+     * compared. The efficient frontier is concave in (volatility, return), so the ratio, the slope of the line
+     * from (0, rf), rises then falls along it: the maximum lies on a segment next to the turning point of highest
+     * ratio, and only the segments next to a turning point within rounding of that ratio are searched. A riskless frontier portfolio (a singular covariance allows one)
+     * whose return is above rf has an unbounded ratio: it is the answer. Null when no frontier portfolio has a
+     * return above {@code rf}.
      */
     public double[] maxSharpe(double riskFreeRate) {
-        double[] best = null;
-        double bestSharpe = Double.NEGATIVE_INFINITY;
+        double[] ratio = new double[points.size()];
+        int top = 0;
         for (int k = 0; k < points.size(); k++) {
-            double[] a = points.get(k).weights();
-            double[] b = k + 1 < points.size() ? points.get(k + 1).weights() : a;
-            double[] d = new double[a.length];
-            for (int i = 0; i < a.length; i++) {
-                d[i] = b[i] - a[i];
+            ratio[k] = sharpe(points.get(k), riskFreeRate);
+            top = ratio[k] > ratio[top] ? k : top;
+        }
+        double[] best = points.get(top).weights();
+        double bestSharpe = ratio[top];
+        double near = bestSharpe - 1e-9 * Math.abs(bestSharpe);
+        for (int k = 0; k + 1 < points.size(); k++) {
+            if (Math.max(ratio[k], ratio[k + 1]) < near) {
+                continue;
             }
-            double ma = TurningPoint.dot(a, mean) - riskFreeRate;
-            double dm = TurningPoint.dot(d, mean);
-            double va = TurningPoint.quadratic(a, cov);
-            double c = cross(d, a);
-            double dd = TurningPoint.quadratic(d, cov);
+            TurningPoint a = points.get(k);
+            TurningPoint b = points.get(k + 1);
+            double[] d = difference(a, b);
+            double ma = a.expectedReturn() - riskFreeRate;
+            double dm = b.expectedReturn() - a.expectedReturn();
+            double va = a.variance();
+            double ab = TurningPoint.bilinear(a.weights(), cov, b.weights());
+            double c = ab - va;
+            double dd = Math.max(0, b.variance() - 2 * ab + va);
             double den = c * dm - ma * dd;
-            double[] candidates = den == 0 ? new double[] {0, 1} : new double[] {0, 1, (ma * c - dm * va) / den};
-            for (double t : candidates) {
-                if (!(t >= 0 && t <= 1)) {
-                    continue;
-                }
-                double var = va + 2 * t * c + t * t * dd;
-                double sharpe = var > 0 ? (ma + t * dm) / Math.sqrt(var) : Double.NEGATIVE_INFINITY;
-                if (sharpe > bestSharpe) {
-                    bestSharpe = sharpe;
-                    best = along(a, d, t);
-                }
+            double t = den == 0 ? 0 : (ma * c - dm * va) / den;
+            double var = va + 2 * t * c + t * t * dd;
+            if (t > 0 && t < 1 && var > 0 && (ma + t * dm) / Math.sqrt(var) > bestSharpe) {
+                bestSharpe = (ma + t * dm) / Math.sqrt(var);
+                best = along(a.weights(), d, t);
             }
         }
-        return bestSharpe > 0 ? best : null;
+        return bestSharpe > 0 ? best.clone() : null;
+    }
+
+    /** The ratio at a turning point: infinite for a riskless one (variance zero to rounding) above rf. */
+    private double sharpe(TurningPoint p, double riskFreeRate) {
+        double excess = p.expectedReturn() - riskFreeRate;
+        if (p.variance() <= RISKLESS * largestVariance()) {
+            return excess > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        }
+        return excess / Math.sqrt(p.variance());
+    }
+
+    private double largestVariance() {
+        double big = 0;
+        for (int i = 0; i < cov.length; i++) {
+            big = Math.max(big, cov[i][i]);
+        }
+        return big;
+    }
+
+    private static double[] difference(TurningPoint a, TurningPoint b) {
+        double[] d = new double[a.weights().length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = b.weights()[i] - a.weights()[i];
+        }
+        return d;
     }
 
     /**
@@ -85,6 +120,47 @@ public record Frontier(List<TurningPoint> points, double[] mean, double[][] cov)
         TurningPoint only = points.get(0);
         return points.size() == 1 && Math.abs(only.expectedReturn() - target) <= 1e-12 ? only.weights().clone()
                 : null;
+    }
+
+    /**
+     * {@code count} frontier portfolios evenly spaced in expected return, from the minimum-variance portfolio
+     * (first) to the highest return (last), each with its weights, return, variance and the lambda at which it
+     * is efficient (linear in the return along a segment; infinite on the top segment when it is flat). A
+     * frontier of one point gives that point {@code count} times.
+     *
+     * @throws IllegalArgumentException when count is below 2
+     */
+    public List<TurningPoint> evenlySpaced(int count) {
+        if (count < 2) {
+            throw new IllegalArgumentException("evenly spaced points need a count of at least 2, not " + count);
+        }
+        int last = points.size() - 1;
+        double lo = points.get(last).expectedReturn();
+        double hi = points.get(0).expectedReturn();
+        List<TurningPoint> out = new java.util.ArrayList<>(count);
+        int k = last - 1;
+        for (int c = 0; c < count; c++) {
+            double target = c == count - 1 ? hi : lo + (hi - lo) * c / (count - 1);
+            while (k > 0 && points.get(k).expectedReturn() < target) {
+                k--;
+            }
+            out.add(last == 0 ? points.get(0) : on(Math.max(k, 0), target));
+        }
+        return out;
+    }
+
+    /** The point of return {@code target} on the segment from turning point k to k + 1. */
+    private TurningPoint on(int k, double target) {
+        TurningPoint a = points.get(k);
+        TurningPoint b = points.get(k + 1);
+        double span = a.expectedReturn() - b.expectedReturn();
+        double t = span <= 0 ? 0 : Math.max(0, Math.min(1, (a.expectedReturn() - target) / span));
+        double[] w = along(a.weights(), difference(a, b), t);
+        double lambda = t == 0 ? a.lambda() : Double.isInfinite(a.lambda()) ? b.lambda()
+                : a.lambda() + t * (b.lambda() - a.lambda());
+        double ab = TurningPoint.bilinear(a.weights(), cov, b.weights());
+        double variance = (1 - t) * (1 - t) * a.variance() + 2 * t * (1 - t) * ab + t * t * b.variance();
+        return new TurningPoint(w, lambda, TurningPoint.dot(w, mean), variance);
     }
 
     /**
@@ -120,15 +196,7 @@ public record Frontier(List<TurningPoint> points, double[] mean, double[][] cov)
     }
 
     private double cross(double[] x, double[] y) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            double row = 0;
-            for (int j = 0; j < y.length; j++) {
-                row += cov[i][j] * y[j];
-            }
-            s += x[i] * row;
-        }
-        return s;
+        return TurningPoint.bilinear(x, cov, y);
     }
 
     private static double[] along(double[] a, double[] d, double t) {

@@ -1,104 +1,184 @@
 package com.positionlab.engine.optimize;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
-/** Where the critical line starts: the highest-return corner portfolio, and its free assets. */
+import com.positionlab.engine.optimize.qp.OptimizationException;
+import com.positionlab.engine.optimize.qp.QpResult;
+import com.positionlab.engine.optimize.qp.QpSolver;
+import com.positionlab.engine.optimize.qp.QuadraticProgram;
+
+/**
+ * Where the critical line starts: a vertex of highest expected return, and a first free set whose KKT matrix
+ * is nonsingular. {@link Settle} then makes it the top of the frontier (with tied returns, the least-variance
+ * point of the top face).
+ */
 final class StartingCorner {
+
+    /** A weight or row value within this of a bound (relative to 1 + |bound|) is at the bound. */
+    private static final double AT_BOUND = 1e-9;
+    /** A constraint column whose part outside the span of the chosen ones is below this adds no rank. */
+    private static final double RANK = 1e-9;
+
+    /** The starting point (weights then slacks) and its free variables. */
+    record Start(double[] x, List<Integer> free) {
+    }
 
     private StartingCorner() {
     }
 
     /**
-     * The highest-return corner: weights at their lower bounds, raised to their upper bounds by mean. When
-     * several assets share the mean of the asset that completes the budget, any split among them has the
-     * same return, and only the least-variance split is efficient: it is found among them, and every one of
-     * them left inside its bounds is free. Returns the first free set.
+     * The start: without rows, the greedy corner (weights at their lower bounds, raised to their upper bounds
+     * in order of falling mean until the budget is spent; the asset that completes it is free); with rows, the
+     * vertex of a linear program {@code max mu.w} within every constraint, solved by {@link QpSolver}.
+     *
+     * @throws IllegalArgumentException when no portfolio satisfies the constraints
      */
-    static List<Integer> start(double[] mean, double[][] cov, double[] lower, double[] upper, double[] w) {
-        int n = mean.length;
-        Integer[] order = IntStream.range(0, n).boxed().sorted(Comparator.comparingDouble(i -> -mean[i]))
-                .toArray(Integer[]::new);
-        double sum = Arrays.stream(w).sum();
-        int last = order[order.length - 1];
+    static Start start(SlackForm p) {
+        double[] x = new double[p.variables];
+        List<Integer> preferred = new ArrayList<>();
+        if (p.hasRows()) {
+            System.arraycopy(linearProgram(p), 0, x, 0, p.n);
+        } else {
+            preferred.add(greedy(p, x));
+        }
+        p.fillSlacks(x);
+        return new Start(x, freeSet(p, x, preferred));
+    }
+
+    /** Fills x with the greedy corner's weights; returns the asset that completes the budget. */
+    private static int greedy(SlackForm p, double[] x) {
+        int[] order = IntStream.range(0, p.n).boxed().sorted(Comparator.comparingDouble(i -> -p.mean[i]))
+                .mapToInt(Integer::intValue).toArray();
+        double sum = 0;
+        for (int i = 0; i < p.n; i++) {
+            x[i] = p.lo[i];
+            sum += x[i];
+        }
         for (int i : order) {
-            double room = upper[i] - w[i];
-            if (sum + room >= 1) {
-                w[i] += 1 - sum;
-                last = i;
-                break;
+            double room = p.hi[i] - x[i];
+            if (sum + room >= p.rhs[0]) {
+                x[i] += p.rhs[0] - sum;
+                return i;
             }
-            w[i] = upper[i];
+            x[i] = p.hi[i];
             sum += room;
         }
-        double marginal = mean[last];
-        List<Integer> tied = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (mean[i] == marginal) {
-                tied.add(i);
+        return order[order.length - 1];
+    }
+
+    private static double[] linearProgram(SlackForm p) {
+        QuadraticProgram.Builder b = QuadraticProgram.builder(p.n);
+        double[] ones = new double[p.n];
+        java.util.Arrays.fill(ones, 1);
+        b.equal("budget", ones, p.rhs[0]);
+        for (int i = 0; i < p.n; i++) {
+            b.linear(i, -p.mean[i]).bounds(i, p.lo[i], p.hi[i]);
+        }
+        addRows(p, b);
+        try {
+            QpResult r = QpSolver.solve(b.build());
+            return r.x();
+        } catch (OptimizationException e) {
+            throw new IllegalArgumentException("no portfolio satisfies the bounds, the budget and the rows ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void addRows(SlackForm p, QuadraticProgram.Builder b) {
+        for (int k = 1; k < p.equalities; k++) {
+            double[] a = new double[p.n];
+            for (int i = 0; i < p.n; i++) {
+                a[i] = p.coefficient(k, i);
+            }
+            int slack = slackOf(p, k);
+            if (slack < 0) {
+                b.equal("row" + k, a, p.rhs[k]);
+                continue;
+            }
+            if (Double.isFinite(p.hi[slack])) {
+                b.atMost("row" + k + " upper", a, p.hi[slack]);
+            }
+            if (Double.isFinite(p.lo[slack])) {
+                b.atLeast("row" + k + " lower", a, p.lo[slack]);
             }
         }
-        if (tied.size() == 1) {
-            return new ArrayList<>(List.of(last));
+    }
+
+    private static int slackOf(SlackForm p, int k) {
+        for (int j = p.n; j < p.variables; j++) {
+            if (p.rowOf(j) == k) {
+                return j;
+            }
         }
-        return leastVariance(tied, w, cov, lower, upper);
+        return -1;
     }
 
     /**
-     * Sets the weights of {@code group} to the least-variance split of their present sum among them within
-     * their bounds, the other weights held, by pairwise moves (sequential minimal optimisation: move weight
-     * from the member whose marginal variance is highest and can fall to the one whose is lowest and can rise,
-     * by the exact minimiser on that line, clipped to the bounds) until the marginal variances of the members
-     * that can move agree to 1e-13; returns the members left strictly inside their bounds.
+     * The variables strictly inside their bounds, the others put on them; then, if their constraint columns
+     * {@code E_F} do not span every equality constraint (a degenerate vertex), variables at a bound are added
+     * (the preferred first) until they do, so that K is nonsingular.
+     *
+     * @throws IllegalArgumentException when no choice spans them: the budget and equality rows are dependent
      */
-    private static List<Integer> leastVariance(List<Integer> group, double[] w, double[][] cov, double[] lower,
-                                               double[] upper) {
-        double[] grad = new double[w.length];
-        for (int i : group) {
-            grad[i] = row(cov, i, w);
-        }
-        for (int iteration = 0; iteration < 100_000; iteration++) {
-            int down = -1;
-            int up = -1;
-            for (int i : group) {
-                if (w[i] > lower[i] && (down < 0 || grad[i] > grad[down])) {
-                    down = i;
-                }
-                if (w[i] < upper[i] && (up < 0 || grad[i] < grad[up])) {
-                    up = i;
-                }
+    private static List<Integer> freeSet(SlackForm p, double[] x, List<Integer> preferred) {
+        List<Integer> free = new ArrayList<>();
+        List<double[]> basis = new ArrayList<>();
+        List<Integer> candidates = new ArrayList<>(preferred);
+        for (int j = 0; j < p.variables; j++) {
+            x[j] = Math.max(p.lo[j], Math.min(p.hi[j], x[j]));
+            boolean atLower = Double.isFinite(p.lo[j]) && x[j] - p.lo[j] <= AT_BOUND * (1 + Math.abs(p.lo[j]));
+            boolean atUpper = Double.isFinite(p.hi[j]) && p.hi[j] - x[j] <= AT_BOUND * (1 + Math.abs(p.hi[j]));
+            if (!atLower && !atUpper) {
+                free.add(j);
+                span(p, j, basis);
+            } else if (!p.fixed(j) && !preferred.contains(j)) {
+                candidates.add(j);
             }
-            if (down < 0 || up < 0 || down == up
-                    || grad[down] - grad[up] <= 1e-13 * (Math.abs(grad[down]) + Math.abs(grad[up]) + 1e-300)) {
+        }
+        for (int j : candidates) {
+            if (basis.size() == p.equalities) {
                 break;
             }
-            // Moving t from down to up changes the variance by -2t (grad_down - grad_up) + t^2 curvature.
-            double curvature = cov[down][down] + cov[up][up] - 2 * cov[down][up];
-            double t = curvature > 0 ? (grad[down] - grad[up]) / curvature : Double.POSITIVE_INFINITY;
-            t = Math.min(t, Math.min(w[down] - lower[down], upper[up] - w[up]));
-            w[down] -= t;
-            w[up] += t;
-            for (int i : group) {
-                grad[i] += t * (cov[i][up] - cov[i][down]);
+            if (!p.fixed(j) && !free.contains(j) && span(p, j, basis)) {
+                free.add(j);
             }
         }
-        List<Integer> free = new ArrayList<>();
-        for (int i : group) {
-            if (w[i] > lower[i] && w[i] < upper[i]) {
-                free.add(i);
-            }
+        if (basis.size() < p.equalities) {
+            throw new IllegalArgumentException("the budget and the equality rows are linearly dependent");
         }
-        return free.isEmpty() ? new ArrayList<>(List.of(group.get(0))) : free;
+        return free;
     }
 
-    private static double row(double[][] cov, int i, double[] w) {
-        double s = 0;
-        for (int j = 0; j < w.length; j++) {
-            s += cov[i][j] * w[j];
+    /** Adds variable j's constraint column to the orthonormal basis if it is outside its span. */
+    private static boolean span(SlackForm p, int j, List<double[]> basis) {
+        double[] c = new double[p.equalities];
+        double size = 0;
+        for (int k = 0; k < c.length; k++) {
+            c[k] = p.coefficient(k, j);
+            size = Math.max(size, Math.abs(c[k]));
         }
-        return s;
+        for (int pass = 0; pass < 2; pass++) {
+            for (double[] e : basis) {
+                double d = 0;
+                for (int k = 0; k < c.length; k++) {
+                    d += e[k] * c[k];
+                }
+                for (int k = 0; k < c.length; k++) {
+                    c[k] -= d * e[k];
+                }
+            }
+        }
+        double norm = Math.sqrt(TurningPoint.dot(c, c));
+        if (norm <= RANK * size) {
+            return false;
+        }
+        for (int k = 0; k < c.length; k++) {
+            c[k] /= norm;
+        }
+        basis.add(c);
+        return true;
     }
 }

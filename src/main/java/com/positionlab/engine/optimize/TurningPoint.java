@@ -1,9 +1,10 @@
 package com.positionlab.engine.optimize;
 
 /**
- * A corner portfolio of the efficient frontier: its weights, the risk-aversion parameter lambda at which it
- * lies (infinite for the highest-return corner, 0 for the minimum-variance portfolio), its expected return
- * and variance.
+ * A portfolio of the efficient frontier: its weights, the risk-aversion parameter lambda at which it is
+ * efficient (for a turning point, the lowest such lambda: the highest-return corner is also efficient for every
+ * larger one; 0 for the minimum-variance portfolio), its expected return and variance. {@link Frontier#points()} holds the turning (corner) points; {@link Frontier#evenlySpaced(int)}
+ * gives points between them in the same form.
  */
 public record TurningPoint(double[] weights, double lambda, double expectedReturn, double variance) {
 
@@ -23,15 +24,35 @@ public record TurningPoint(double[] weights, double lambda, double expectedRetur
         return s;
     }
 
-    static double quadratic(double[] w, double[][] cov) {
+    /** {@code x' Sigma y}, over the non-zero entries of x and y only. */
+    static double bilinear(double[] x, double[][] cov, double[] y) {
+        int[] ny = nonZero(y);
         double s = 0;
-        for (int i = 0; i < w.length; i++) {
-            double row = 0;
-            for (int j = 0; j < w.length; j++) {
-                row += cov[i][j] * w[j];
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] != 0) {
+                double[] row = cov[i];
+                double r = 0;
+                for (int j : ny) {
+                    r += row[j] * y[j];
+                }
+                s += x[i] * r;
             }
-            s += w[i] * row;
         }
         return s;
+    }
+
+    static double quadratic(double[] w, double[][] cov) {
+        return bilinear(w, cov, w);
+    }
+
+    private static int[] nonZero(double[] v) {
+        int[] idx = new int[v.length];
+        int k = 0;
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] != 0) {
+                idx[k++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(idx, k);
     }
 }
