@@ -23,12 +23,26 @@ public final class QpSolver {
     }
 
     public static QpResult solve(QuadraticProgram p) {
-        long start = System.nanoTime();
-        double[] x = solveWithLibrary(p);
+        return solve(p, null);
+    }
+
+    /**
+     * As {@link #solve(QuadraticProgram)}, from a feasible starting point (say, the solution of the same
+     * program without its quadratic term). Through ojAlgo's model a quadratic program with a hundred or so
+     * inequality rows can run for minutes: the convex solver looks for its own start by a linear program, and
+     * each active-set step rebuilds its optimality system element by element through {@code BigDecimal}
+     * (profiled). With a start, a quadratic program goes to ojAlgo's convex solver directly as double
+     * matrices ({@link DirectConvex}); a linear program, or a null start, takes the usual path.
+     *
+     * @param start a feasible point, one value per variable, or null
+     */
+    public static QpResult solve(QuadraticProgram p, double[] start) {
+        long begin = System.nanoTime();
+        double[] x = start == null || p.linear() ? solveWithLibrary(p) : DirectConvex.solve(p, start);
         ActiveSetPolish.Outcome polished = ActiveSetPolish.polish(p, x);
         double[] best = polished.x() != null ? polished.x() : x;
         return new QpResult(best, p.objective(best), NAME + (p.linear() ? " simplex" : " convex"),
-                polished.iterations(), polished.x() != null, System.nanoTime() - start);
+                polished.iterations(), polished.x() != null, System.nanoTime() - begin);
     }
 
     static double[] solveWithLibrary(QuadraticProgram p) {
@@ -59,7 +73,11 @@ public final class QpSolver {
         }
         addRows(model, v, p.equalities(), true);
         addRows(model, v, p.inequalities(), false);
-        Optimisation.Result result = model.minimise();
+        return checked(model.minimise(), n);
+    }
+
+    /** The solution's n values, or the error its state calls for. */
+    static double[] checked(Optimisation.Result result, int n) {
         Optimisation.State state = result.getState();
         if (state == Optimisation.State.INFEASIBLE) {
             throw new OptimizationException(OptimizationException.Status.INFEASIBLE,
