@@ -39,6 +39,7 @@ public final class OptimizeService {
             throw new ValidationException("objective.method", ValidationException.quote(o.method())
                     + " is not one of " + String.join(", ", METHODS));
         }
+        long start = System.nanoTime();
         Prepared prepared = prepare(request, Boolean.TRUE.equals(o.marketNeutral()));
         Estimates e = prepared.estimates();
         BlackLittermanInputs bl = prepared.blackLitterman();
@@ -52,7 +53,7 @@ public final class OptimizeService {
         };
         boolean constrained = !List.of("hrp", "black_litterman", "risk_parity", "max_diversification")
                 .contains(method);
-        return response(method, request, p, a, constrained, bl);
+        return response(method, request, p, a, constrained, bl, (System.nanoTime() - start) / 1e6);
     }
 
     /** The estimates (the Black-Litterman posterior when there are views) and the problem they define. */
@@ -78,7 +79,6 @@ public final class OptimizeService {
     }
 
     private static Allocation hrp(ObjectiveSpec o, Estimates e) {
-        long start = System.nanoTime();
         Linkage linkage = linkage(o.linkage());
         double[] w;
         if (e.returns() != null) {
@@ -94,7 +94,7 @@ public final class OptimizeService {
             w = HierarchicalRiskParity.weights(e.cov(), corr, linkage).weights();
         }
         return new Allocation(w, "hierarchical risk parity (" + linkage.name().toLowerCase(Locale.ROOT)
-                + " linkage)", e.tickers().size() - 1, System.nanoTime() - start);
+                + " linkage)", e.tickers().size() - 1);
     }
 
     private static Linkage linkage(String text) {
@@ -118,8 +118,7 @@ public final class OptimizeService {
             throw new ValidationException("constraints", "the black_litterman objective is the unconstrained "
                     + "closed form; optimise the posterior with another objective to apply constraints");
         }
-        long start = System.nanoTime();
-        return new Allocation(bl.model().weights(), "closed form (prior covariance)", 1, System.nanoTime() - start);
+        return new Allocation(bl.model().weights(), "closed form (prior covariance)", 1);
     }
 
     private static Allocation solve(String method, ObjectiveSpec o, PortfolioProblem p, MeanVariance.Choice choice) {
@@ -145,7 +144,8 @@ public final class OptimizeService {
     }
 
     private static OptimizeResponse response(String method, OptimizeRequest request, PortfolioProblem p,
-                                             Allocation a, boolean constrained, BlackLittermanInputs bl) {
+                                             Allocation a, boolean constrained, BlackLittermanInputs bl,
+                                             double millis) {
         double[] w = a.weights();
         double ret = p.expectedReturn(w);
         double var = p.variance(w);
@@ -163,7 +163,7 @@ public final class OptimizeService {
         }
         Performance perf = new Performance(ret, vol, vol > 0 ? (ret - rf) / vol : 0, null, null, null, null);
         OptimizeResponse.Solver solver = new OptimizeResponse.Solver(a.solver(), a.iterations(), "optimal",
-                a.nanos() / 1e6);
+                millis);
         return new OptimizeResponse(method, weights, perf, contributions, solver,
                 constrained ? Bindings.of(p, w) : List.of(), blackLitterman(bl, p.names()), request);
     }

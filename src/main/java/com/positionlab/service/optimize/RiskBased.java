@@ -25,16 +25,14 @@ final class RiskBased {
             throw new ValidationException("constraints", method + " portfolios are long only and fully invested "
                     + "by construction and take no constraints");
         }
-        long start = System.nanoTime();
         try {
             if (method.equals("max_diversification")) {
                 double[] w = MaxDiversification.solve(e.cov()).weights();
-                return new Allocation(w, "critical line on the correlation matrix", 1, System.nanoTime() - start);
+                return new Allocation(w, "critical line on the correlation matrix", 1);
             }
             RiskBudgetPortfolio p = o.riskBudgets() == null ? RiskBudget.equalRisk(e.cov())
                     : RiskBudget.solve(e.cov(), budgets(o.riskBudgets(), e));
-            return new Allocation(p.weights(), "Newton on the risk-budgeting problem", p.iterations(),
-                    System.nanoTime() - start);
+            return new Allocation(p.weights(), "Newton on the risk-budgeting problem", p.iterations());
         } catch (NotConvergedException ex) {
             throw new NoSolutionException("objective", ex.getMessage());
         } catch (IllegalArgumentException ex) {

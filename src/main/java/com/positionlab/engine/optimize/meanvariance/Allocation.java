@@ -5,7 +5,6 @@ package com.positionlab.engine.optimize.meanvariance;
  *
  * @param solver     the method or library that found it ("critical line", "ojalgo convex", ...)
  * @param iterations turning points, bisection steps or polishing steps, as the method counts them
- * @param nanos      wall time of the whole optimisation
  */
-public record Allocation(double[] weights, String solver, int iterations, long nanos) {
+public record Allocation(double[] weights, String solver, int iterations) {
 }

@@ -48,24 +48,21 @@ public final class MeanVariance {
     }
 
     public Allocation minVolatility() {
-        long start = System.nanoTime();
         if (cla) {
             Frontier f = frontier(p);
-            return new Allocation(f.minVolatility(), CLA, f.points().size(), System.nanoTime() - start);
+            return new Allocation(f.minVolatility(), CLA, f.points().size());
         }
-        return fromProgram(Programs.weights(p, 1, 0).build(), p.n(), 1, start);
+        return fromProgram(Programs.weights(p, 1, 0).build(), p.n(), 1);
     }
 
     public Allocation maxQuadraticUtility(double riskAversion) {
         if (!(riskAversion > 0) || !Double.isFinite(riskAversion)) {
             throw new IllegalArgumentException("risk_aversion must be positive, not " + riskAversion);
         }
-        long start = System.nanoTime();
-        return fromProgram(Programs.weights(p, riskAversion / 2, 1).build(), p.n(), 1, start);
+        return fromProgram(Programs.weights(p, riskAversion / 2, 1).build(), p.n(), 1);
     }
 
     public Allocation efficientReturn(double target) {
-        long start = System.nanoTime();
         double highest = highestReturn();
         if (target > highest + 1e-12 * (1 + Math.abs(highest))) {
             throw new IllegalArgumentException("target_return " + target + " is above the highest attainable return "
@@ -75,18 +72,17 @@ public final class MeanVariance {
             Frontier f = frontier(p);
             double[] minVol = f.minVolatility();
             double[] w = p.expectedReturn(minVol) >= target ? minVol : f.efficientReturn(Math.min(target, highest));
-            return new Allocation(w, CLA, f.points().size(), System.nanoTime() - start);
+            return new Allocation(w, CLA, f.points().size());
         }
         QuadraticProgram.Builder b = Programs.weights(p, 1, 0);
         b.atLeast("target_return", p.mu(), target);
-        return fromProgram(b.build(), p.n(), 1, start);
+        return fromProgram(b.build(), p.n(), 1);
     }
 
     public Allocation efficientRisk(double targetVolatility) {
         if (!(targetVolatility > 0) || !Double.isFinite(targetVolatility)) {
             throw new IllegalArgumentException("target_volatility must be positive, not " + targetVolatility);
         }
-        long start = System.nanoTime();
         double least = Math.sqrt(p.variance(new MeanVariance(withoutPenalties(p), cla ? Choice.AUTO : Choice.QP)
                 .minVolatility().weights()));
         if (targetVolatility < least * (1 - 1e-12)) {
@@ -95,14 +91,12 @@ public final class MeanVariance {
         }
         if (cla) {
             Frontier f = frontier(p);
-            return new Allocation(f.efficientRisk(targetVolatility), CLA, f.points().size(),
-                    System.nanoTime() - start);
+            return new Allocation(f.efficientRisk(targetVolatility), CLA, f.points().size());
         }
-        return RiskLimit.solve(p, targetVolatility, start);
+        return RiskLimit.solve(p, targetVolatility);
     }
 
     public Allocation maxSharpe(double riskFreeRate) {
-        long start = System.nanoTime();
         if (p.costRate() > 0 || p.maxTurnover() < Double.POSITIVE_INFINITY || p.budget() != 1) {
             throw new IllegalArgumentException("max_sharpe takes neither transaction costs, a turnover limit nor "
                     + "market_neutral; use max_quadratic_utility or efficient_risk");
@@ -113,9 +107,9 @@ public final class MeanVariance {
         }
         if (cla) {
             Frontier f = frontier(p);
-            return new Allocation(f.maxSharpe(riskFreeRate), CLA, f.points().size(), System.nanoTime() - start);
+            return new Allocation(f.maxSharpe(riskFreeRate), CLA, f.points().size());
         }
-        return SharpeProgram.solve(p, riskFreeRate, start);
+        return SharpeProgram.solve(p, riskFreeRate);
     }
 
     /** The highest {@code mu.w} within the constraints (a linear program, or the top corner). */
@@ -141,6 +135,12 @@ public final class MeanVariance {
     }
 
     static Frontier frontier(PortfolioProblem p) {
+        if (java.util.Arrays.equals(p.lower(), p.upper())) {
+            // every weight pinned by its bounds: the frontier is that one portfolio
+            double[] w = p.lower().clone();
+            return new Frontier(java.util.List.of(new com.positionlab.engine.optimize.TurningPoint(w, 0,
+                    p.expectedReturn(w), p.variance(w))), p.mu(), p.cov());
+        }
         return CriticalLine.solve(p.mu(), p.cov(), p.lower(), p.upper());
     }
 
@@ -149,10 +149,9 @@ public final class MeanVariance {
                 p.previous(), 0, p.maxTurnover(), p.maxLeverage());
     }
 
-    Allocation fromProgram(QuadraticProgram program, int n, int steps, long start) {
+    Allocation fromProgram(QuadraticProgram program, int n, int steps) {
         QpResult r = QpSolver.solve(program);
-        return new Allocation(p.snapToBounds(java.util.Arrays.copyOf(r.x(), n)), r.solver(), steps + r.iterations(),
-                System.nanoTime() - start);
+        return new Allocation(p.snapToBounds(java.util.Arrays.copyOf(r.x(), n)), r.solver(), steps + r.iterations());
     }
 
 }

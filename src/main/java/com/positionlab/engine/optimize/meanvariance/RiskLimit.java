@@ -30,11 +30,10 @@ final class RiskLimit {
         this.target = target;
     }
 
-    static Allocation solve(PortfolioProblem p, double targetVolatility, long start) {
+    static Allocation solve(PortfolioProblem p, double targetVolatility) {
         RiskLimit limit = new RiskLimit(p, targetVolatility);
         double[] w = limit.run();
-        return new Allocation(p.snapToBounds(w), QpSolver.NAME + " convex, root search on the risk multiplier", limit.evaluations,
-                System.nanoTime() - start);
+        return new Allocation(p.snapToBounds(w), QpSolver.NAME + " convex, root search on the risk multiplier", limit.evaluations);
     }
 
     private double[] run() {

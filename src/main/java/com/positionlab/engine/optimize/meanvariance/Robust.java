@@ -34,16 +34,14 @@ public final class Robust {
     }
 
     public static Allocation box(PortfolioProblem p, double riskAversion, double[] uncertainty) {
-        long start = System.nanoTime();
         if (uncertainty.length != p.n()) {
             throw new IllegalArgumentException("uncertainty: one value per asset is needed");
         }
         MeanVariance mv = new MeanVariance(p, MeanVariance.Choice.QP);
-        return mv.fromProgram(Programs.weights(p, riskAversion / 2, 1, uncertainty).build(), p.n(), 1, start);
+        return mv.fromProgram(Programs.weights(p, riskAversion / 2, 1, uncertainty).build(), p.n(), 1);
     }
 
     public static Allocation ellipsoid(PortfolioProblem p, double riskAversion, double kappa, double years) {
-        long start = System.nanoTime();
         MeanVariance mv = new MeanVariance(p);
         double lo = Math.sqrt(p.variance(mv.minVolatility().weights()));
         double[] top = mv.efficientRisk(Math.max(10, 10 * lo)).weights();
@@ -57,12 +55,11 @@ public final class Robust {
         UnivariatePointValuePair best = new BrentOptimizer(1e-12, 1e-14).optimize(new MaxEval(500), f,
                 GoalType.MAXIMIZE, new SearchInterval(lo, hi));
         return new Allocation(mv.efficientRisk(best.getPoint()).weights(), "critical line, Brent on the volatility",
-                1, System.nanoTime() - start);
+                1);
     }
 
     public static Allocation resampledMaxSharpe(PortfolioProblem p, double riskFreeRate, int samples, int periods,
                                                 int frequency, long seed) {
-        long start = System.nanoTime();
         int n = p.n();
         double[][] chol = cholesky(p.cov(), frequency);
         Random random = new Random(seed);
@@ -101,7 +98,7 @@ public final class Robust {
         for (int i = 0; i < n; i++) {
             sum[i] /= used;
         }
-        return new Allocation(sum, "resampled critical line (" + used + " frontiers)", used, System.nanoTime() - start);
+        return new Allocation(sum, "resampled critical line (" + used + " frontiers)", used);
     }
 
     /** The lower Cholesky factor of the per-period covariance {@code cov / frequency}. */

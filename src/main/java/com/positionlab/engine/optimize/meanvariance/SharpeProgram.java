@@ -38,7 +38,7 @@ final class SharpeProgram {
         b.atMost("max_leverage", all, 0);
     }
 
-    static Allocation solve(PortfolioProblem p, double rf, long start) {
+    static Allocation solve(PortfolioProblem p, double rf) {
         int n = p.n();
         int k = n;
         boolean gross = p.maxLeverage() < Double.POSITIVE_INFINITY;
@@ -94,6 +94,6 @@ final class SharpeProgram {
         for (int i = 0; i < n; i++) {
             w[i] = r.x()[i] / kappa;
         }
-        return new Allocation(p.snapToBounds(w), r.solver() + ", y = kappa w", 1 + r.iterations(), System.nanoTime() - start);
+        return new Allocation(p.snapToBounds(w), r.solver() + ", y = kappa w", 1 + r.iterations());
     }
 }

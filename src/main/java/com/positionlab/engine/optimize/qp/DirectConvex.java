@@ -20,6 +20,15 @@ final class DirectConvex {
     }
 
     static double[] solve(QuadraticProgram p) {
+        return solve(p, null);
+    }
+
+    /**
+     * From a feasible {@code start} (one value per variable) when given: the solver then skips the linear
+     * program it would run to find one, and an infeasible or failed solve is an {@link OptimizationException};
+     * without a start, a failed solve gives null.
+     */
+    static double[] solve(QuadraticProgram p, double[] start) {
         int n = p.n();
         R064Store q = R064Store.FACTORY.make(n, n);
         R064Store c = R064Store.FACTORY.make(n, 1);
@@ -56,6 +65,13 @@ final class DirectConvex {
         }
         if (!rows.isEmpty()) {
             b.inequalities(matrix(rows, n), column(rhs));
+        }
+        if (start != null) {
+            R064Store s = R064Store.FACTORY.make(n, 1);
+            for (int i = 0; i < n; i++) {
+                s.set(i, 0, start[i]);
+            }
+            return QpSolver.checked(b.build().solve(new Optimisation.Result(Optimisation.State.APPROXIMATE, s)), n);
         }
         Optimisation.Result r = b.build().solve();
         if (!r.getState().isFeasible()) {

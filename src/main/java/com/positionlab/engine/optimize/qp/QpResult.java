@@ -6,7 +6,6 @@ package com.positionlab.engine.optimize.qp;
  * @param iterations the polishing steps taken after the library's solve (its own count is not exposed)
  * @param polished   whether the solution was refined by solving the optimality conditions on its active set
  *                   (then exact to rounding), rather than left at the library's accuracy
- * @param nanos      the wall time of the solve
  */
-public record QpResult(double[] x, double objective, String solver, int iterations, boolean polished, long nanos) {
+public record QpResult(double[] x, double objective, String solver, int iterations, boolean polished) {
 }

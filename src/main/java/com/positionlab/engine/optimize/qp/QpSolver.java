@@ -23,8 +23,19 @@ public final class QpSolver {
     }
 
     public static QpResult solve(QuadraticProgram p) {
-        long start = System.nanoTime();
-        double[] x = solveWithLibrary(p);
+        return solve(p, null);
+    }
+
+    /**
+     * As {@link #solve(QuadraticProgram)}, from a feasible starting point (say, the solution of the same
+     * program without its quadratic term). Through ojAlgo's model a quadratic program with a hundred or so
+     * inequality rows can run for minutes (the convex solver first looks for its own start by a linear program);
+     * with a start, a quadratic program goes to ojAlgo's convex solver directly ({@link DirectConvex}).
+     *
+     * @param start a feasible point, one value per variable, or null
+     */
+    public static QpResult solve(QuadraticProgram p, double[] start) {
+        double[] x = start == null || p.linear() ? solveWithLibrary(p) : DirectConvex.solve(p, start);
         ActiveSetPolish.Outcome polished = ActiveSetPolish.polish(p, x);
         int steps = polished.iterations();
         if (polished.x() == null && !p.linear()) {
@@ -41,7 +52,7 @@ public final class QpSolver {
         }
         double[] best = polished.x() != null ? polished.x() : x;
         return new QpResult(best, p.objective(best), NAME + (p.linear() ? " simplex" : " convex"), steps,
-                polished.x() != null, System.nanoTime() - start);
+                polished.x() != null);
     }
 
     static double[] solveWithLibrary(QuadraticProgram p) {
@@ -73,10 +84,19 @@ public final class QpSolver {
         addRows(model, v, p.equalities(), true);
         addRows(model, v, p.inequalities(), false);
         Optimisation.Result result = model.minimise();
+        if (result.getState() == Optimisation.State.INFEASIBLE) {
+            throw new OptimizationException(OptimizationException.Status.INFEASIBLE,
+                    "no portfolio satisfies every constraint: " + Infeasibility.explain(p));
+        }
+        return checked(result, n);
+    }
+
+    /** The solution's n values, or the error its state calls for. */
+    static double[] checked(Optimisation.Result result, int n) {
         Optimisation.State state = result.getState();
         if (state == Optimisation.State.INFEASIBLE) {
             throw new OptimizationException(OptimizationException.Status.INFEASIBLE,
-                    "no portfolio satisfies every constraint: " + Infeasibility.explain(p));
+                    "no point satisfies every constraint");
         }
         if (state == Optimisation.State.UNBOUNDED) {
             throw new OptimizationException(OptimizationException.Status.UNBOUNDED, "the objective is unbounded");
