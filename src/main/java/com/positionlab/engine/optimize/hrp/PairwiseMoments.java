@@ -47,34 +47,17 @@ public final class PairwiseMoments {
     }
 
     private static double correlation(double[] x, double[] y) {
-        double sx = 0;
-        double sy = 0;
-        int n = 0;
+        // both series restricted to the rows where both are present, so that each variance is over those rows
+        double[] a = new double[x.length];
+        double[] b = new double[y.length];
         for (int t = 0; t < x.length; t++) {
-            if (!Double.isNaN(x[t]) && !Double.isNaN(y[t])) {
-                sx += x[t];
-                sy += y[t];
-                n++;
-            }
+            boolean both = !Double.isNaN(x[t]) && !Double.isNaN(y[t]);
+            a[t] = both ? x[t] : Double.NaN;
+            b[t] = both ? y[t] : Double.NaN;
         }
-        if (n < 2) {
-            return Double.NaN;
-        }
-        double mx = sx / n;
-        double my = sy / n;
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int t = 0; t < x.length; t++) {
-            if (!Double.isNaN(x[t]) && !Double.isNaN(y[t])) {
-                double dx = x[t] - mx;
-                double dy = y[t] - my;
-                sxy += dx * dy;
-                sxx += dx * dx;
-                syy += dy * dy;
-            }
-        }
-        return sxy / Math.sqrt(sxx * syy);
+        double vx = Covariances.pairwise(a, a);
+        double vy = Covariances.pairwise(b, b);
+        return vx > 0 && vy > 0 ? Covariances.pairwise(a, b) / Math.sqrt(vx * vy) : Double.NaN;
     }
 
     private static double[][] columns(ReturnTable r) {
