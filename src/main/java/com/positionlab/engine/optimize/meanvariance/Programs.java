@@ -61,25 +61,34 @@ final class Programs {
 
     /** Exposures {@code g_i >= |w_i|} at variables {@code first..first+n-1}, summing to at most max_leverage. */
     private static void addExposures(QuadraticProgram.Builder b, PortfolioProblem p, int first, int size) {
+        double[] all = exposures(b, p, first, size);
+        if (p.maxLeverage() < Double.POSITIVE_INFINITY) {
+            b.atMost("max_leverage", all, p.maxLeverage());
+        }
+    }
+
+    /**
+     * Adds the exposure variables {@code g_i >= |x_i|} of the first n variables at {@code first..first+n-1}
+     * and returns the row with a 1 on each, for the caller's leverage limit.
+     */
+    static double[] exposures(QuadraticProgram.Builder b, PortfolioProblem p, int first, int size) {
         int n = p.n();
         double[] all = new double[size];
         for (int i = 0; i < n; i++) {
             int g = first + i;
-            b.name(g, "exposure " + p.names().get(i));
-            b.bounds(g, 0, Double.POSITIVE_INFINITY);
+            String name = "exposure " + p.names().get(i);
+            b.name(g, name).bounds(g, 0, Double.POSITIVE_INFINITY);
             double[] up = new double[size];
             up[i] = 1;
             up[g] = -1;
-            b.defining("exposure " + p.names().get(i), up, 0);
+            b.defining(name, up, 0);
             double[] down = new double[size];
             down[i] = -1;
             down[g] = -1;
-            b.defining("exposure " + p.names().get(i), down, 0);
+            b.defining(name, down, 0);
             all[g] = 1;
         }
-        if (p.maxLeverage() < Double.POSITIVE_INFINITY) {
-            b.atMost("max_leverage", all, p.maxLeverage());
-        }
+        return all;
     }
 
     static void addRow(QuadraticProgram.Builder b, String name, double[] a, double lower, double upper) {

@@ -19,22 +19,8 @@ final class SharpeProgram {
 
     /** Exposures {@code g_i >= |y_i|} with {@code sum g <= max_leverage * kappa}. */
     private static void exposures(QuadraticProgram.Builder b, PortfolioProblem p, int size) {
-        int n = p.n();
-        double[] all = new double[size];
-        for (int i = 0; i < n; i++) {
-            int g = n + 1 + i;
-            b.bounds(g, 0, Double.POSITIVE_INFINITY).name(g, "exposure " + p.names().get(i));
-            double[] up = new double[size];
-            up[i] = 1;
-            up[g] = -1;
-            b.defining("exposure " + p.names().get(i), up, 0);
-            double[] down = new double[size];
-            down[i] = -1;
-            down[g] = -1;
-            b.defining("exposure " + p.names().get(i), down, 0);
-            all[g] = 1;
-        }
-        all[n] = -p.maxLeverage();
+        double[] all = Programs.exposures(b, p, p.n() + 1, size);
+        all[p.n()] = -p.maxLeverage();
         b.atMost("max_leverage", all, 0);
     }
 
