@@ -48,7 +48,8 @@ public final class OptimizeService {
             case "hrp" -> hrp(o, e);
             case "black_litterman" -> blackLitterman(bl, request);
             case "risk_parity", "max_diversification" -> RiskBased.solve(method, o, e, request.constraints());
-            case "robust" -> RobustObjective.solve(o, e, p);
+            case "robust" -> RobustObjective.solve(o, e, p, Estimates.frequency(request.expectedReturns() == null
+                    ? null : request.expectedReturns().frequency(), "expected_returns.frequency"));
             default -> solve(method, o, p, choice(request.solver()));
         };
         boolean constrained = !List.of("hrp", "black_litterman", "risk_parity", "max_diversification")
