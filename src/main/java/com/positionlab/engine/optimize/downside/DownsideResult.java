@@ -13,12 +13,11 @@ import java.util.List;
  * @param solver         the convex-program solver and the method around it
  * @param programs       how many quadratic or linear programs were solved
  * @param iterations     the solver's polishing steps over all those programs
- * @param nanos          always 0: the engine reads no clock (callers time the call)
  * @param binding        names of the constraints that hold with equality at w: the budget and other
  *                       equalities, bounds ({@code "GOOG >= 0"}), extra rows, the return or risk target
  */
 public record DownsideResult(double[] weights, RiskMeasure measure, double risk, double expectedReturn,
-                             String solver, int programs, int iterations, long nanos, List<String> binding) {
+                             String solver, int programs, int iterations, List<String> binding) {
 
     public DownsideResult {
         weights = weights.clone();

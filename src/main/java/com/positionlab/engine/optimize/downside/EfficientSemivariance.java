@@ -107,7 +107,7 @@ public final class EfficientSemivariance {
         binding.addAll(extra);
         String solver = o.last().solver() + ", shortfall-set Newton" + (o.last().polished() ? ", polished" : "");
         return new DownsideResult(w, RiskMeasure.SEMIDEVIATION, semideviation(w), problem.expectedReturn(w), solver,
-                programs, iterations, 0L, binding);
+                programs, iterations, binding);
     }
 
     /** {@code sqrt(f SV(w))} of any weights, annualised. */

@@ -55,7 +55,7 @@ final class TailOptimizer {
         String solver = s.last().solver() + ", " + scenarios.measureName() + " rows generated in " + s.programs()
                 + " rounds" + (s.last().polished() ? ", polished" : "");
         return new DownsideResult(w, measure, value, problem.expectedReturn(w), solver, s.programs(),
-                s.iterations(), s.nanos(), binding);
+                s.iterations(), binding);
     }
 
     static void requireFinite(double v, String what) {

@@ -32,8 +32,7 @@ final class TailProgram {
     enum Goal { MIN_RISK, MIN_RISK_FOR_RETURN, MAX_RETURN }
 
     /** The optimum: weights, alpha, and the solve's accounting. */
-    record Solution(double[] w, double alpha, double auxiliaryRisk, QpResult last, int programs, int iterations,
-                    long nanos) {
+    record Solution(double[] w, double alpha, double auxiliaryRisk, QpResult last, int programs, int iterations) {
     }
 
     private static final double VIOLATION = 1e-10;
@@ -85,7 +84,7 @@ final class TailProgram {
                 excess[t] = values[t] - alpha - (s == null ? 0 : r.x()[n + 1 + s]);
             }
             if (addWorst(values, pieces, excess, Math.max(20, (int) Math.ceil(k))) == 0) {
-                return new Solution(w, alpha, auxiliaryRisk(r.x()), r, round, polish, 0L);
+                return new Solution(w, alpha, auxiliaryRisk(r.x()), r, round, polish);
             }
         }
         throw new OptimizationException(OptimizationException.Status.NOT_CONVERGED,

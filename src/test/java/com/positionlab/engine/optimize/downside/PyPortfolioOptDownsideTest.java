@@ -58,7 +58,9 @@ class PyPortfolioOptDownsideTest {
     @MethodSource("cases")
     void reproducesTheUpstreamPortfolioPerformance(String id, JsonNode c) throws IOException {
         ReferenceCase rc = ReferenceCase.of(c);
+        long started = System.nanoTime();
         DownsideResult r = rc.solve();
+        double millis = (System.nanoTime() - started) / 1e6;
         Map<String, Double> actual = rc.performance(r);
         JsonNode expected = c.get("expected").get("portfolio_performance");
         JsonNode tol = c.get("tolerance");
@@ -84,7 +86,7 @@ class PyPortfolioOptDownsideTest {
                     .isLessThanOrEqualTo(allowed);
             worst = Math.max(worst, error / Math.max(Math.abs(want), 1e-300));
         }
-        String line = String.format("%8.1f ms, %3d programs, max relative error %.2e, %s", r.nanos() / 1e6,
+        String line = String.format("%8.1f ms, %3d programs, max relative error %.2e, %s", millis,
                 r.programs(), worst, actual);
         SUMMARY.put(id, line);
         System.out.println(id + ": " + line);
