@@ -31,11 +31,24 @@ final class OptimizationReport {
         ReportKind.require(r, "weights", "optimize");
         List<Section> sections = new ArrayList<>();
         JsonNode perf = r.path("performance");
-        sections.add(new Section.Fields("Performance", List.of(
+        List<Section.Field> figures = new ArrayList<>(List.of(
                 new Section.Field("Expected return (annual)", Nodes.fraction(perf, "expected_return"),
                         "performance.expected_return"),
                 new Section.Field("Volatility (annual)", Nodes.fraction(perf, "volatility"), "performance.volatility"),
-                new Section.Field("Sharpe ratio", Nodes.number(perf, "sharpe_ratio"), "performance.sharpe_ratio"))));
+                new Section.Field("Sharpe ratio", Nodes.number(perf, "sharpe_ratio"), "performance.sharpe_ratio")));
+        if (perf.hasNonNull("semideviation")) {
+            figures.add(new Section.Field("Semideviation (annual)", Nodes.fraction(perf, "semideviation"),
+                    "performance.semideviation"));
+            figures.add(new Section.Field("Sortino ratio", Nodes.number(perf, "sortino_ratio"),
+                    "performance.sortino_ratio"));
+        }
+        if (perf.hasNonNull("cvar")) {
+            figures.add(new Section.Field("CVaR (per period)", Nodes.fraction(perf, "cvar"), "performance.cvar"));
+        }
+        if (perf.hasNonNull("cdar")) {
+            figures.add(new Section.Field("CDaR", Nodes.fraction(perf, "cdar"), "performance.cdar"));
+        }
+        sections.add(new Section.Fields("Performance", figures));
         List<Map.Entry<String, JsonNode>> weights = entries(r.get("weights"));
         weights.sort(Comparator.comparingDouble((Map.Entry<String, JsonNode> e) -> -Math.abs(e.getValue().asDouble())));
         List<List<Cell>> rows = new ArrayList<>();

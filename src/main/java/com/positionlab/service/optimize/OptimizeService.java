@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.positionlab.engine.optimize.downside.DownsideResult;
 import com.positionlab.engine.optimize.hrp.HierarchicalRiskParity;
 import com.positionlab.engine.optimize.hrp.Linkage;
 import com.positionlab.engine.optimize.meanvariance.Allocation;
@@ -27,7 +28,7 @@ public final class OptimizeService {
 
     static final List<String> METHODS = List.of("min_volatility", "max_sharpe", "efficient_risk",
             "efficient_return", "max_quadratic_utility", "hrp", "black_litterman", "risk_parity",
-            "max_diversification", "robust");
+            "max_diversification", "robust", "min_semivariance", "min_cvar", "min_cdar");
 
     public OptimizeResponse optimize(OptimizeRequest request) {
         ObjectiveSpec o = request.objective();
@@ -39,11 +40,17 @@ public final class OptimizeService {
             throw new ValidationException("objective.method", ValidationException.quote(o.method())
                     + " is not one of " + String.join(", ", METHODS));
         }
+        DownsideObjective.Measure measure = DownsideObjective.measure(method, o);
         long start = System.nanoTime();
         Prepared prepared = prepare(request, Boolean.TRUE.equals(o.marketNeutral()));
         Estimates e = prepared.estimates();
         BlackLittermanInputs bl = prepared.blackLitterman();
         PortfolioProblem p = prepared.problem();
+        if (measure != null) {
+            DownsideResult r = DownsideObjective.solve(method, measure, request, e, p);
+            Allocation a = new Allocation(r.weights(), r.solver(), r.iterations());
+            return response(method, request, p, a, true, bl, (System.nanoTime() - start) / 1e6, r);
+        }
         Allocation a = switch (method) {
             case "hrp" -> hrp(o, e);
             case "black_litterman" -> blackLitterman(bl, request);
@@ -54,7 +61,7 @@ public final class OptimizeService {
         };
         boolean constrained = !List.of("hrp", "black_litterman", "risk_parity", "max_diversification")
                 .contains(method);
-        return response(method, request, p, a, constrained, bl, (System.nanoTime() - start) / 1e6);
+        return response(method, request, p, a, constrained, bl, (System.nanoTime() - start) / 1e6, null);
     }
 
     /** The estimates (the Black-Litterman posterior when there are views) and the problem they define. */
@@ -146,7 +153,7 @@ public final class OptimizeService {
 
     private static OptimizeResponse response(String method, OptimizeRequest request, PortfolioProblem p,
                                              Allocation a, boolean constrained, BlackLittermanInputs bl,
-                                             double millis) {
+                                             double millis, DownsideResult downside) {
         double[] w = a.weights();
         double ret = p.expectedReturn(w);
         double var = p.variance(w);
@@ -162,11 +169,25 @@ public final class OptimizeService {
             }
             contributions.put(p.names().get(i), var > 0 ? w[i] * row / var : 0.0);
         }
-        Performance perf = new Performance(ret, vol, vol > 0 ? (ret - rf) / vol : 0, null, null, null, null);
+        Performance perf = performance(ret, vol, rf, downside);
         OptimizeResponse.Solver solver = new OptimizeResponse.Solver(a.solver(), a.iterations(), "optimal",
                 millis);
         return new OptimizeResponse(method, weights, perf, contributions, solver,
                 constrained ? Bindings.of(p, w) : List.of(), blackLitterman(bl, p.names()), request);
+    }
+
+    /** Return, volatility and Sharpe ratio, and the downside objective's own measure (the Sortino ratio too). */
+    private static Performance performance(double ret, double vol, double rf, DownsideResult d) {
+        double sharpe = vol > 0 ? (ret - rf) / vol : 0;
+        if (d == null) {
+            return new Performance(ret, vol, sharpe, null, null, null, null);
+        }
+        return switch (d.measure()) {
+            case SEMIDEVIATION -> new Performance(ret, vol, sharpe, d.risk(),
+                    d.risk() > 0 ? (ret - rf) / d.risk() : 0, null, null);
+            case CVAR -> new Performance(ret, vol, sharpe, null, null, d.risk(), null);
+            case CDAR -> new Performance(ret, vol, sharpe, null, null, null, d.risk());
+        };
     }
 
     private static BlackLittermanOut blackLitterman(BlackLittermanInputs bl, List<String> names) {

@@ -6,7 +6,9 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import com.positionlab.service.ValidationException;
 
 /**
  * Prices of several instruments by date: {@code prices[t][i]} is ticker i's price on {@code dates[t]}, NaN
@@ -30,6 +32,9 @@ public record PriceTable(List<LocalDate> dates, List<String> tickers, double[][]
         MONTHLY_FIRST
     }
 
+    /** The most prices a resampled table may hold, empty periods included. */
+    static final long MAX_CELLS = 20_000_000L;
+
     public PriceTable {
         dates = List.copyOf(dates);
         tickers = List.copyOf(tickers);
@@ -39,10 +44,10 @@ public record PriceTable(List<LocalDate> dates, List<String> tickers, double[][]
         return switch (rows) {
             case ALL -> this;
             case COMPLETE -> complete();
-            case WEEKLY -> resample(PriceTable::weekEnd, false);
-            case WEEKLY_FIRST -> resample(PriceTable::weekEnd, true);
-            case MONTHLY -> resample(d -> d.with(TemporalAdjusters.lastDayOfMonth()), false);
-            case MONTHLY_FIRST -> resample(d -> d.with(TemporalAdjusters.lastDayOfMonth()), true);
+            case WEEKLY -> resample(PriceTable::weekEnd, d -> d.plusWeeks(1), false);
+            case WEEKLY_FIRST -> resample(PriceTable::weekEnd, d -> d.plusWeeks(1), true);
+            case MONTHLY -> resample(PriceTable::monthEnd, d -> monthEnd(d.plusDays(1)), false);
+            case MONTHLY_FIRST -> resample(PriceTable::monthEnd, d -> monthEnd(d.plusDays(1)), true);
         };
     }
 
@@ -76,18 +81,33 @@ public record PriceTable(List<LocalDate> dates, List<String> tickers, double[][]
         return d.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
     }
 
+    private static LocalDate monthEnd(LocalDate d) {
+        return d.with(TemporalAdjusters.lastDayOfMonth());
+    }
+
     /**
-     * One row per period (labelled by the period's end), holding each ticker's first or last price within the
-     * period, NaN when it had none; periods without any row in the file are left out.
+     * One row per calendar period from the first row's to the last's, labelled by the period's end, holding
+     * each ticker's first or last price within the period, NaN when it had none; as pandas'
+     * {@code resample(rule).first()} or {@code .last()}, a period without any row in the file is a row of NaN
+     * (so no return spans it).
+     *
+     * @throws ValidationException ({@code price_rows}) when the dates span more periods than a price file may
+     *                             have rows, or the padded table would exceed {@value #MAX_CELLS} prices
      */
-    private PriceTable resample(Function<LocalDate, LocalDate> periodEnd, boolean first) {
+    private PriceTable resample(UnaryOperator<LocalDate> periodEnd, UnaryOperator<LocalDate> nextEnd,
+                                boolean first) {
         List<LocalDate> d = new ArrayList<>();
         List<double[]> p = new ArrayList<>();
         int n = tickers.size();
         for (int t = 0; t < prices.length; t++) {
             LocalDate label = periodEnd.apply(dates.get(t));
-            if (d.isEmpty() || !d.get(d.size() - 1).equals(label)) {
-                d.add(label);
+            while (d.isEmpty() || d.get(d.size() - 1).isBefore(label)) {
+                LocalDate next = d.isEmpty() ? label : nextEnd.apply(d.get(d.size() - 1));
+                if (d.size() >= PriceCsv.MAX_ROWS || (long) (d.size() + 1) * n > MAX_CELLS) {
+                    throw new ValidationException("price_rows", "the prices span more than " + d.size()
+                            + " periods; shorten the file or choose other rows");
+                }
+                d.add(next);
                 double[] row = new double[n];
                 Arrays.fill(row, Double.NaN);
                 p.add(row);
