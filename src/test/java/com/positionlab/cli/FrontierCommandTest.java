@@ -76,13 +76,17 @@ class FrontierCommandTest {
     }
 
     @Test
-    void aSectorRowMakesEachPointItsOwnProgram() throws Exception {
+    void aSectorRowIsOnTheExactFrontierWithItsTurningPoints() throws Exception {
         String sectors = ", \"constraints\": {\"sector_mapper\": {\"A\": \"x\", \"B\": \"x\", \"C\": \"y\", \"D\": \"y\"}, "
                 + "\"sector_upper\": {\"y\": 0.6}}";
         assertThat(frontier(request(sectors), "--points", "6")).as(err.toString()).isZero();
         JsonNode r = Json.mapper().readTree(out.toString());
         checkPoints(r, 6, new double[] {0, 0, 1, 1});
-        assertThat(r.has("turning_points")).isFalse();
+        assertThat(r.at("/solver/name").asText()).isEqualTo("critical line");
+        assertThat(r.get("turning_points").size()).isGreaterThan(1);
+        for (JsonNode t : r.get("turning_points")) {
+            assertThat(t.at("/weights/C").asDouble() + t.at("/weights/D").asDouble()).isLessThanOrEqualTo(0.6 + 1e-12);
+        }
         assertThat(r.at("/points/5/weights/C").asDouble() + r.at("/points/5/weights/D").asDouble())
                 .isCloseTo(0.6, within(1e-9));
     }

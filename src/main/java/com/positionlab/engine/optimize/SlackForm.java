@@ -23,6 +23,8 @@ final class SlackForm {
     final double[] hi;
     /** The right-hand side c of {@code E x = c}. */
     final double[] rhs;
+    /** The user rows' names, one per equality constraint (index 0, the budget, is "budget"). */
+    final String[] names;
     /** The user rows' coefficients, one per equality constraint after the budget. */
     private final double[][] coefficients;
     /** The slack variable of each equality constraint, or -1 for the budget and equality rows. */
@@ -43,6 +45,8 @@ final class SlackForm {
         System.arraycopy(lower, 0, lo, 0, n);
         System.arraycopy(upper, 0, hi, 0, n);
         this.rhs = new double[equalities];
+        this.names = new String[equalities];
+        names[0] = "budget";
         this.coefficients = new double[equalities][];
         this.slackOf = new int[equalities];
         this.rowOf = new int[slacks];
@@ -51,6 +55,7 @@ final class SlackForm {
         int s = n;
         for (int k = 1; k < equalities; k++) {
             CriticalLine.Row r = rows.get(k - 1);
+            names[k] = r.name();
             coefficients[k] = r.a();
             if (r.lower() == r.upper()) {
                 rhs[k] = r.lower();

@@ -95,14 +95,14 @@ final class StartingCorner {
             }
             int slack = slackOf(p, k);
             if (slack < 0) {
-                b.equal("row" + k, a, p.rhs[k]);
+                b.equal(p.names[k], a, p.rhs[k]);
                 continue;
             }
             if (Double.isFinite(p.hi[slack])) {
-                b.atMost("row" + k + " upper", a, p.hi[slack]);
+                b.atMost(p.names[k] + " maximum", a, p.hi[slack]);
             }
             if (Double.isFinite(p.lo[slack])) {
-                b.atLeast("row" + k + " lower", a, p.lo[slack]);
+                b.atLeast(p.names[k] + " minimum", a, p.lo[slack]);
             }
         }
     }

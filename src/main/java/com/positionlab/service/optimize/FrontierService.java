@@ -43,8 +43,8 @@ public final class FrontierService {
             List<FrontierResponse.Point> turning = null;
             String solver;
             int iterations;
-            if (choice != MeanVariance.Choice.QP && p.plain()) {
-                Frontier f = mv.frontier();
+            Frontier f = mv.exactFrontier();
+            if (f != null) {
                 for (double target : targets(p.expectedReturn(minVol), f.points().get(0).expectedReturn(), count)) {
                     weights.add(f.efficientReturn(target));
                 }

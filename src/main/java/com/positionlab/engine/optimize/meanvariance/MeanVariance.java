@@ -2,6 +2,7 @@ package com.positionlab.engine.optimize.meanvariance;
 
 import com.positionlab.engine.optimize.CriticalLine;
 import com.positionlab.engine.optimize.Frontier;
+import com.positionlab.engine.optimize.qp.OptimizationException;
 import com.positionlab.engine.optimize.qp.QpResult;
 import com.positionlab.engine.optimize.qp.QpSolver;
 import com.positionlab.engine.optimize.qp.QuadraticProgram;
@@ -17,8 +18,9 @@ import com.positionlab.engine.optimize.qp.QuadraticProgram;
  * <li>maximum Sharpe: maximise {@code (mu.w - rf) / sqrt(w'Sigma w)}.</li>
  * </ul>
  * Each objective also carries the problem's L2 term {@code gamma ||w||^2} and cost {@code k sum|w - w0|}
- * (added to what is minimised). With only bounds and a fully invested budget the answers come exactly from
- * the critical line algorithm's frontier; otherwise from a convex program ({@link QpSolver}), with the risk
+ * (added to what is minimised). Without penalties (bounds, any budget, sector and other linear rows) the
+ * answers come exactly from the critical line algorithm's frontier; with them, or when the critical line
+ * cannot take the covariance (AUTO falls back), from a convex program ({@link QpSolver}), with the risk
  * limit of the efficient-risk form met by a root search on its Lagrange multiplier (each step an exact convex
  * program), and the maximum Sharpe ratio by the usual change of variables {@code y = kappa w} (minimise
  * {@code y'Sigma y + gamma ||y||^2} with {@code (mu - rf).y = 1}), which puts the L2 term on y as
@@ -32,24 +34,53 @@ public final class MeanVariance {
     public enum Choice { AUTO, CLA, QP }
 
     private final PortfolioProblem p;
-    private final boolean cla;
+    private final Choice choice;
+    private boolean cla;
+    private Frontier frontier;
 
     public MeanVariance(PortfolioProblem p, Choice choice) {
         this.p = p;
-        if (choice == Choice.CLA && !p.plain()) {
-            throw new IllegalArgumentException("solver: the critical line algorithm takes bounds and a fully "
-                    + "invested budget only; use auto or qp for rows, penalties or market-neutral portfolios");
+        this.choice = choice;
+        if (choice == Choice.CLA && !p.exact()) {
+            throw new IllegalArgumentException("solver: the critical line algorithm takes bounds, the budget and "
+                    + "linear rows only; use auto or qp for L2, costs, turnover or leverage");
         }
-        this.cla = choice != Choice.QP && p.plain();
+        this.cla = choice != Choice.QP && p.exact();
     }
 
     public MeanVariance(PortfolioProblem p) {
         this(p, Choice.AUTO);
     }
 
+    /**
+     * The critical line's frontier, computed once; null when it does not apply or (AUTO only) when it cannot
+     * take this covariance, after which the convex programs answer.
+     */
+    public Frontier exactFrontier() {
+        if (cla && frontier == null) {
+            try {
+                frontier = frontier(p);
+            } catch (IllegalArgumentException e) {
+                if (e.getCause() instanceof OptimizationException infeasible) {
+                    // no portfolio meets the constraints: the same answer, rows named, as the convex programs give
+                    throw infeasible;
+                }
+                throw e;
+            } catch (IllegalStateException e) {
+                if (choice == Choice.CLA) {
+                    throw new OptimizationException(OptimizationException.Status.NOT_CONVERGED,
+                            "the critical line algorithm failed on this covariance (" + e.getMessage()
+                                    + "); use solver auto or qp");
+                }
+                cla = false;
+            }
+        }
+        return cla ? frontier : null;
+    }
+
     public Allocation minVolatility() {
-        if (cla) {
-            Frontier f = frontier(p);
+        Frontier f = exactFrontier();
+        if (f != null) {
             return new Allocation(f.minVolatility(), CLA, f.points().size());
         }
         return fromProgram(Programs.weights(p, 1, 0).build(), p.n(), 1);
@@ -68,8 +99,8 @@ public final class MeanVariance {
             throw new IllegalArgumentException("target_return " + target + " is above the highest attainable return "
                     + highest);
         }
-        if (cla) {
-            Frontier f = frontier(p);
+        Frontier f = exactFrontier();
+        if (f != null) {
             double[] minVol = f.minVolatility();
             double[] w = p.expectedReturn(minVol) >= target ? minVol : f.efficientReturn(Math.min(target, highest));
             return new Allocation(w, CLA, f.points().size());
@@ -83,14 +114,14 @@ public final class MeanVariance {
         if (!(targetVolatility > 0) || !Double.isFinite(targetVolatility)) {
             throw new IllegalArgumentException("target_volatility must be positive, not " + targetVolatility);
         }
-        double least = Math.sqrt(p.variance(new MeanVariance(withoutPenalties(p), cla ? Choice.AUTO : Choice.QP)
-                .minVolatility().weights()));
+        Frontier f = exactFrontier();
+        double least = Math.sqrt(p.variance(f != null ? f.minVolatility()
+                : new MeanVariance(withoutPenalties(p), Choice.QP).minVolatility().weights()));
         if (targetVolatility < least * (1 - 1e-12)) {
             throw new IllegalArgumentException("target_volatility " + targetVolatility
                     + " is below the minimum volatility " + least + " under these constraints");
         }
-        if (cla) {
-            Frontier f = frontier(p);
+        if (f != null) {
             return new Allocation(f.efficientRisk(targetVolatility), CLA, f.points().size());
         }
         return RiskLimit.solve(p, targetVolatility);
@@ -105,18 +136,18 @@ public final class MeanVariance {
             throw new IllegalArgumentException("no portfolio within the constraints returns more than the "
                     + "risk_free_rate " + riskFreeRate);
         }
-        if (cla) {
-            Frontier f = frontier(p);
+        Frontier f = exactFrontier();
+        if (f != null) {
             return new Allocation(f.maxSharpe(riskFreeRate), CLA, f.points().size());
         }
         return SharpeProgram.solve(p, riskFreeRate);
     }
 
-    /** The highest {@code mu.w} within the constraints (a linear program, or the top corner). */
-    /** The highest expected return any portfolio within the constraints has. */
+    /** The highest expected return any portfolio within the constraints has (the frontier's top, or an LP). */
     public double highestReturn() {
-        if (cla) {
-            return frontier(p).points().get(0).expectedReturn();
+        Frontier f = exactFrontier();
+        if (f != null) {
+            return f.points().get(0).expectedReturn();
         }
         QpResult r = QpSolver.solve(Programs.weights(withoutPenalties(p), 0, 1).build());
         return p.expectedReturn(java.util.Arrays.copyOf(r.x(), p.n()));
@@ -128,10 +159,11 @@ public final class MeanVariance {
      * @throws IllegalStateException when the problem has rows or penalties the algorithm does not take
      */
     public Frontier frontier() {
-        if (!cla) {
+        Frontier f = exactFrontier();
+        if (f == null) {
             throw new IllegalStateException("the critical line algorithm does not apply to this problem");
         }
-        return frontier(p);
+        return f;
     }
 
     static Frontier frontier(PortfolioProblem p) {
@@ -141,7 +173,14 @@ public final class MeanVariance {
             return new Frontier(java.util.List.of(new com.positionlab.engine.optimize.TurningPoint(w, 0,
                     p.expectedReturn(w), p.variance(w))), p.mu(), p.cov());
         }
-        return CriticalLine.solve(p.mu(), p.cov(), p.lower(), p.upper());
+        java.util.List<CriticalLine.Row> rows = new java.util.ArrayList<>();
+        for (LinearConstraint r : p.rows()) {
+            if (Double.isInfinite(r.lower()) && Double.isInfinite(r.upper())) {
+                continue;
+            }
+            rows.add(new CriticalLine.Row(r.name(), r.coefficients(), r.lower(), r.upper()));
+        }
+        return CriticalLine.solve(p.mu(), p.cov(), p.lower(), p.upper(), rows, p.budget());
     }
 
     static PortfolioProblem withoutPenalties(PortfolioProblem p) {

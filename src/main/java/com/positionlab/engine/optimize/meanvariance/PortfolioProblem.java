@@ -67,6 +67,15 @@ public record PortfolioProblem(List<String> names, double[] mu, double[][] cov, 
                 && maxTurnover == Double.POSITIVE_INFINITY && maxLeverage == Double.POSITIVE_INFINITY;
     }
 
+    /**
+     * Whether no penalty or nonlinear limit applies (no L2, costs, turnover or leverage): bounds, the budget and
+     * linear rows only, which the critical line algorithm takes exactly.
+     */
+    public boolean exact() {
+        return l2Gamma == 0 && costRate == 0 && maxTurnover == Double.POSITIVE_INFINITY
+                && maxLeverage == Double.POSITIVE_INFINITY;
+    }
+
     public PortfolioProblem withBudget(double newBudget) {
         return new PortfolioProblem(names, mu, cov, lower, upper, newBudget, rows, l2Gamma, previous, costRate,
                 maxTurnover, maxLeverage);

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
  * The two ways of answering a mean-variance objective agree on random problems (2 to 40 assets, long only and
  * with shorts, tight and loose caps, tied expected returns): the critical line algorithm's exact frontier,
  * and the convex programs (the root search of the efficient-risk form, the y = kappa w change of variables of
- * the maximum Sharpe ratio). Then, with sector rows, which only the convex programs take: every answer is
- * fully invested, within its bounds and sector limits, and no feasible perturbation improves its objective.
+ * the maximum Sharpe ratio). The same with sector rows and with a market-neutral budget, which the critical
+ * line takes as slack rows; and with sector rows every answer is fully invested, within its bounds and sector
+ * limits, and no feasible perturbation improves its objective.
  */
 class MeanVarianceAgreementTest {
 
@@ -69,6 +70,49 @@ class MeanVarianceAgreementTest {
                 double[] a = cla.maxSharpe(0.01).weights();
                 double[] b = qp.maxSharpe(0.01).weights();
                 assertThat(sharpe(p, b, 0.01)).as(what + " max Sharpe").isCloseTo(sharpe(p, a, 0.01), within(1e-9));
+            }
+        }
+    }
+
+    @Test
+    void withSectorRowsOrAMarketNeutralBudgetTheyAgreeToo() {
+        Random random = new Random(11);
+        for (int trial = 0; trial < 40; trial++) {
+            int n = 4 + random.nextInt(30);
+            boolean neutral = trial % 4 == 3;
+            PortfolioProblem base = random(random, n, neutral || trial % 2 == 0, trial % 5 == 0);
+            double[] even = new double[n];
+            double[] first = new double[n];
+            for (int i = 0; i < n; i++) {
+                even[i] = i % 2 == 0 ? 1 : 0;
+                first[i] = i < n / 3 ? 1 : 0;
+            }
+            List<LinearConstraint> rows = neutral ? List.of(new LinearConstraint("first third", first, -0.2, 0.2))
+                    : List.of(new LinearConstraint("sector even", even, 0.2, 0.45),
+                    new LinearConstraint("first third", first, Double.NEGATIVE_INFINITY, 0.3));
+            PortfolioProblem p = new PortfolioProblem(base.names(), base.mu(), base.cov(), base.lower(), base.upper(),
+                    neutral ? 0 : 1, rows, 0, null, 0, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+            MeanVariance cla = new MeanVariance(p, MeanVariance.Choice.CLA);
+            MeanVariance qp = new MeanVariance(p, MeanVariance.Choice.QP);
+            String what = "trial " + trial + ", n " + n + (neutral ? ", market neutral" : "");
+            assertThat(cla.minVolatility().solver()).isEqualTo("critical line");
+            same(cla.minVolatility().weights(), qp.minVolatility().weights(), what + " min volatility");
+            double lo = p.expectedReturn(cla.minVolatility().weights());
+            double hi = cla.highestReturn();
+            assertThat(hi).as(what + " highest return").isCloseTo(qp.highestReturn(), within(1e-9));
+            double target = lo + (hi - lo) * random.nextDouble();
+            double[] e = cla.efficientReturn(target).weights();
+            feasible(p, e, what);
+            assertThat(p.variance(e)).as(what + " variance at the target return")
+                    .isCloseTo(p.variance(qp.efficientReturn(target).weights()), within(1e-10));
+            double vol = Math.sqrt(p.variance(e));
+            if (vol > 1e-6) {
+                assertThat(p.expectedReturn(cla.efficientRisk(vol).weights())).as(what + " return at the risk")
+                        .isCloseTo(p.expectedReturn(qp.efficientRisk(vol).weights()), within(1e-9));
+            }
+            if (!neutral && hi > 0.01) {
+                assertThat(sharpe(p, qp.maxSharpe(0.01).weights(), 0.01)).as(what + " max Sharpe")
+                        .isCloseTo(sharpe(p, cla.maxSharpe(0.01).weights(), 0.01), within(1e-9));
             }
         }
     }
@@ -139,7 +183,7 @@ class MeanVarianceAgreementTest {
             sum += w[i];
             assertThat(w[i]).as(what).isBetween(p.lower()[i] - 1e-12, p.upper()[i] + 1e-12);
         }
-        assertThat(sum).as(what).isCloseTo(1, within(1e-10));
+        assertThat(sum).as(what).isCloseTo(p.budget(), within(1e-10));
         for (LinearConstraint r : p.rows()) {
             assertThat(r.value(w)).as(what + " " + r.name()).isBetween(r.lower() - 1e-10, r.upper() + 1e-10);
         }
