@@ -6,7 +6,8 @@
 # Builds target/positionlab.jar if missing, creates a demo workspace in a temporary folder, starts
 # `serve` on 127.0.0.1:$PORT (default 18080), warms it up, then runs wrk against GET /api/v1/health
 # (the baseline), POST /api/v1/calculate-position-size (KELLY_CRITERION from the stored portfolio) and
-# POST /api/v1/kelly-criterion, prints a RESULT line per run and the server's own /api/v1/metrics, and
+# POST /api/v1/kelly-criterion and POST /api/v1/optimize (maximum Sharpe of 50 assets; RUNS= picks), prints
+# a RESULT line per run and the server's own /api/v1/metrics, and
 # stops the server. Needs wrk (apt-get install wrk), curl and a JDK 17.
 set -euo pipefail
 
@@ -54,8 +55,10 @@ echo "== warm-up: ${WARMUP}s of sizings (JIT, caches; not reported)"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$HERE/size.lua" "$BASE/api/v1/calculate-position-size" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$HERE/kelly.lua" "$BASE/api/v1/kelly-criterion" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$HERE/health.lua" "$BASE/api/v1/health" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -s "$HERE/optimize.lua" "$BASE/api/v1/optimize" >/dev/null
 
-for run in health:/api/v1/health size:/api/v1/calculate-position-size kelly:/api/v1/kelly-criterion; do
+RUNS=${RUNS:-health:/api/v1/health size:/api/v1/calculate-position-size kelly:/api/v1/kelly-criterion optimize:/api/v1/optimize}
+for run in $RUNS; do
   script=${run%%:*}
   echo "== $script"
   before=$(stat -c %s "$WORK/ws.mv.db")

@@ -112,6 +112,9 @@ final class GivenEstimates {
                 }
             }
         }
+        if (scale > 0 && positiveDefiniteAbove(m, 1e-12 * scale)) {
+            return;
+        }
         double[] eig = new SimpleMatrix(m).eig().getEigenvalues().stream()
                 .mapToDouble(c -> c.getReal()).toArray();
         double min = java.util.Arrays.stream(eig).min().orElse(0);
@@ -119,5 +122,17 @@ final class GivenEstimates {
             throw new ValidationException("cov.matrix", min < 0 ? "is not positive semi-definite (least eigenvalue "
                     + min + ")" : "is singular: some portfolio has no variance");
         }
+    }
+
+    /**
+     * Whether every eigenvalue of m exceeds t: whether {@code m - t I} has a Cholesky factor (a ninth of the
+     * work of the eigenvalues, which are computed only to explain a refusal).
+     */
+    private static boolean positiveDefiniteAbove(double[][] m, double t) {
+        org.ejml.data.DMatrixRMaj a = new org.ejml.data.DMatrixRMaj(m);
+        for (int i = 0; i < m.length; i++) {
+            a.add(i, i, -t);
+        }
+        return org.ejml.dense.row.factory.DecompositionFactory_DDRM.chol(m.length, true).decompose(a);
     }
 }
