@@ -91,6 +91,89 @@ class FrontierCommandTest {
                 .isCloseTo(0.6, within(1e-9));
     }
 
+    /**
+     * From holdings all in A, each turnover limit's maximum-Sharpe portfolio: the first is the holdings
+     * themselves (no turnover allowed), the last the unconstrained maximum-Sharpe portfolio; in between each
+     * uses its whole allowance, and no portfolio on the turnover-limited frontier has a better Sharpe ratio.
+     */
+    @Test
+    void theTurnoverParetoSetBuysSharpeWithTrading() throws Exception {
+        String current = ", \"constraints\": {\"current_weights\": {\"A\": 1, \"B\": 0, \"C\": 0, \"D\": 0}}, "
+                + "\"pareto_levels\": 5";
+        assertThat(frontier(request(current), "--points", "5")).as(err.toString()).isZero();
+        JsonNode r = Json.mapper().readTree(out.toString());
+        JsonNode points = r.at("/turnover_pareto/points");
+        assertThat(points.size()).isEqualTo(5);
+        assertThat(points.get(0).get("turnover_limit").asDouble()).isCloseTo(0, within(1e-9));
+        assertThat(points.get(0).at("/weights/A").asDouble()).isCloseTo(1, within(1e-9));
+        JsonNode last = points.get(4);
+        for (String t : TICKERS) {
+            assertThat(last.at("/weights/" + t).asDouble()).isCloseTo(r.at("/max_sharpe/weights/" + t).asDouble(),
+                    within(1e-9));
+        }
+        for (int k = 1; k < 5; k++) {
+            JsonNode p = points.get(k);
+            assertThat(p.get("sharpe_ratio").asDouble()).isGreaterThanOrEqualTo(
+                    points.get(k - 1).get("sharpe_ratio").asDouble() - 1e-12);
+            assertThat(p.get("turnover").asDouble()).isLessThanOrEqualTo(p.get("turnover_limit").asDouble() + 1e-9);
+            if (k < 4) {
+                assertThat(p.get("turnover").asDouble()).isCloseTo(p.get("turnover_limit").asDouble(), within(1e-7));
+                assertThat(p.get("sharpe_ratio").asDouble()).isGreaterThanOrEqualTo(
+                        bestSharpeScanned(p.get("turnover_limit").asDouble()) - 1e-12);
+            }
+        }
+        assertThat(r.at("/turnover_pareto/trade_off").asText()).startsWith("Allowing turnover from 0.0% to ");
+    }
+
+    /** The best Sharpe ratio (rf 0.02) of 400 portfolios on the turnover-limited frontier, each an independent QP. */
+    private static double bestSharpeScanned(double limit) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k <= 400; k++) {
+            double target = 0.06 + 0.08 * k / 400;
+            // variables: 4 weights, then 4 trades t_i >= |w_i - w0_i| with sum t <= limit
+            QuadraticProgram.Builder b = QuadraticProgram.builder(8).quadratic(padded(COV), 2);
+            double[] budget = {1, 1, 1, 1, 0, 0, 0, 0};
+            b.equal("budget", budget, 1);
+            b.atLeast("return", new double[] {MU[0], MU[1], MU[2], MU[3], 0, 0, 0, 0}, target);
+            b.atMost("turnover", new double[] {0, 0, 0, 0, 1, 1, 1, 1}, limit);
+            for (int i = 0; i < 4; i++) {
+                b.bounds(i, 0, 1).bounds(4 + i, 0, Double.POSITIVE_INFINITY);
+                double[] up = new double[8];
+                up[i] = 1;
+                up[4 + i] = -1;
+                b.atMost("up" + i, up, i == 0 ? 1 : 0);
+                double[] down = new double[8];
+                down[i] = -1;
+                down[4 + i] = -1;
+                b.atMost("down" + i, down, i == 0 ? -1 : 0);
+            }
+            double[] w;
+            try {
+                w = java.util.Arrays.copyOf(QpSolver.solve(b.build()).x(), 4);
+            } catch (RuntimeException infeasible) {
+                continue;
+            }
+            double ret = 0;
+            double var = 0;
+            for (int i = 0; i < 4; i++) {
+                ret += MU[i] * w[i];
+                for (int j = 0; j < 4; j++) {
+                    var += w[i] * COV[i][j] * w[j];
+                }
+            }
+            best = Math.max(best, (ret - 0.02) / Math.sqrt(var));
+        }
+        return best;
+    }
+
+    private static double[][] padded(double[][] cov) {
+        double[][] m = new double[8][8];
+        for (int i = 0; i < 4; i++) {
+            System.arraycopy(cov[i], 0, m[i], 0, 4);
+        }
+        return m;
+    }
+
     @Test
     void theEsgParetoSetTradesSharpeForAHigherScoreStepByStep() throws Exception {
         String esg = ", \"constraints\": {\"esg_scores\": {\"A\": 80, \"B\": 40, \"C\": 20, \"D\": 60}}, "

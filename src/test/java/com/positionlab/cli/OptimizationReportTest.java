@@ -81,4 +81,23 @@ class OptimizationReportTest {
             assertThat(text).contains(ReportText.percent(result.at("/max_sharpe/expected_return").asDouble()));
         }
     }
+
+    @Test
+    void aFrontierReportStatesTheEsgAndTurnoverTradeOffs() throws Exception {
+        Path request = Files.writeString(dir.resolve("f.json"), REQUEST.replace("[0, 0.5]}%s}", "[0, 0.5], "
+                + "\"current_weights\": {\"LOW\": 0.5, \"MID\": 0.5, \"HIGH\": 0}, \"esg_scores\": {\"LOW\": 70, "
+                + "\"MID\": 40, \"HIGH\": 20}}, \"pareto_levels\": 3}"));
+        assertThat(run("frontier", request.toString(), "--points", "5")).as(err.toString()).isZero();
+        JsonNode result = Json.mapper().readTree(out.toString());
+        assertThat(result.at("/turnover_pareto/points").size()).isEqualTo(3);
+        Path json = Files.writeString(dir.resolve("frontier.json"), out.toString());
+        Path pdf = dir.resolve("frontier.pdf");
+        assertThat(run("report", "--kind", "frontier", "--in", json.toString(), "--out", pdf.toString()))
+                .as(err.toString()).isZero();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertThat(text).contains("ESG score against Sharpe ratio", "Turnover against Sharpe ratio",
+                    "Allowing turnover from 0.0% to", "Turnover limit");
+        }
+    }
 }

@@ -38,6 +38,14 @@ final class FrontierReport {
             sections.add(table("Turning points (weights are linear between them)", "turning_points",
                     Nodes.list(r, "turning_points")));
         }
+        if (r.has("pareto")) {
+            sections.addAll(tradeOff("ESG score against Sharpe ratio", "pareto", r.get("pareto"), "esg_floor",
+                    "ESG floor", Unit.NUMBER, "esg_score", "ESG score", Unit.NUMBER));
+        }
+        if (r.has("turnover_pareto")) {
+            sections.addAll(tradeOff("Turnover against Sharpe ratio", "turnover_pareto", r.get("turnover_pareto"),
+                    "turnover_limit", "Turnover limit", Unit.FRACTION, "turnover", "Turnover", Unit.FRACTION));
+        }
         sections.add(Nodes.inputs("Inputs", r.get("request")));
         String title = "Efficient frontier: " + points.size() + " portfolios from "
                 + ReportText.percent(points.get(0).path("expected_return").asDouble()) + " to "
@@ -103,6 +111,23 @@ final class FrontierReport {
         String title = "Frontier portfolios" + (tickers.size() > shown.size() ? ", the " + shown.size()
                 + " largest weights of " + tickers.size() : "");
         return new Section.Table(title, "points", columns, rows, true);
+    }
+
+    /** A Pareto set: the trade-off in words, then a table of each limit, what the portfolio reached, its figures. */
+    private static List<Section> tradeOff(String title, String name, JsonNode pareto, String limit, String limitHeader,
+                                    Unit limitUnit, String value, String valueHeader, Unit valueUnit) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (JsonNode p : Nodes.list(pareto, "points")) {
+            rows.add(List.of(Cell.num(p.path(limit).asDouble(), limitUnit), Cell.num(p.path(value).asDouble(),
+                    valueUnit), Nodes.fraction(p, "expected_return"), Nodes.fraction(p, "volatility"),
+                    Nodes.number(p, "sharpe_ratio")));
+        }
+        return List.of(new Section.Notes(title, List.of(pareto.path("trade_off").asText())),
+                new Section.Table("The maximum-Sharpe portfolio at each limit", name, List.of(
+                        Section.Column.of(limitHeader, limitUnit), Section.Column.of(valueHeader, valueUnit),
+                        Section.Column.of("Expected return", Unit.FRACTION),
+                        Section.Column.of("Volatility", Unit.FRACTION), Section.Column.of("Sharpe", Unit.NUMBER)),
+                        rows, true));
     }
 
     private static Section table(String title, String name, List<JsonNode> points) {

@@ -13,8 +13,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FrontierResponse(List<Point> points, List<Point> turningPoints, Point minVolatility,
-                               Point maxSharpe, Pareto pareto, OptimizeResponse.Solver solver,
-                               OptimizeRequest request) {
+                               Point maxSharpe, Pareto pareto, TurnoverPareto turnoverPareto,
+                               OptimizeResponse.Solver solver, OptimizeRequest request) {
 
     /**
      * The ESG-Sharpe trade-off: at each ESG floor from the maximum-Sharpe portfolio's score to the highest
@@ -26,6 +26,19 @@ public record FrontierResponse(List<Point> points, List<Point> turningPoints, Po
     /** A maximum-Sharpe portfolio under an ESG floor: its score, return, volatility, Sharpe ratio and weights. */
     public record ParetoPoint(double esgFloor, double esgScore, double expectedReturn, double volatility,
                               double sharpeRatio, Map<String, Double> weights) {
+    }
+
+    /**
+     * The turnover-Sharpe trade-off (with {@code current_weights}): at each turnover limit from the least the
+     * constraints need to the turnover of the unconstrained maximum-Sharpe portfolio, the maximum-Sharpe
+     * portfolio within it; and the trade-off in words.
+     */
+    public record TurnoverPareto(List<TurnoverPoint> points, String tradeOff) {
+    }
+
+    /** A maximum-Sharpe portfolio under a turnover limit: its turnover, return, volatility, Sharpe and weights. */
+    public record TurnoverPoint(double turnoverLimit, double turnover, double expectedReturn, double volatility,
+                                double sharpeRatio, Map<String, Double> weights) {
     }
 
     /** One frontier portfolio. */

@@ -68,7 +68,10 @@ public final class FrontierService {
             Map<String, Double> esg = request.constraints() == null ? null : request.constraints().esgScores();
             FrontierResponse.Pareto pareto = esg == null ? null
                     : EsgPareto.of(p, esg, request.paretoLevels(), rf, perfRf);
+            FrontierResponse.TurnoverPareto byTurnover = p.previous() == null ? null
+                    : TurnoverPareto.of(p, request.paretoLevels(), rf, perfRf);
             return new FrontierResponse(points, turning, point(p, minVol, perfRf), point(p, maxSharpe, perfRf), pareto,
+                    byTurnover,
                     new OptimizeResponse.Solver(solver, iterations, "optimal", (System.nanoTime() - start) / 1e6),
                     request);
         } catch (OptimizationException ex) {

@@ -128,9 +128,9 @@ public final class MeanVariance {
     }
 
     public Allocation maxSharpe(double riskFreeRate) {
-        if (p.costRate() > 0 || p.maxTurnover() < Double.POSITIVE_INFINITY || p.budget() != 1) {
-            throw new IllegalArgumentException("max_sharpe takes neither transaction costs, a turnover limit nor "
-                    + "market_neutral; use max_quadratic_utility or efficient_risk");
+        if (p.costRate() > 0 || p.budget() != 1) {
+            throw new IllegalArgumentException("max_sharpe takes neither transaction costs nor market_neutral; use "
+                    + "max_quadratic_utility or efficient_risk");
         }
         if (highestReturn() <= riskFreeRate) {
             throw new IllegalArgumentException("no portfolio within the constraints returns more than the "
@@ -181,6 +181,14 @@ public final class MeanVariance {
             rows.add(new CriticalLine.Row(r.name(), r.coefficients(), r.lower(), r.upper()));
         }
         return CriticalLine.solve(p.mu(), p.cov(), p.lower(), p.upper(), rows, p.budget());
+    }
+
+    /**
+     * The convex program {@code risk * w'Sigma w - ret * mu.w} plus the problem's penalties (L2, cost rate
+     * times turnover) within its constraints; its first n variables are the weights.
+     */
+    public static QuadraticProgram program(PortfolioProblem p, double risk, double ret) {
+        return Programs.weights(p, risk, ret).build();
     }
 
     static PortfolioProblem withoutPenalties(PortfolioProblem p) {

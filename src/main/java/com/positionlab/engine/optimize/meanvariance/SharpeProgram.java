@@ -9,8 +9,10 @@ import com.positionlab.engine.optimize.qp.QuadraticProgram;
  * Maximum Sharpe ratio under general rows or an L2 term, by the change of variables {@code y = kappa w},
  * {@code kappa >= 0}: minimise {@code y'Sigma y + gamma ||y||^2} subject to {@code (mu - rf).y = 1},
  * {@code sum(y) = kappa}, {@code lower kappa <= y <= upper kappa} and each row {@code lo kappa <= a.y <=
- * hi kappa} (and {@code sum |y| <= max_leverage kappa}); then {@code w = y / kappa}. Without the L2 term this is exactly the maximum Sharpe ratio; with it,
- * the penalty acts on y (PyPortfolioOpt's definition).
+ * hi kappa}, and {@code sum |y| <= max_leverage kappa} and {@code sum |y - kappa w0| <= max_turnover kappa}
+ * when those limits apply (each homogeneous in (y, kappa), so still exact); then {@code w = y / kappa}.
+ * Without the L2 term this is exactly the maximum Sharpe ratio; with it, the penalty acts on y (PyPortfolioOpt's
+ * definition).
  */
 final class SharpeProgram {
 
@@ -24,11 +26,39 @@ final class SharpeProgram {
         b.atMost("max_leverage", all, 0);
     }
 
+    /**
+     * Trades {@code t_i >= |y_i - kappa w0_i|} at variables {@code first..first+n-1}, with
+     * {@code sum t <= max_turnover * kappa}.
+     */
+    private static void trades(QuadraticProgram.Builder b, PortfolioProblem p, int first, int size) {
+        int n = p.n();
+        double[] all = new double[size];
+        for (int i = 0; i < n; i++) {
+            int t = first + i;
+            String name = "trade " + p.names().get(i);
+            b.name(t, name).bounds(t, 0, Double.POSITIVE_INFINITY);
+            double[] up = new double[size];
+            up[i] = 1;
+            up[n] = -p.previous()[i];
+            up[t] = -1;
+            b.defining(name, up, 0);
+            double[] down = new double[size];
+            down[i] = -1;
+            down[n] = p.previous()[i];
+            down[t] = -1;
+            b.defining(name, down, 0);
+            all[t] = 1;
+        }
+        all[n] = -p.maxTurnover();
+        b.atMost("max_turnover", all, 0);
+    }
+
     static Allocation solve(PortfolioProblem p, double rf) {
         int n = p.n();
         int k = n;
         boolean gross = p.maxLeverage() < Double.POSITIVE_INFINITY;
-        int size = gross ? 2 * n + 1 : n + 1;
+        boolean turnover = p.maxTurnover() < Double.POSITIVE_INFINITY;
+        int size = n + 1 + (gross ? n : 0) + (turnover ? n : 0);
         QuadraticProgram.Builder b = QuadraticProgram.builder(size).quadratic(p.cov(), 2);
         double[] excess = new double[size];
         double[] budget = new double[size];
@@ -54,6 +84,9 @@ final class SharpeProgram {
         b.equal("budget", budget, 0);
         if (gross) {
             exposures(b, p, size);
+        }
+        if (turnover) {
+            trades(b, p, gross ? 2 * n + 1 : n + 1, size);
         }
         for (LinearConstraint row : p.rows()) {
             double[] a = java.util.Arrays.copyOf(row.coefficients(), size);
