@@ -37,9 +37,7 @@ final class FrontierCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OptimizeRequest r = KellyCommand.readRequest(file, OptimizeRequest.class);
         if (points != null) {
-            r = new OptimizeRequest(r.portfolioId(), r.prices(), r.priceRows(), r.marketPrices(), r.mu(), r.cov(), r.expectedReturns(),
-                    r.riskModel(), r.objective(), r.constraints(), r.blackLitterman(), r.performanceRiskFreeRate(),
-                    r.solver(), points, r.paretoLevels());
+            r = r.withPoints(points);
         }
         try {
             var response = Calculators.create().frontier().frontier(r);

@@ -57,6 +57,7 @@ public final class Services implements AutoCloseable {
     private final StrategySizingService strategySizing;
     private final StrategyKellyConfigService strategySettings;
     private final OptimizationHistory optimizations;
+    private final com.positionlab.service.build.PortfolioBuilder builder;
 
     private Services(Database database, ImportService.Backup importBackup) {
         this.database = database;
@@ -71,6 +72,13 @@ public final class Services implements AutoCloseable {
         this.strategySizing = new StrategySizingService(store);
         this.strategySettings = new StrategyKellyConfigService(store);
         this.optimizations = new OptimizationHistory(store, calculators.optimize(), calculators.frontier());
+        this.builder = new com.positionlab.service.build.PortfolioBuilder(optimizations, portfolio, workspace,
+                calculators.allocate());
+    }
+
+    /** The "Build a portfolio" use case: frontier, candidates and rebalancing trades over the workspace. */
+    public com.positionlab.service.build.PortfolioBuilder builder() {
+        return builder;
     }
 
     /**

@@ -12,14 +12,14 @@ import com.positionlab.service.optimize.OptimizeResponse.Binding;
  * turnover limit, each with its value, the limit and the slack ({@code |limit - value|}), binding when the
  * slack is within {@value #BINDING} (scaled by the limit's size).
  */
-final class Bindings {
+public final class Bindings {
 
     static final double BINDING = 1e-8;
 
     private Bindings() {
     }
 
-    static List<Binding> of(PortfolioProblem p, double[] w) {
+    public static List<Binding> of(PortfolioProblem p, double[] w) {
         List<Binding> out = new ArrayList<>();
         for (int i = 0; i < p.n(); i++) {
             add(out, p.names().get(i) + " lower bound", w[i], p.lower()[i]);

@@ -29,10 +29,26 @@ public record Estimates(List<String> tickers, double[] mu, double[][] cov, Retur
     static final int MAX_ASSETS = 2_000;
 
     public static Estimates of(OptimizeRequest request) {
+        return of(request, PriceSource.NONE);
+    }
+
+    /** The estimates, with a {@code universe}'s prices from {@code source}. */
+    public static Estimates of(OptimizeRequest request, PriceSource source) {
         PriceTable prices = null;
         ReturnTable returns = null;
+        if (request.prices() != null && request.universe() != null) {
+            throw new ValidationException("universe", "give either a prices file or a universe, not both");
+        }
+        if (request.universe() != null) {
+            int lookback = request.lookbackDays() == null ? 252 : request.lookbackDays();
+            prices = source.prices(request.universe(), lookback).select(rows(request.priceRows()));
+        } else if (request.lookbackDays() != null) {
+            throw new ValidationException("lookback_days", "applies to a universe of workspace instruments only");
+        }
         if (request.prices() != null) {
             prices = PriceCsv.read(Path.of(request.prices()), "prices").select(rows(request.priceRows()));
+        }
+        if (prices != null) {
             ExpectedReturnsSpec er = request.expectedReturns();
             returns = ReturnTable.fromPrices(prices.prices(), er != null && Boolean.TRUE.equals(er.logReturns()));
         } else if (request.mu() == null || request.cov() == null) {

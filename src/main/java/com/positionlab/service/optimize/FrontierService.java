@@ -24,17 +24,35 @@ public final class FrontierService {
     static final int MAX_POINTS = 1_000;
 
     public FrontierResponse frontier(OptimizeRequest request) {
+        return frontier(request, PriceSource.NONE);
+    }
+
+    /** The frontier, a {@code universe} priced by {@code source} (a workspace's prices). */
+    public FrontierResponse frontier(OptimizeRequest request, PriceSource source) {
+        return run(request, source).response();
+    }
+
+    /**
+     * A frontier with what it was computed from: the estimates, the problem their constraints define, and the
+     * critical line's exact frontier (null when penalties made it point by point).
+     */
+    public record Run(FrontierResponse response, Estimates estimates, PortfolioProblem problem, Frontier exact) {
+    }
+
+    /** The frontier and its inputs, a {@code universe} priced by {@code source}. */
+    public Run run(OptimizeRequest request, PriceSource source) {
         long start = System.nanoTime();
         int count = request.points() == null ? DEFAULT_POINTS : request.points();
         if (count < 2 || count > MAX_POINTS) {
             throw new ValidationException("points", "must be between 2 and " + MAX_POINTS);
         }
-        OptimizeService.Prepared prepared = OptimizeService.prepareAny(request, false);
+        OptimizeService.Prepared prepared = OptimizeService.prepareAny(request, false, source);
         PortfolioProblem p = prepared.problem();
         double rf = request.objective() == null ? 0.02
                 : OptimizeService.number(request.objective().riskFreeRate(), 0.02, "objective.risk_free_rate", 1);
         double perfRf = OptimizeService.number(request.performanceRiskFreeRate(), 0.02, "performance_risk_free_rate", 1);
         MeanVariance.Choice choice = OptimizeService.choice(request.solver());
+        Frontier exact = null;
         try {
             MeanVariance mv = new MeanVariance(p, choice);
             double[] minVol = mv.minVolatility().weights();
@@ -44,6 +62,7 @@ public final class FrontierService {
             String solver;
             int iterations;
             Frontier f = mv.exactFrontier();
+            exact = f;
             if (f != null) {
                 for (double target : targets(p.expectedReturn(minVol), f.points().get(0).expectedReturn(), count)) {
                     weights.add(f.efficientReturn(target));
@@ -70,10 +89,10 @@ public final class FrontierService {
                     : EsgPareto.of(p, esg, request.paretoLevels(), rf, perfRf);
             FrontierResponse.TurnoverPareto byTurnover = p.previous() == null ? null
                     : TurnoverPareto.of(p, request.paretoLevels(), rf, perfRf);
-            return new FrontierResponse(points, turning, point(p, minVol, perfRf), point(p, maxSharpe, perfRf), pareto,
-                    byTurnover,
+            return new Run(new FrontierResponse(points, turning, point(p, minVol, perfRf), point(p, maxSharpe, perfRf),
+                    pareto, byTurnover,
                     new OptimizeResponse.Solver(solver, iterations, "optimal", (System.nanoTime() - start) / 1e6),
-                    request);
+                    request), prepared.estimates(), p, exact);
         } catch (OptimizationException ex) {
             throw new NoSolutionException("constraints", ex.getMessage());
         } catch (IllegalArgumentException ex) {

@@ -23,22 +23,35 @@ public final class OptimizationHistory {
     private final Store store;
     private final OptimizeService optimize;
     private final FrontierService frontier;
+    private final PriceSource prices;
 
     public OptimizationHistory(Store store, OptimizeService optimize, FrontierService frontier) {
         this.store = store;
         this.optimize = optimize;
         this.frontier = frontier;
+        this.prices = new WorkspacePrices(store);
+    }
+
+    /** The workspace's prices, for requests that name a {@code universe}. */
+    public PriceSource prices() {
+        return prices;
     }
 
     public OptimizeResponse optimize(OptimizeRequest request) {
         String method = request.objective() == null ? null : request.objective().method();
-        return run("optimize", method, request, optimize::optimize,
-                r -> new Report(r.solver().name(), r.solver().iterations(), r.solver().timeMs()));
+        return run("optimize", method, request, r -> optimize.optimize(r, prices),
+                r -> new Report(r.solver().name(), r.solver().iterations(), r.solver().timeMs()), r -> r);
     }
 
     public FrontierResponse frontier(OptimizeRequest request) {
-        return run("frontier", null, request, frontier::frontier,
-                r -> new Report(r.solver().name(), r.solver().iterations(), r.solver().timeMs()));
+        return frontierRun(request).response();
+    }
+
+    /** {@link #frontier}, with the estimates, problem and exact frontier it came from (for the workstation). */
+    public FrontierService.Run frontierRun(OptimizeRequest request) {
+        return run("frontier", null, request, r -> frontier.run(r, prices),
+                r -> new Report(r.response().solver().name(), r.response().solver().iterations(),
+                        r.response().solver().timeMs()), FrontierService.Run::response);
     }
 
     /** The portfolio's newest successful optimisation, as the JSON that answered it. */
@@ -60,7 +73,7 @@ public final class OptimizationHistory {
     }
 
     private <T> T run(String kind, String method, OptimizeRequest request, Function<OptimizeRequest, T> work,
-                      Function<T, Report> report) {
+                      Function<T, Report> report, Function<T, Object> stored) {
         String portfolio = request.portfolioId();
         if (portfolio == null) {
             return work.apply(request);
@@ -76,7 +89,7 @@ public final class OptimizationHistory {
             T answer = work.apply(request);
             Report r = report.apply(answer);
             store.optimizations().save(new StoredOptimization(id, portfolio, kind, method, "optimal", r.solver(),
-                    r.iterations(), r.timeMs(), requestJson, json(answer), null, null));
+                    r.iterations(), r.timeMs(), requestJson, json(stored.apply(answer)), null, null));
             return answer;
         } catch (NoSolutionException e) {
             store.optimizations().save(new StoredOptimization(id, portfolio, kind, method, "failed", null, null,

@@ -14,13 +14,36 @@ import com.fasterxml.jackson.databind.JsonNode;
  * objective needs; defaults are PyPortfolioOpt's. A frontier request is the same without an objective, and
  * {@code points} (50) says how many frontier portfolios to list; with {@code constraints.esg_scores} it also
  * gives the ESG-Sharpe Pareto set at {@code pareto_levels} (11) ESG floors. With {@code portfolio_id} (a workspace
- * portfolio) the run is stored in the workspace, failed runs included.
+ * portfolio) the run is stored in the workspace, failed runs included. In a workspace, {@code universe} (instrument
+ * ids) with {@code lookback_days} (252 returns) takes the prices from the workspace instead of a file.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OptimizeRequest(String portfolioId, String prices, String priceRows, String marketPrices, Map<String, Double> mu,
                               CovarianceInput cov, ExpectedReturnsSpec expectedReturns, RiskModelSpec riskModel,
                               ObjectiveSpec objective, ConstraintsSpec constraints, BlackLittermanSpec blackLitterman,
-                              Double performanceRiskFreeRate, String solver, Integer points, Integer paretoLevels) {
+                              Double performanceRiskFreeRate, String solver, Integer points, Integer paretoLevels,
+                              List<String> universe, Integer lookbackDays) {
+
+    /** This request with another number of frontier points. */
+    public OptimizeRequest withPoints(Integer newPoints) {
+        return new OptimizeRequest(portfolioId, prices, priceRows, marketPrices, mu, cov, expectedReturns, riskModel,
+                objective, constraints, blackLitterman, performanceRiskFreeRate, solver, newPoints, paretoLevels,
+                universe, lookbackDays);
+    }
+
+    /** This request with other constraints (null for none). */
+    public OptimizeRequest withConstraints(ConstraintsSpec newConstraints) {
+        return new OptimizeRequest(portfolioId, prices, priceRows, marketPrices, mu, cov, expectedReturns, riskModel,
+                objective, newConstraints, blackLitterman, performanceRiskFreeRate, solver, points, paretoLevels,
+                universe, lookbackDays);
+    }
+
+    /** This request with another objective. */
+    public OptimizeRequest withObjective(ObjectiveSpec newObjective) {
+        return new OptimizeRequest(portfolioId, prices, priceRows, marketPrices, mu, cov, expectedReturns, riskModel,
+                newObjective, constraints, blackLitterman, performanceRiskFreeRate, solver, points, paretoLevels,
+                universe, lookbackDays);
+    }
 
     /** A given covariance matrix (annualised), rows and columns in the order of {@code tickers}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -31,6 +31,11 @@ public final class OptimizeService {
             "max_diversification", "robust", "min_semivariance", "min_cvar", "min_cdar");
 
     public OptimizeResponse optimize(OptimizeRequest request) {
+        return optimize(request, PriceSource.NONE);
+    }
+
+    /** The optimisation, a {@code universe} priced by {@code source} (a workspace's prices). */
+    public OptimizeResponse optimize(OptimizeRequest request, PriceSource source) {
         ObjectiveSpec o = request.objective();
         if (o == null || o.method() == null) {
             throw new ValidationException("objective.method", "is required: one of " + String.join(", ", METHODS));
@@ -42,7 +47,7 @@ public final class OptimizeService {
         }
         DownsideObjective.Measure measure = DownsideObjective.measure(method, o);
         long start = System.nanoTime();
-        Prepared prepared = prepare(request, Boolean.TRUE.equals(o.marketNeutral()));
+        Prepared prepared = prepare(request, Boolean.TRUE.equals(o.marketNeutral()), source);
         Estimates e = prepared.estimates();
         BlackLittermanInputs bl = prepared.blackLitterman();
         PortfolioProblem p = prepared.problem();
@@ -68,16 +73,16 @@ public final class OptimizeService {
     record Prepared(Estimates estimates, BlackLittermanInputs blackLitterman, PortfolioProblem problem) {
     }
 
-    static Prepared prepare(OptimizeRequest request, boolean marketNeutral) {
+    static Prepared prepare(OptimizeRequest request, boolean marketNeutral, PriceSource source) {
         if (request.points() != null || request.paretoLevels() != null) {
             throw new ValidationException(request.points() != null ? "points" : "pareto_levels",
                     "belongs to a frontier request, not an optimisation");
         }
-        return prepareAny(request, marketNeutral);
+        return prepareAny(request, marketNeutral, source);
     }
 
-    static Prepared prepareAny(OptimizeRequest request, boolean marketNeutral) {
-        Estimates e = Estimates.of(request);
+    static Prepared prepareAny(OptimizeRequest request, boolean marketNeutral, PriceSource source) {
+        Estimates e = Estimates.of(request, source);
         BlackLittermanInputs bl = null;
         if (request.blackLitterman() != null) {
             bl = BlackLittermanInputs.of(request.blackLitterman(), request, e);
