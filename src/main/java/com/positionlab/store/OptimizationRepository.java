@@ -48,11 +48,17 @@ public final class OptimizationRepository {
 
     /** The portfolio's newest successful optimisation (kind {@code optimize}), if any. */
     public Optional<StoredOptimization> latest(String portfolioId) {
+        return latest(portfolioId, "optimize");
+    }
+
+    /** The portfolio's newest successful run of a kind ({@code optimize} or {@code frontier}), if any. */
+    public Optional<StoredOptimization> latest(String portfolioId, String kind) {
         return Jdbc.read(db, "read the latest optimisation", conn -> {
             try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM optimizations WHERE portfolio_id = ? "
-                    + "AND kind = 'optimize' AND status = 'optimal' ORDER BY created_at DESC, optimization_id DESC "
+                    + "AND kind = ? AND status = 'optimal' ORDER BY created_at DESC, optimization_id DESC "
                     + "LIMIT 1")) {
                 ps.setString(1, portfolioId);
+                ps.setString(2, kind);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(map(rs)) : Optional.empty();
                 }

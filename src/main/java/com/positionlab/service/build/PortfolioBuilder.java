@@ -99,17 +99,28 @@ public final class PortfolioBuilder {
         return workspace.instruments();
     }
 
+    /** The setup of the portfolio's last build, to reopen where the trader left off. */
+    public java.util.Optional<OptimizeRequest> lastSetup(String portfolioId) {
+        return history.latestBuildSetup(portfolioId);
+    }
+
+    /** The workspace's default portfolio's id. */
+    public String defaultPortfolioId() {
+        return portfolio.defaultPortfolio().id();
+    }
+
     /** The portfolio's current holdings, the default universe. */
     public PortfolioSnapshot holdings(String portfolioId) {
         return portfolio.snapshot(portfolioId);
     }
 
     /**
-     * Computes a build. {@code cancelled} is polled between the candidates.
+     * Computes a build; {@code costRate} (a fraction of the value traded) prices the move from the current
+     * holdings, and {@code cancelled} is polled between the candidates.
      *
      * @throws ValidationException (or its no-solution kind) naming the field of the setup at fault
      */
-    public BuildResult build(OptimizeRequest setup, BooleanSupplier cancelled) {
+    public BuildResult build(OptimizeRequest setup, double costRate, BooleanSupplier cancelled) {
         if (setup.universe() == null) {
             throw new ValidationException("universe", "choose at least two instruments");
         }
@@ -143,13 +154,11 @@ public final class PortfolioBuilder {
             lots[i] = wholeLot(ins.lotSize());
         }
         double rf = setup.performanceRiskFreeRate() == null ? 0.02 : setup.performanceRiskFreeRate();
-        double bps = setup.constraints() == null || setup.constraints().transactionCostBps() == null ? 0
-                : setup.constraints().transactionCostBps();
         double[][] curve = curve(run);
         BuildResult partial = new BuildResult(setup, tickers, names, sectors, run.estimates().mu(),
                 run.estimates().cov(), run.estimates().returns() == null ? new double[0][]
                 : run.estimates().returns().complete().values(), current, value,
-                snapshot == null ? "USD" : snapshot.currency(), prices, lots, rf, bps / 10_000, run.problem(),
+                snapshot == null ? "USD" : snapshot.currency(), prices, lots, rf, costRate, run.problem(),
                 run.exact(), run.response(), curve[0], curve[1], List.of());
         List<BuildResult.Candidate> candidates = candidates(partial, cancelled);
         return new BuildResult(setup, tickers, names, sectors, partial.mu(), partial.cov(), partial.dailyReturns(),

@@ -62,7 +62,7 @@ class PortfolioBuilderTest {
 
     @Test
     void aFrontierPointBetweenTurningPointsHasTheLeastVarianceAtItsReturn() {
-        BuildResult r = services.builder().build(setup(""), () -> false);
+        BuildResult r = services.builder().build(setup(""), 0.001, () -> false);
         assertThat(r.exact()).isNotNull();
         assertThat(r.tickers()).hasSize(8);
         for (int k = 1; k < r.curveReturn().length; k++) {
@@ -83,7 +83,7 @@ class PortfolioBuilderTest {
 
     @Test
     void theCandidatesAreComparedAndTheMaximumSharpeIsTheBestOnTheFrontier() {
-        BuildResult r = services.builder().build(setup(""), () -> false);
+        BuildResult r = services.builder().build(setup(""), 0.001, () -> false);
         assertThat(r.candidates()).extracting(BuildResult.Candidate::method).containsExactly("min_volatility",
                 "max_sharpe", "risk_parity", "hrp", "max_diversification", "robust");
         Selection best = r.candidates().get(1).selection();
@@ -102,7 +102,7 @@ class PortfolioBuilderTest {
 
     @Test
     void theRebalanceInWholeLotsLandsWithinALotOfEachTargetWeight() {
-        BuildResult r = services.builder().build(setup(""), () -> false);
+        BuildResult r = services.builder().build(setup(""), 0.001, () -> false);
         Selection s = r.candidates().get(1).selection();
         AllocateResponse trades = services.builder().rebalance(r, s, "greedy");
         double value = r.portfolioValue();
@@ -119,7 +119,7 @@ class PortfolioBuilderTest {
     @Test
     void aBadSetupNamesTheField() {
         OptimizeRequest bad = setup(", \"sector_mapper\": {}, \"max_turnover\": -1");
-        assertThatThrownBy(() -> services.builder().build(bad, () -> false)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> services.builder().build(bad, 0.001, () -> false)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("max_turnover");
     }
 

@@ -1,0 +1,190 @@
+package com.positionlab.ui.build;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.positionlab.domain.Range;
+import com.positionlab.service.Json;
+import com.positionlab.service.optimize.OptimizeRequest;
+import com.positionlab.ui.common.FieldReader;
+
+/**
+ * The setup of a build as the trader types it: the lookback, the estimators, the objective whose portfolio is
+ * selected first, and the constraints, in percent where they are fractions. {@link #read} turns it into the
+ * optimisation request the services take (PyPortfolioOpt's vocabulary), recording each problem by field name
+ * with the text kept as typed.
+ */
+public final class BuildForm {
+
+    /** A choice: the API's name and the words a trader reads. */
+    public record Choice(String api, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    public static final List<Choice> RETURNS = List.of(
+            new Choice("mean_historical_return", "Mean historical return"),
+            new Choice("ema_historical_return", "Exponentially weighted mean"),
+            new Choice("capm_return", "CAPM (market: the universe's mean)"));
+    public static final List<Choice> RISK_MODELS = List.of(
+            new Choice("ledoit_wolf_constant_variance", "Ledoit-Wolf shrinkage"),
+            new Choice("sample_cov", "Sample covariance"),
+            new Choice("ledoit_wolf_single_factor", "Ledoit-Wolf, single factor"),
+            new Choice("ledoit_wolf_constant_correlation", "Ledoit-Wolf, constant correlation"),
+            new Choice("oracle_approximating", "Oracle approximating shrinkage"),
+            new Choice("exp_cov", "Exponentially weighted covariance"),
+            new Choice("semicovariance", "Semicovariance"));
+    public static final List<Choice> OBJECTIVES = List.of(
+            new Choice("max_sharpe", "Maximum Sharpe"),
+            new Choice("min_volatility", "Minimum volatility"),
+            new Choice("risk_parity", "Equal risk (ERC)"),
+            new Choice("hrp", "Hierarchical risk parity"),
+            new Choice("max_diversification", "Maximum diversification"),
+            new Choice("robust", "Robust (box)"));
+
+    /** The typed fields, by name, with their defaults. */
+    static final Map<String, String> DEFAULTS = Map.of("lookback_days", "252", "min_weight", "0", "max_weight", "35",
+            "sector_max", "", "max_turnover", "", "risk_free_rate", "2", "transaction_cost_bps", "10");
+
+    private final Map<String, StringProperty> fields = new LinkedHashMap<>();
+    private final ObjectProperty<Choice> returns = new SimpleObjectProperty<>(RETURNS.get(0));
+    private final ObjectProperty<Choice> riskModel = new SimpleObjectProperty<>(RISK_MODELS.get(0));
+    private final ObjectProperty<Choice> objective = new SimpleObjectProperty<>(OBJECTIVES.get(0));
+
+    public BuildForm() {
+        for (String name : List.of("lookback_days", "min_weight", "max_weight", "sector_max", "max_turnover",
+                "risk_free_rate", "transaction_cost_bps")) {
+            fields.put(name, new SimpleStringProperty(DEFAULTS.get(name)));
+        }
+    }
+
+    public StringProperty field(String name) {
+        StringProperty p = fields.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no field " + name);
+        }
+        return p;
+    }
+
+    public Map<String, StringProperty> fields() {
+        return fields;
+    }
+
+    public ObjectProperty<Choice> returnsProperty() {
+        return returns;
+    }
+
+    public ObjectProperty<Choice> riskModelProperty() {
+        return riskModel;
+    }
+
+    public ObjectProperty<Choice> objectiveProperty() {
+        return objective;
+    }
+
+    /** The cost of trading, as a fraction of the value traded (from basis points), or NaN when wrong. */
+    public double costRate(Map<String, String> errors) {
+        Double bps = reader(errors).number("transaction_cost_bps", false, Range.closed(0, 1000), "bps");
+        return bps == null ? (errors.containsKey("transaction_cost_bps") ? Double.NaN : 0) : bps / 10_000;
+    }
+
+    /**
+     * The request for a universe, or null when a field is wrong (each problem recorded in {@code errors}).
+     *
+     * @param sectors the universe's sectors, in its order, for the per-sector cap
+     * @param current the current weights by ticker, for the turnover limit
+     */
+    public OptimizeRequest read(String portfolioId, List<String> universe, List<String> sectors,
+                                Map<String, Double> current, Map<String, String> errors) {
+        FieldReader r = reader(errors);
+        Long lookback = r.whole("lookback_days", true, 20, 10_000);
+        Double lo = r.percent("min_weight", true, Range.closed(0, 1));
+        Double hi = r.percent("max_weight", true, Range.aboveUpTo(0, 1));
+        Double sector = r.percent("sector_max", false, Range.aboveUpTo(0, 1));
+        Double turnover = r.percent("max_turnover", false, Range.closed(0, 2));
+        Double rf = r.percent("risk_free_rate", true, Range.closed(-0.05, 0.5));
+        costRate(errors);
+        if (universe.size() < 2) {
+            errors.put("universe", "choose at least two instruments");
+        } else if (hi != null && hi * universe.size() < 1 - 1e-12) {
+            errors.put("max_weight", "must allow a fully invested portfolio: at least "
+                    + FieldReaderText.percent(1.0 / universe.size()) + " for " + universe.size() + " instruments");
+        }
+        if (lo != null && hi != null && lo > hi) {
+            errors.put("min_weight", "must not exceed the maximum weight");
+        }
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        ObjectNode n = Json.mapper().createObjectNode();
+        if (portfolioId != null) {
+            n.put("portfolio_id", portfolioId);
+        }
+        n.set("universe", Json.mapper().valueToTree(universe));
+        n.put("lookback_days", lookback);
+        n.putObject("expected_returns").put("estimator", returns.get().api());
+        n.putObject("risk_model").put("estimator", riskModel.get().api());
+        n.putObject("objective").put("risk_free_rate", rf);
+        n.put("performance_risk_free_rate", rf);
+        ObjectNode k = n.putObject("constraints");
+        k.putArray("weight_bounds").add(lo).add(hi);
+        if (sector != null) {
+            ObjectNode mapper = k.putObject("sector_mapper");
+            ObjectNode upper = k.putObject("sector_upper");
+            for (int i = 0; i < universe.size(); i++) {
+                mapper.put(universe.get(i), sectors.get(i));
+                upper.put(sectors.get(i), sector);
+            }
+        }
+        if (turnover != null) {
+            k.put("max_turnover", turnover);
+            ObjectNode w = k.putObject("current_weights");
+            universe.forEach(t -> w.put(t, current.getOrDefault(t, 0.0)));
+        }
+        return Json.mapper().convertValue(n, OptimizeRequest.class);
+    }
+
+    private FieldReader reader(Map<String, String> errors) {
+        Map<String, String> text = new LinkedHashMap<>();
+        fields.forEach((name, p) -> text.put(name, p.get()));
+        return new FieldReader(text, errors);
+    }
+
+    /** Restores the fields from a stored setup (as far as it can be read back), keeping defaults otherwise. */
+    public void restore(OptimizeRequest setup) {
+        if (setup.lookbackDays() != null) {
+            field("lookback_days").set(Long.toString(setup.lookbackDays()));
+        }
+        if (setup.expectedReturns() != null) {
+            RETURNS.stream().filter(c -> c.api().equals(setup.expectedReturns().estimator())).findFirst()
+                    .ifPresent(returns::set);
+        }
+        if (setup.riskModel() != null) {
+            RISK_MODELS.stream().filter(c -> c.api().equals(setup.riskModel().estimator())).findFirst()
+                    .ifPresent(riskModel::set);
+        }
+        if (setup.performanceRiskFreeRate() != null) {
+            field("risk_free_rate").set(FieldReaderText.number(setup.performanceRiskFreeRate() * 100));
+        }
+        var c = setup.constraints();
+        if (c != null && c.weightBounds() != null && c.weightBounds().isArray() && c.weightBounds().size() == 2) {
+            field("min_weight").set(FieldReaderText.number(c.weightBounds().get(0).asDouble() * 100));
+            field("max_weight").set(FieldReaderText.number(c.weightBounds().get(1).asDouble() * 100));
+        }
+        if (c != null && c.sectorUpper() != null && !c.sectorUpper().isEmpty()) {
+            field("sector_max").set(FieldReaderText.number(c.sectorUpper().values().iterator().next() * 100));
+        }
+        if (c != null && c.maxTurnover() != null) {
+            field("max_turnover").set(FieldReaderText.number(c.maxTurnover() * 100));
+        }
+    }
+}

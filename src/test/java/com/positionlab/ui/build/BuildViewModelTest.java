@@ -1,0 +1,142 @@
+package com.positionlab.ui.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.positionlab.engine.task.Progress;
+import com.positionlab.service.Services;
+import com.positionlab.service.build.BuildResult;
+import com.positionlab.service.build.Selection;
+import com.positionlab.service.optimize.AllocateResponse;
+import com.positionlab.service.workspace.WorkspaceService;
+import com.positionlab.store.Database;
+import com.positionlab.store.Store;
+import com.positionlab.testing.RecordingNotifier;
+import com.positionlab.testing.TestStores;
+import com.positionlab.ui.common.WorkspaceChanges;
+import com.positionlab.ui.task.SyncTaskRunner;
+
+/** The Build a portfolio view model on the demo workspace, with the synchronous task runner. */
+class BuildViewModelTest {
+
+    private static Database db;
+    private static Services services;
+    private BuildViewModel m;
+
+    @BeforeAll
+    static void demo() {
+        db = TestStores.memory();
+        new WorkspaceService(new Store(db)).createDemo(Progress.NONE);
+        services = Services.over(db);
+    }
+
+    @AfterAll
+    static void close() {
+        services.close();
+        db.close();
+    }
+
+    @BeforeEach
+    void open() {
+        m = new BuildViewModel(services.builder(), new SyncTaskRunner(), new RecordingNotifier(),
+                new WorkspaceChanges(), Duration.ZERO);
+        m.refresh();
+    }
+
+    @Test
+    void opensOnTheHoldingsWithTheMaximumSharpePortfolioSelected() {
+        BuildResult r = m.resultProperty().get();
+        assertThat(r).as(m.statusProperty().get()).isNotNull();
+        assertThat(r.tickers()).containsExactlyElementsOf(m.universe().selectedIds());
+        assertThat(m.selectionProperty().get().label()).isEqualTo("Maximum Sharpe");
+        assertThat(m.compared()).extracting(Selection::label).contains("Minimum volatility", "Equal risk (ERC)",
+                "Hierarchical risk parity", "Current holdings");
+        assertThat(m.staleProperty().get()).isFalse();
+    }
+
+    @Test
+    void theHoverReadoutHasTheEnginesExactWeightsAtThatReturn() {
+        BuildResult r = m.resultProperty().get();
+        double target = r.lowestReturn() + 0.42 * (r.highestReturn() - r.lowestReturn());
+        m.hover(target);
+        double[] engine = r.exact().efficientReturn(target);
+        double[] shown = m.hoverProperty().get().weights();
+        for (int i = 0; i < engine.length; i++) {
+            assertThat(shown[i]).isCloseTo(engine[i], within(1e-15));
+        }
+        assertThat(m.hoverProperty().get().expectedReturn()).isCloseTo(target, within(1e-12));
+        m.hover(null);
+        assertThat(m.hoverProperty().get()).isNull();
+        assertThat(m.selectionProperty().get().label()).isEqualTo("Maximum Sharpe");
+    }
+
+    @Test
+    void aClickSelectsAndTargetsMoveTheSelectionExactly() {
+        BuildResult r = m.resultProperty().get();
+        double clicked = r.lowestReturn() + 0.25 * (r.highestReturn() - r.lowestReturn());
+        m.select(clicked);
+        assertThat(m.selectionProperty().get().expectedReturn()).isCloseTo(clicked, within(1e-12));
+        double want = Math.round(100 * (r.lowestReturn() + 0.6 * (r.highestReturn() - r.lowestReturn())) * 1e4) / 1e4;
+        m.targetReturnProperty().set(want + "%");
+        m.moveToTargetReturn();
+        assertThat(m.selectionProperty().get().expectedReturn()).isCloseTo(want / 100, within(1e-12));
+        double vol = m.selectionProperty().get().volatility();
+        m.targetVolatilityProperty().set(String.valueOf(100 * vol * 0.999 + 100 * 0.001 * r.curveVolatility()[0]));
+        m.moveToTargetVolatility();
+        double expected = (vol * 0.999 + 0.001 * r.curveVolatility()[0]);
+        assertThat(m.selectionProperty().get().volatility()).isCloseTo(expected, within(1e-9));
+        m.targetReturnProperty().set("900");
+        m.moveToTargetReturn();
+        assertThat(m.errors()).containsKey("target_return");
+        assertThat(m.targetReturnProperty().get()).isEqualTo("900");
+    }
+
+    @Test
+    void aBadFieldKeepsItsTextNamesTheFieldAndMarksTheResultOutOfDate() {
+        m.form().field("max_weight").set("abc");
+        assertThat(m.errors()).containsKey("max_weight");
+        assertThat(m.form().field("max_weight").get()).isEqualTo("abc");
+        assertThat(m.staleProperty().get()).isTrue();
+        m.form().field("max_weight").set("2");
+        assertThat(m.errors().get("max_weight")).contains("fully invested");
+        m.form().field("max_weight").set("40");
+        assertThat(m.errors()).isEmpty();
+        assertThat(m.staleProperty().get()).isFalse();
+        for (double w : m.selectionProperty().get().weights()) {
+            assertThat(w).isLessThanOrEqualTo(0.40 + 1e-12);
+        }
+    }
+
+    @Test
+    void applyGivesWholeLotTradesThatLandWithinALotOfTheSelectedWeights() {
+        BuildResult r = m.resultProperty().get();
+        m.apply("greedy");
+        AllocateResponse t = m.tradesProperty().get();
+        assertThat(t).isNotNull();
+        double[] w = m.selectionProperty().get().weights();
+        for (int i = 0; i < w.length; i++) {
+            long units = t.allocation().getOrDefault(r.tickers().get(i), 0L);
+            double lot = r.lotSizes()[i] * r.latestPrices()[i] / r.portfolioValue();
+            assertThat(Math.abs(units * r.latestPrices()[i] / r.portfolioValue() - w[i])).isLessThanOrEqualTo(lot);
+        }
+    }
+
+    @Test
+    void theLastSetupComesBackWhenTheViewReopens() {
+        m.form().field("lookback_days").set("180");
+        m.form().field("max_weight").set("45");
+        BuildViewModel reopened = new BuildViewModel(services.builder(), new SyncTaskRunner(),
+                new RecordingNotifier(), new WorkspaceChanges(), Duration.ZERO);
+        reopened.refresh();
+        assertThat(reopened.form().field("lookback_days").get()).isEqualTo("180");
+        assertThat(reopened.form().field("max_weight").get()).isEqualTo("45");
+        assertThat(reopened.resultProperty().get().setup().lookbackDays()).isEqualTo(180);
+    }
+}
