@@ -63,7 +63,7 @@ record BlackLittermanInputs(BlackLitterman model, double riskAversion, double[] 
         Views views = new Views(picks.toArray(new double[0][]),
                 returns.stream().mapToDouble(Double::doubleValue).toArray());
         double delta = riskAversion(spec, request);
-        double[] prior = prior(spec, tickers, e.cov(), delta);
+        double[] prior = prior(spec, tickers, e, delta);
         double tau = spec.tau() == null ? BlackLitterman.DEFAULT_TAU : spec.tau();
         if (!(tau > 0) || tau > 10) {
             throw new ValidationException(FIELD + ".tau", "must be above 0 and at most 10");
@@ -100,13 +100,16 @@ record BlackLittermanInputs(BlackLitterman model, double riskAversion, double[] 
         }
     }
 
-    private static double[] prior(BlackLittermanSpec spec, List<String> tickers, double[][] cov, double delta) {
+    private static double[] prior(BlackLittermanSpec spec, List<String> tickers, Estimates e, double delta) {
+        double[][] cov = e.cov();
         JsonNode p = spec.prior();
         String kind = p == null || p.isNull() ? (spec.marketCaps() != null ? "market" : "zero")
                 : p.isTextual() ? p.asText() : "given";
         switch (kind) {
             case "zero":
                 return null;
+            case "estimates":
+                return e.mu().clone();
             case "market":
                 if (spec.marketCaps() == null || Double.isNaN(delta)) {
                     throw new ValidationException(FIELD + ".prior", "a market prior needs market_caps and a risk "
@@ -125,7 +128,8 @@ record BlackLittermanInputs(BlackLitterman model, double riskAversion, double[] 
                 return MarketImplied.priorReturns(caps, delta, cov, rf);
             case "given":
                 if (!p.isObject()) {
-                    throw new ValidationException(FIELD + ".prior", "must be market, zero or returns by ticker");
+                    throw new ValidationException(FIELD + ".prior", "must be market, zero, estimates or returns "
+                            + "by ticker");
                 }
                 double[] out = new double[tickers.size()];
                 for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
@@ -135,7 +139,7 @@ record BlackLittermanInputs(BlackLitterman model, double riskAversion, double[] 
                 }
                 return out;
             default:
-                throw new ValidationException(FIELD + ".prior", "must be market, zero or returns by ticker");
+                throw new ValidationException(FIELD + ".prior", "must be market, zero, estimates or returns by ticker");
         }
     }
 

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code view_confidences}: Idzorek confidences in [0, 1] of the absolute views by ticker (given for every view
  * or for none); {@code omega}: {@code "default"} (He-Litterman, {@code diag(tau P Sigma P')}), {@code
  * "idzorek"} or a matrix; {@code tau} (0.05); {@code prior}: {@code "market"} (implied by {@code market_caps}
- * and the risk aversion), {@code "zero"}, or returns by ticker (default: market when caps are given, else
+ * and the risk aversion), {@code "zero"}, {@code "estimates"} (the request's expected returns), or returns by
+ * ticker (default: market when caps are given, else
  * zero); {@code risk_aversion}: delta, else implied by the request's {@code market_prices} at
  * {@code risk_free_rate} (0.02).
  */

@@ -34,9 +34,11 @@ public final class FrontierService {
 
     /**
      * A frontier with what it was computed from: the estimates, the problem their constraints define, and the
-     * critical line's exact frontier (null when penalties made it point by point).
+     * critical line's exact frontier (null when penalties made it point by point); with Black-Litterman views
+     * the estimates hold the posterior and {@code priorReturns} the prior (null without views, or a zero prior).
      */
-    public record Run(FrontierResponse response, Estimates estimates, PortfolioProblem problem, Frontier exact) {
+    public record Run(FrontierResponse response, Estimates estimates, PortfolioProblem problem, Frontier exact,
+                      double[] priorReturns) {
     }
 
     /** The frontier and its inputs, a {@code universe} priced by {@code source}. */
@@ -92,7 +94,8 @@ public final class FrontierService {
             return new Run(new FrontierResponse(points, turning, point(p, minVol, perfRf), point(p, maxSharpe, perfRf),
                     pareto, byTurnover,
                     new OptimizeResponse.Solver(solver, iterations, "optimal", (System.nanoTime() - start) / 1e6),
-                    request), prepared.estimates(), p, exact);
+                    request), prepared.estimates(), p, exact,
+                    prepared.blackLitterman() == null ? null : prepared.blackLitterman().prior());
         } catch (OptimizationException ex) {
             throw new NoSolutionException("constraints", ex.getMessage());
         } catch (IllegalArgumentException ex) {

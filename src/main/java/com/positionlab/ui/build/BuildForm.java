@@ -59,6 +59,7 @@ public final class BuildForm {
     private final ObjectProperty<Choice> returns = new SimpleObjectProperty<>(RETURNS.get(0));
     private final ObjectProperty<Choice> riskModel = new SimpleObjectProperty<>(RISK_MODELS.get(0));
     private final ObjectProperty<Choice> objective = new SimpleObjectProperty<>(OBJECTIVES.get(0));
+    private final ViewRows views = new ViewRows();
 
     public BuildForm() {
         for (String name : List.of("lookback_days", "min_weight", "max_weight", "sector_max", "max_turnover",
@@ -77,6 +78,11 @@ public final class BuildForm {
 
     public Map<String, StringProperty> fields() {
         return fields;
+    }
+
+    /** The Black-Litterman views. */
+    public ViewRows views() {
+        return views;
     }
 
     public ObjectProperty<Choice> returnsProperty() {
@@ -113,6 +119,7 @@ public final class BuildForm {
         Double turnover = r.percent("max_turnover", false, Range.closed(0, 2));
         Double rf = r.percent("risk_free_rate", true, Range.closed(-0.05, 0.5));
         costRate(errors);
+        ObjectNode blackLitterman = views.read(universe, errors);
         if (universe.size() < 2) {
             errors.put("universe", "choose at least two instruments");
         } else if (hi != null && hi * universe.size() < 1 - 1e-12) {
@@ -149,6 +156,9 @@ public final class BuildForm {
             k.put("max_turnover", turnover);
             ObjectNode w = k.putObject("current_weights");
             universe.forEach(t -> w.put(t, current.getOrDefault(t, 0.0)));
+        }
+        if (blackLitterman != null) {
+            n.set("black_litterman", blackLitterman);
         }
         return Json.mapper().convertValue(n, OptimizeRequest.class);
     }

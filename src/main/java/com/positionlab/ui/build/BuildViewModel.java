@@ -75,6 +75,17 @@ public final class BuildViewModel {
         form.riskModelProperty().addListener((o, a, b) -> edited(null));
         form.objectiveProperty().addListener((o, a, b) -> selectObjective());
         universe.changedProperty().addListener((o, a, b) -> edited("universe"));
+        form.views().rows().addListener((javafx.collections.ListChangeListener<ViewRows.Row>) c -> {
+            while (c.next()) {
+                for (ViewRows.Row row : c.getAddedSubList()) {
+                    for (StringProperty p : List.of(row.assetProperty(), row.versusProperty(), row.returnProperty(),
+                            row.confidenceProperty())) {
+                        p.addListener((o, a, b) -> edited(null));
+                    }
+                }
+            }
+            edited(null);
+        });
         targetReturn.addListener((o, a, b) -> errors.remove("target_return"));
         targetVolatility.addListener((o, a, b) -> errors.remove("target_volatility"));
         changes.revisionProperty().addListener((o, a, b) -> refresh());
@@ -178,6 +189,34 @@ public final class BuildViewModel {
         }
         r.candidates().stream().filter(c -> c.method().equals(method) && c.selection() != null).findFirst()
                 .ifPresent(c -> choose(c.selection()));
+    }
+
+    /** Selects one of the compared portfolios. */
+    public void selectCompared(Selection s) {
+        if (s != null && result.get() != null) {
+            choose(s);
+        }
+    }
+
+    /** Whether the result on screen may be exported: present and up to date. */
+    public javafx.beans.binding.BooleanBinding canReportProperty() {
+        return result.isNotNull().and(stale.not());
+    }
+
+    /** The selection as an optimisation report (weights, figures, binding limits, the setup). */
+    public java.util.function.Function<com.positionlab.report.kinds.ReportContext, com.positionlab.report.Report>
+            selectionReport() {
+        com.fasterxml.jackson.databind.JsonNode json = BuildReports.selection(result.get(), selection.get(),
+                trades.get());
+        return context -> com.positionlab.report.kinds.ReportKind.OPTIMIZATION.build(json, context);
+    }
+
+    /** The frontier as a frontier report (the chart, the portfolios along it, the setup). */
+    public java.util.function.Function<com.positionlab.report.kinds.ReportContext, com.positionlab.report.Report>
+            frontierReport() {
+        com.fasterxml.jackson.databind.JsonNode json = com.positionlab.ui.common.ReportButton.json(
+                result.get().frontier());
+        return context -> com.positionlab.report.kinds.ReportKind.FRONTIER.build(json, context);
     }
 
     /** Moves the selection to the typed target return (percent), exactly. */

@@ -38,6 +38,8 @@ import com.positionlab.service.Services;
 import com.positionlab.ui.activity.ActivityView;
 import com.positionlab.ui.activity.ActivityViewModel;
 import com.positionlab.ui.common.Dialogs;
+import com.positionlab.ui.build.BuildView;
+import com.positionlab.ui.build.BuildViewModel;
 import com.positionlab.ui.common.WorkspaceChanges;
 import com.positionlab.ui.data.DataView;
 import com.positionlab.ui.data.DataViewModel;
@@ -238,6 +240,7 @@ public final class MainView {
         WorkspaceChanges activityChanges = changes.forPage(shown.get(Page.ACTIVITY));
         WorkspaceChanges sizeAccepted = acceptedSizings.forPage(shown.get(Page.SIZE));
         WorkspaceChanges activityAccepted = acceptedSizings.forPage(shown.get(Page.ACTIVITY));
+        WorkspaceChanges buildChanges = changes.forPage(shown.get(Page.BUILD));
         builders.put(Page.PORTFOLIO, () -> {
             PortfolioViewModel m = new PortfolioViewModel(s.portfolio(), model.runner(), notifier, dialogs,
                     portfolioChanges);
@@ -274,6 +277,12 @@ public final class MainView {
                     activityChanges, activityAccepted);
             m.refresh();
             return new ActivityView(m, exporter).createView();
+        });
+        builders.put(Page.BUILD, () -> {
+            BuildViewModel m = new BuildViewModel(s.builder(), model.runner(), notifier, buildChanges,
+                    BuildViewModel.DEBOUNCE);
+            m.refresh();
+            return new BuildView(m, exporter).createView();
         });
         updateDemoLabel();
         showPage();

@@ -12,7 +12,8 @@ public enum Page {
     DATA("Data", Feather.DATABASE, "Shortcut+3"),
     SIZE("Size a trade", Feather.TARGET, "Shortcut+4"),
     RULES("Rules", Feather.SLIDERS, "Shortcut+5"),
-    ACTIVITY("Activity", Feather.ACTIVITY, "Shortcut+6");
+    ACTIVITY("Activity", Feather.ACTIVITY, "Shortcut+6"),
+    BUILD("Build a portfolio", Feather.GRID, "Shortcut+7");
 
     private final String title;
     private final Ikon icon;

@@ -139,4 +139,29 @@ class BuildViewModelTest {
         assertThat(reopened.form().field("max_weight").get()).isEqualTo("45");
         assertThat(reopened.resultProperty().get().setup().lookbackDays()).isEqualTo(180);
     }
+
+    @Test
+    void aViewWithABadConfidenceKeepsTheTextAndNamesTheRowAndAGoodOneTiltsThePosterior() {
+        BuildResult before = m.resultProperty().get();
+        String first = before.tickers().get(0);
+        ViewRows.Row view = m.form().views().add();
+        view.assetProperty().set(first);
+        view.returnProperty().set("40");
+        view.confidenceProperty().set("150");
+        assertThat(m.errors()).containsKey("view.1.confidence");
+        assertThat(view.confidenceProperty().get()).isEqualTo("150");
+        assertThat(m.staleProperty().get()).isTrue();
+        view.confidenceProperty().set("80");
+        assertThat(m.errors()).isEmpty();
+        BuildResult after = m.resultProperty().get();
+        assertThat(after.priorReturns()).isNotNull();
+        assertThat(after.priorReturns()[0]).isCloseTo(before.mu()[0], within(1e-12));
+        // an 80%-confident view of 40% pulls the posterior from the prior most of the way towards 40%
+        assertThat(after.mu()[0]).isGreaterThan(after.priorReturns()[0] + 0.5 * (0.40 - after.priorReturns()[0]));
+        assertThat(after.mu()[0]).isLessThan(0.40);
+        view.assetProperty().set("NOPE");
+        assertThat(m.errors().get("view.1.asset")).contains("not in the universe");
+        m.form().views().rows().clear();
+        assertThat(m.resultProperty().get().priorReturns()).isNull();
+    }
 }

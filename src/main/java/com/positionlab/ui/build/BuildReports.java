@@ -1,0 +1,40 @@
+package com.positionlab.ui.build;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.positionlab.service.build.BuildResult;
+import com.positionlab.service.build.Selection;
+import com.positionlab.service.optimize.AllocateResponse;
+import com.positionlab.ui.common.ReportButton;
+
+/** A build's selection as the JSON an {@code optimize} answer has, so it reports through the same kind. */
+final class BuildReports {
+
+    private BuildReports() {
+    }
+
+    static JsonNode selection(BuildResult r, Selection s, AllocateResponse trades) {
+        ObjectNode n = com.positionlab.service.Json.mapper().createObjectNode();
+        n.put("method", s.label());
+        ObjectNode w = n.putObject("weights");
+        ObjectNode shares = com.positionlab.service.Json.mapper().createObjectNode();
+        for (int i = 0; i < r.tickers().size(); i++) {
+            w.put(r.tickers().get(i), s.weights()[i]);
+            shares.put(r.tickers().get(i), s.riskShares()[i]);
+        }
+        ObjectNode perf = n.putObject("performance");
+        perf.put("expected_return", s.expectedReturn());
+        perf.put("volatility", s.volatility());
+        perf.put("sharpe_ratio", s.sharpeRatio());
+        n.set("risk_contributions", shares);
+        n.putObject("solver").put("name", r.frontier().solver().name()).put("iterations",
+                r.frontier().solver().iterations()).put("status", "optimal").put("time_ms",
+                r.frontier().solver().timeMs());
+        n.set("binding_constraints", ReportButton.json(s.binding()));
+        if (trades != null) {
+            n.set("trades", ReportButton.json(trades.trades()));
+        }
+        n.set("request", ReportButton.json(r.setup()));
+        return n;
+    }
+}
