@@ -172,9 +172,16 @@ final class ChartGeometry {
         return out;
     }
 
-    /** The nice step {@link #ticks} uses for this range. */
+    /**
+     * The nice step {@link #ticks} uses for this range: the smallest 1-2-5 step that puts at most
+     * {@code maxIntervals} + 1 ticks in it.
+     */
     static double tickStep(double lo, double hi, int maxIntervals) {
-        return niceStep((hi - lo) / Math.max(1, maxIntervals));
+        double step = niceStep((hi - lo) / Math.max(1, maxIntervals));
+        double mantissa = Math.round(step / Math.pow(10, Math.floor(Math.log10(step))));
+        double smaller = step * (mantissa == 5 ? 0.4 : 0.5);
+        long count = (long) Math.floor(hi / smaller + 1e-9) - (long) Math.ceil(lo / smaller - 1e-9) + 1;
+        return count <= Math.max(1, maxIntervals) + 1 ? smaller : step;
     }
 
     private static double roundToStep(double v, double step) {

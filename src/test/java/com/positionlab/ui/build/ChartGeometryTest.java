@@ -30,6 +30,8 @@ class ChartGeometryTest {
         assertThat(ChartGeometry.ticks(-0.023, 0.181, 5)).containsExactly(0.0, 0.05, 0.1, 0.15);
         assertThat(ChartGeometry.ticks(0.1012, 0.1047, 4)).containsExactly(0.102, 0.103, 0.104);
         assertThat(ChartGeometry.ticks(3, 470, 5)).containsExactly(100, 200, 300, 400);
+        assertThat(ChartGeometry.ticks(-0.05, 0.33, 3)).as("a finer step when its ticks still fit")
+                .containsExactly(0.0, 0.1, 0.2, 0.3);
         assertThat(ChartGeometry.ticks(0.3, 0.3, 5)).as("an empty range").isEmpty();
     }
 
