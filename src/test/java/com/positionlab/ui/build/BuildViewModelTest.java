@@ -146,7 +146,8 @@ class BuildViewModelTest {
         String first = before.tickers().get(0);
         ViewRows.Row view = m.form().views().add();
         view.assetProperty().set(first);
-        view.returnProperty().set("40");
+        double viewed = Math.round((before.mu()[0] + 0.20) * 1e4) / 1e4;
+        view.returnProperty().set(FieldReaderText.number(100 * viewed));
         view.confidenceProperty().set("150");
         assertThat(m.errors()).containsKey("view.1.confidence");
         assertThat(view.confidenceProperty().get()).isEqualTo("150");
@@ -156,9 +157,9 @@ class BuildViewModelTest {
         BuildResult after = m.resultProperty().get();
         assertThat(after.priorReturns()).isNotNull();
         assertThat(after.priorReturns()[0]).isCloseTo(before.mu()[0], within(1e-12));
-        // an 80%-confident view of 40% pulls the posterior from the prior most of the way towards 40%
-        assertThat(after.mu()[0]).isGreaterThan(after.priorReturns()[0] + 0.5 * (0.40 - after.priorReturns()[0]));
-        assertThat(after.mu()[0]).isLessThan(0.40);
+        // an 80%-confident view 20 points above the prior pulls the posterior most of the way towards it
+        double prior = after.priorReturns()[0];
+        assertThat(after.mu()[0]).isGreaterThan(prior + 0.5 * (viewed - prior)).isLessThan(viewed);
         view.assetProperty().set("NOPE");
         assertThat(m.errors().get("view.1.asset")).contains("not in the universe");
         m.form().views().rows().clear();
