@@ -136,6 +136,34 @@ class WorkstationUiTest extends FxRobot {
     }
 
     @Test
+    void theBuildViewHoversTheFrontierSelectsAPointAndRoundsItToLots() throws Exception {
+        press(KeyCode.CONTROL, KeyCode.DIGIT7).release(KeyCode.CONTROL, KeyCode.DIGIT7);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.workstation().model().selectedPageProperty().get()).isEqualTo(Page.BUILD);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS,
+                () -> !lookup("#build-compare").queryAs(TableView.class).getItems().isEmpty());
+        com.positionlab.ui.build.FrontierChart chart = lookup(".frontier-chart")
+                .queryAs(com.positionlab.ui.build.FrontierChart.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> com.positionlab.ui.build.ChartProbe.curvePoint(chart, 0.5) != null);
+        javafx.geometry.Point2D middle = WaitForAsyncUtils.asyncFx(
+                () -> com.positionlab.ui.build.ChartProbe.curvePoint(chart, 0.5)).get(10, TimeUnit.SECONDS);
+        moveTo(middle.add(0, -20));
+        moveTo(middle);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#build-figure-0").queryAs(Label.class).getText()).isEqualTo("Maximum Sharpe");
+        clickOn(middle);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#build-figure-0").queryAs(Label.class).getText()).as("the clicked point is selected")
+                .startsWith("Frontier at");
+        clickOn("Trades");
+        clickOn("#build-apply");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> !lookup("#build-trades").queryAs(TableView.class).getItems().isEmpty());
+        assertThat(lookup(n -> n instanceof Notification).queryAll()).isEmpty();
+    }
+
+    @Test
     void aTradeSizedOnTheTicketAndAcceptedIsListedInActivity() throws Exception {
         clickOn("#nav-size");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !lookup("#size-units").queryAs(Label.class).getText()

@@ -64,7 +64,8 @@ public final class BuildView {
         chart.setOnSelect(model::select);
         model.resultProperty().addListener((o, a, r) -> draw(r));
         model.selectionProperty().addListener((o, a, s) -> chart.setSelected(s == null ? null
-                : new FrontierChart.Marker(s.label(), s.volatility(), s.expectedReturn(), FrontierChart.Kind.SELECTED)));
+                : new FrontierChart.Marker(s.label().startsWith("Frontier") ? s.label() : "", s.volatility(),
+                s.expectedReturn(), FrontierChart.Kind.SELECTED)));
         model.hoverProperty().addListener((o, a, s) -> chart.setReadout(s == null ? null
                 : readout(s, model.resultProperty().get().tickers())));
         chart.showMessage("Computing the frontier…");
@@ -76,6 +77,7 @@ public final class BuildView {
         title.getStyleClass().add(Styles.TITLE_3);
         Label status = new Label();
         status.textProperty().bind(model.statusProperty());
+        status.setId("build-status");
         status.getStyleClass().add(Styles.TEXT_MUTED);
         status.setWrapText(true);
         Label stale = new Label("Out of date");

@@ -169,10 +169,10 @@ public final class BuildViewModel {
                 : r.at(expectedReturn, "Frontier at " + FieldReaderText.percent(expectedReturn)));
     }
 
-    /** Selects the frontier portfolio at {@code expectedReturn} (a click on the curve). */
-    public void select(double expectedReturn) {
+    /** Selects the frontier portfolio at {@code expectedReturn} (a click on the curve; null: a click off it). */
+    public void select(Double expectedReturn) {
         BuildResult r = result.get();
-        if (r != null) {
+        if (r != null && expectedReturn != null) {
             choose(r.at(expectedReturn, "Frontier at " + FieldReaderText.percent(expectedReturn)));
         }
     }

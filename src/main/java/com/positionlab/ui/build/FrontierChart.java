@@ -190,6 +190,11 @@ public final class FrontierChart extends Region {
         return layout;
     }
 
+    /** The data as last set (the curve and the markers). */
+    FrontierData data() {
+        return data;
+    }
+
     /** The chart's colours and font (for its CSS properties). */
     ChartInks inks() {
         return inks;

@@ -55,7 +55,7 @@ final class ResultTabs {
                 new Tab("Along the frontier", new WeightsAlongChart(model).create()),
                 new Tab("Compare", compare()), new Tab("Trades", new TradesPanel(model).create()),
                 new Tab("Binding constraints", new javafx.scene.control.ListView<>(binding)),
-                new Tab("Views: prior and posterior", new PosteriorTable(model).create()));
+                new Tab("Prior and posterior", new PosteriorTable(model).create()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("build-tabs");
         model.selectionProperty().addListener((o, a, s) -> show(s));
@@ -64,20 +64,24 @@ final class ResultTabs {
     }
 
     private Node selection() {
-        figures.setHgap(18);
+        figures.setHgap(12);
         figures.setVgap(4);
+        figures.setMinWidth(300);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints(125);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints(165);
+        figures.getColumnConstraints().setAll(labels, values);
         TableView<WeightRow> table = new TableView<>(weights);
         table.setId("build-weights");
         table.getColumns().add(Columns.text("Ticker", "The instrument", WeightRow::ticker, 80));
-        table.getColumns().add(Columns.text("Name", "Its name", WeightRow::name, 180));
-        table.getColumns().add(Columns.number("Current (%)", "Weight of the portfolio's value now",
-                w -> Formats.percent(w.current()), 90));
+        table.getColumns().add(Columns.text("Name", "Its name", WeightRow::name, 110));
+        table.getColumns().add(Columns.number("Now (%)", "Weight of the portfolio's value now",
+                w -> Formats.percent(w.current()), 75));
         table.getColumns().add(Columns.number("Target (%)", "Weight in the selected portfolio",
-                w -> Formats.percent(w.target()), 90));
+                w -> Formats.percent(w.target()), 85));
         table.getColumns().add(Columns.number("Change (%)", "Target less current",
                 w -> Formats.signedPercent(w.target() - w.current()), 90));
-        table.getColumns().add(Columns.number("Units after rounding", "Whole lots after Round to lots (Trades tab)",
-                w -> w.units() == null ? "" : Long.toString(w.units()), 130));
+        table.getColumns().add(Columns.number("Units", "Whole units after Round to lots (Trades tab)",
+                w -> w.units() == null ? "" : Long.toString(w.units()), 70));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         HBox box = new HBox(16, figures, table);
         box.setPadding(new Insets(8));
@@ -155,10 +159,10 @@ final class ResultTabs {
                 {"Sharpe ratio", Formats.decimal2(s.sharpeRatio())},
                 {"VaR 95%, one day", Formats.percent(s.var95())},
                 {"CVaR 95%, one day", Formats.percent(s.cvar95())},
-                {"Maximum drawdown", Formats.percent(s.maxDrawdown()) + " over the lookback"},
+                {"Max drawdown", Formats.percent(s.maxDrawdown()) + " (lookback)"},
                 {"Effective number", Formats.decimal2(s.effectiveAssets()) + " instruments"},
                 {"Turnover", Formats.percent(s.turnover()) + " of the value"},
-                {"Cost of getting there", Formats.compact(s.cost()) + " " + r.currency()}};
+                {"Cost to get there", Formats.compact(s.cost()) + " " + r.currency()}};
         for (int i = 0; i < rows.length; i++) {
             Label value = new Label(rows[i][1]);
             value.setId("build-figure-" + i);

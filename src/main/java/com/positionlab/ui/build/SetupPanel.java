@@ -41,8 +41,8 @@ final class SetupPanel {
         ScrollPane scroll = new ScrollPane(column);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setPrefWidth(330);
-        scroll.setMinWidth(300);
+        scroll.setPrefWidth(370);
+        scroll.setMinWidth(340);
         return scroll;
     }
 
@@ -98,9 +98,9 @@ final class SetupPanel {
     private Node estimates() {
         GridPane g = grid();
         int row = 0;
-        row = field(g, row, "Lookback", "lookback_days", "trading days",
+        row = field(g, row, "Lookback", "lookback_days", "days",
                 "Returns used by the estimators: the last N trading days (lookback_days)");
-        row = choice(g, row, "Expected returns", new ComboBox<>(), BuildForm.RETURNS, model.form().returnsProperty(),
+        row = choice(g, row, "Returns", new ComboBox<>(), BuildForm.RETURNS, model.form().returnsProperty(),
                 "expected_returns.estimator");
         row = choice(g, row, "Risk model", new ComboBox<>(), BuildForm.RISK_MODELS, model.form().riskModelProperty(),
                 "risk_model.estimator");
@@ -112,9 +112,9 @@ final class SetupPanel {
     private Node constraints() {
         GridPane g = grid();
         int row = 0;
-        row = field(g, row, "Minimum weight", "min_weight", "%", "Lower bound of every weight (weight_bounds)");
-        row = field(g, row, "Maximum weight", "max_weight", "%", "Upper bound of every weight (weight_bounds)");
-        row = field(g, row, "Sector maximum", "sector_max", "%",
+        row = field(g, row, "Min weight", "min_weight", "%", "Lower bound of every weight (weight_bounds)");
+        row = field(g, row, "Max weight", "max_weight", "%", "Upper bound of every weight (weight_bounds)");
+        row = field(g, row, "Sector max", "sector_max", "%",
                 "Most any one sector may weigh; blank for no limit (sector_upper)");
         row = field(g, row, "Turnover limit", "max_turnover", "%",
                 "Most the weights may move from the current holdings in total; blank for none (max_turnover)");
@@ -160,6 +160,12 @@ final class SetupPanel {
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(4);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints(112);
+        javafx.scene.layout.ColumnConstraints inputs = new javafx.scene.layout.ColumnConstraints();
+        inputs.setHgrow(Priority.ALWAYS);
+        javafx.scene.layout.ColumnConstraints units = new javafx.scene.layout.ColumnConstraints();
+        units.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        g.getColumnConstraints().setAll(labels, inputs, units);
         return g;
     }
 }
