@@ -76,6 +76,11 @@ public final class Services implements AutoCloseable {
                 calculators.allocate());
     }
 
+    /** Rebalancing trades sized under the stored limits and accepted into the history and holdings. */
+    public com.positionlab.service.build.RebalanceSizing rebalanceSizing() {
+        return new com.positionlab.service.build.RebalanceSizing(sizing, rules);
+    }
+
     /** The "Build a portfolio" use case: frontier, candidates and rebalancing trades over the workspace. */
     public com.positionlab.service.build.PortfolioBuilder builder() {
         return builder;

@@ -22,6 +22,7 @@ import javafx.collections.ObservableMap;
 import com.positionlab.domain.Range;
 import com.positionlab.service.build.BuildResult;
 import com.positionlab.service.build.PortfolioBuilder;
+import com.positionlab.service.build.RebalanceSizing;
 import com.positionlab.service.build.Selection;
 import com.positionlab.service.optimize.AllocateResponse;
 import com.positionlab.service.optimize.OptimizeRequest;
@@ -46,6 +47,8 @@ public final class BuildViewModel {
     public static final Duration DEBOUNCE = Duration.ofMillis(600);
 
     private final PortfolioBuilder builder;
+    private final RebalanceSizing sizing;
+    private final WorkspaceChanges changes;
     private final Notifier notifier;
     private final LatestRun compute;
     private final LatestRun trading;
@@ -57,6 +60,7 @@ public final class BuildViewModel {
     private final ReadOnlyObjectWrapper<Selection> hover = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Selection> compared = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<AllocateResponse> trades = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<RebalanceSizing.SizedTrade> sized = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final StringProperty targetReturn = new SimpleStringProperty("");
@@ -64,9 +68,11 @@ public final class BuildViewModel {
     private String portfolioId;
     private boolean loading;
 
-    public BuildViewModel(PortfolioBuilder builder, TaskRunner runner, Notifier notifier, WorkspaceChanges changes,
-                          Duration debounce) {
+    public BuildViewModel(PortfolioBuilder builder, RebalanceSizing sizing, TaskRunner runner, Notifier notifier,
+                          WorkspaceChanges changes, Duration debounce) {
         this.builder = builder;
+        this.sizing = sizing;
+        this.changes = changes;
         this.notifier = notifier;
         this.compute = new LatestRun(runner, debounce, LatestRun.WhileRunning.CANCEL);
         this.trading = new LatestRun(runner, Duration.ZERO, LatestRun.WhileRunning.WAIT);
@@ -126,6 +132,11 @@ public final class BuildViewModel {
 
     public ReadOnlyObjectProperty<AllocateResponse> tradesProperty() {
         return trades.getReadOnlyProperty();
+    }
+
+    /** The trades as the sizing service allows them under the stored limits (after Check against limits). */
+    public ObservableList<RebalanceSizing.SizedTrade> sized() {
+        return sized;
     }
 
     /** Whether an input changed since the result shown was computed. */
@@ -257,8 +268,38 @@ public final class BuildViewModel {
             status.set("Select a portfolio of an up-to-date result first.");
             return;
         }
-        trading.runNow("Rebalancing to whole lots", p -> builder.rebalance(r, s, method), trades::set,
+        trading.runNow("Rebalancing to whole lots", p -> builder.rebalance(r, s, method), t -> {
+                    sized.clear();
+                    trades.set(t);
+                },
                 e -> notifier.error("Rebalance failed", ErrorMessages.describe(e)), () -> { });
+    }
+
+    /** Sizes each rounded trade through the sizing service, against the stored limits, for review. */
+    public void checkTrades() {
+        BuildResult r = result.get();
+        AllocateResponse t = trades.get();
+        if (r == null || t == null) {
+            status.set("Round the selection to lots first.");
+            return;
+        }
+        trading.runNow("Checking " + t.trades().size() + " trades against the limits", p -> sizing.size(r, t),
+                sized::setAll, e -> notifier.error("Checking the trades failed", ErrorMessages.describe(e)), () -> { });
+    }
+
+    /** Accepts the checked trades (the units the limits allow) into the history and the holdings. */
+    public void acceptTrades() {
+        List<RebalanceSizing.SizedTrade> checked = List.copyOf(sized);
+        if (checked.isEmpty() || stale.get()) {
+            status.set("Check the trades against the limits first.");
+            return;
+        }
+        trading.runNow("Accepting " + checked.size() + " trades", p -> sizing.accept(checked), n -> {
+            sized.clear();
+            trades.set(null);
+            notifier.info("Rebalance accepted", n + " trades were filled into the holdings and the history.");
+            changes.changed();
+        }, e -> notifier.error("Accepting the trades failed", ErrorMessages.describe(e)), () -> { });
     }
 
     // ---- internals ---------------------------------------------------------------------------
@@ -292,6 +333,7 @@ public final class BuildViewModel {
             return;
         }
         trades.set(null);
+        sized.clear();
         if (result.get() != null) {
             stale.set(true);
             status.set("Inputs changed: recomputing; the chart shows the last result until then.");
@@ -346,6 +388,7 @@ public final class BuildViewModel {
     private void choose(Selection s) {
         selection.set(s);
         trades.set(null);
+        sized.clear();
         BuildResult r = result.get();
         List<Selection> rows = new ArrayList<>();
         r.candidates().stream().filter(c -> c.selection() != null).forEach(c -> rows.add(c.selection()));

@@ -11,6 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import com.positionlab.service.build.RebalanceSizing;
 import com.positionlab.service.optimize.AllocateResponse;
 import com.positionlab.ui.common.Columns;
 import com.positionlab.ui.common.Formats;
@@ -54,10 +55,34 @@ final class TradesPanel {
         table.getColumns().add(Columns.number("Value", "Quantity x latest price", t -> Formats.compact(t.notional()), 90));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No trades yet"));
-        HBox buttons = new HBox(8, greedy, exact, leftover);
+        Button check = ResultTabs.small("Check against limits", "Size each trade through the sizing service under "
+                + "the workspace's first active rule: a limit may cut a trade down");
+        check.setId("build-check-trades");
+        check.setOnAction(e -> model.checkTrades());
+        check.disableProperty().bind(model.tradesProperty().isNull());
+        Button accept = ResultTabs.small("Accept into holdings", "Store each checked trade in the sizing history and "
+                + "fill it into the holdings and cash (the units the limits allow)");
+        accept.setId("build-accept-trades");
+        accept.setOnAction(e -> model.acceptTrades());
+        accept.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.sized()));
+        HBox buttons = new HBox(8, greedy, exact, check, accept, leftover);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox box = ResultTabs.padded(buttons, table);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        TableView<RebalanceSizing.SizedTrade> checked = new TableView<>(model.sized());
+        checked.setId("build-checked-trades");
+        checked.getColumns().add(Columns.text("Ticker", "The instrument", t -> t.trade().ticker(), 80));
+        checked.getColumns().add(Columns.text("Side", "Buy or sell", t -> t.trade().side(), 60));
+        checked.getColumns().add(Columns.number("Rounded (units)", "Units the rounding asked for",
+                t -> Long.toString(t.trade().quantity()), 110));
+        checked.getColumns().add(Columns.number("Allowed (units)", "Units the sizing limits allow",
+                t -> Long.toString(t.allowedUnits()), 110));
+        checked.getColumns().add(Columns.longText("Limits", "Why a trade was cut, if it was", t -> t.note(), 260));
+        checked.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        checked.setPlaceholder(new Label("Check the trades against the limits to review them before accepting"));
+        HBox tables = new HBox(8, table, checked);
+        HBox.setHgrow(table, Priority.ALWAYS);
+        HBox.setHgrow(checked, Priority.ALWAYS);
+        VBox box = ResultTabs.padded(buttons, tables);
+        VBox.setVgrow(tables, Priority.ALWAYS);
         return box;
     }
 }

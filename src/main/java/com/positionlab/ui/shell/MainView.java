@@ -279,7 +279,8 @@ public final class MainView {
             return new ActivityView(m, exporter).createView();
         });
         builders.put(Page.BUILD, () -> {
-            BuildViewModel m = new BuildViewModel(s.builder(), model.runner(), notifier, buildChanges,
+            BuildViewModel m = new BuildViewModel(s.builder(), s.rebalanceSizing(), model.runner(), notifier,
+                    buildChanges,
                     BuildViewModel.DEBOUNCE);
             m.refresh();
             return new BuildView(m, exporter).createView();

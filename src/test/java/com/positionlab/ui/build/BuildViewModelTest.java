@@ -45,7 +45,7 @@ class BuildViewModelTest {
 
     @BeforeEach
     void open() {
-        m = new BuildViewModel(services.builder(), new SyncTaskRunner(), new RecordingNotifier(),
+        m = new BuildViewModel(services.builder(), services.rebalanceSizing(), new SyncTaskRunner(), new RecordingNotifier(),
                 new WorkspaceChanges(), Duration.ZERO);
         m.refresh();
     }
@@ -132,7 +132,7 @@ class BuildViewModelTest {
     void theLastSetupComesBackWhenTheViewReopens() {
         m.form().field("lookback_days").set("180");
         m.form().field("max_weight").set("45");
-        BuildViewModel reopened = new BuildViewModel(services.builder(), new SyncTaskRunner(),
+        BuildViewModel reopened = new BuildViewModel(services.builder(), services.rebalanceSizing(), new SyncTaskRunner(),
                 new RecordingNotifier(), new WorkspaceChanges(), Duration.ZERO);
         reopened.refresh();
         assertThat(reopened.form().field("lookback_days").get()).isEqualTo("180");
