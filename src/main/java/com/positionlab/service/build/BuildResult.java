@@ -36,12 +36,15 @@ import com.positionlab.service.optimize.OptimizeResponse.Binding;
  * @param candidates     the compared portfolios, each with its figures or why it has none
  * @param priorReturns   with Black-Litterman views, the prior expected returns ({@code mu} is then the
  *                       posterior); null without views
+ * @param cloud          random portfolios within the weight bounds, drawn behind the frontier: volatilities
+ *                       ({@code cloud[0]}) and expected returns ({@code cloud[1]})
  */
 public record BuildResult(OptimizeRequest setup, List<String> tickers, List<String> names, List<String> sectors,
                           double[] mu, double[][] cov, double[][] dailyReturns, double[] current, double portfolioValue,
                           String currency, double[] latestPrices, int[] lotSizes, double riskFreeRate, double costRate,
                           PortfolioProblem problem, Frontier exact, FrontierResponse frontier, double[] curveVolatility,
-                          double[] curveReturn, List<Candidate> candidates, double[] priorReturns) {
+                          double[] curveReturn, List<Candidate> candidates, double[] priorReturns,
+                          double[][] cloud) {
 
     /** A compared portfolio: its objective, label and figures, or the reason it has none. */
     public record Candidate(String method, String label, Selection selection, String error) {

@@ -159,11 +159,11 @@ public final class PortfolioBuilder {
                 run.estimates().cov(), run.estimates().returns() == null ? new double[0][]
                 : run.estimates().returns().complete().values(), current, value,
                 snapshot == null ? "USD" : snapshot.currency(), prices, lots, rf, costRate, run.problem(),
-                run.exact(), run.response(), curve[0], curve[1], List.of(), run.priorReturns());
+                run.exact(), run.response(), curve[0], curve[1], List.of(), run.priorReturns(), null);
         List<BuildResult.Candidate> candidates = candidates(partial, cancelled);
         return new BuildResult(setup, tickers, names, sectors, partial.mu(), partial.cov(), partial.dailyReturns(),
                 current, value, partial.currency(), prices, lots, rf, partial.costRate(), run.problem(), run.exact(),
-                run.response(), curve[0], curve[1], candidates, run.priorReturns());
+                run.response(), curve[0], curve[1], candidates, run.priorReturns(), RandomPortfolios.cloud(partial));
     }
 
     private List<BuildResult.Candidate> candidates(BuildResult r, BooleanSupplier cancelled) {

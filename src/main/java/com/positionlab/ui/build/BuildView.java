@@ -163,6 +163,7 @@ public final class BuildView {
                 && !c.method().equals("max_sharpe")).forEach(c -> markers.add(new FrontierChart.Marker(c.label(),
                 c.selection().volatility(), c.selection().expectedReturn(), FrontierChart.Kind.CANDIDATE)));
         chart.setData(r.curveVolatility(), r.curveReturn(), markers, r.riskFreeRate(), f.maxSharpe().sharpeRatio());
+        chart.setCloud(r.cloud()[0], r.cloud()[1]);
         chart.resetView();
     }
 

@@ -77,6 +77,14 @@ class PortfolioBuilderTest {
                     .isCloseTo(leastVariance(r, target), within(1e-10));
             assertThat(java.util.Arrays.stream(s.weights()).sum()).isCloseTo(1, within(1e-12));
         }
+        // the random portfolios lie on or below the frontier: none has less variance at its return
+        assertThat(r.cloud()[0]).hasSizeGreaterThan(100);
+        for (int k = 0; k < r.cloud()[0].length; k++) {
+            Selection frontier = r.at(r.cloud()[1][k], "f");
+            if (r.cloud()[1][k] >= r.lowestReturn()) {
+                assertThat(r.cloud()[0][k]).isGreaterThanOrEqualTo(frontier.volatility() - 1e-12);
+            }
+        }
         Selection top = r.at(10, "clamped");
         assertThat(top.expectedReturn()).isCloseTo(r.highestReturn(), within(1e-12));
     }
