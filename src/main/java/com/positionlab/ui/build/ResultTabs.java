@@ -72,8 +72,8 @@ final class ResultTabs {
         figures.getColumnConstraints().setAll(labels, values);
         TableView<WeightRow> table = new TableView<>(weights);
         table.setId("build-weights");
-        table.getColumns().add(Columns.text("Ticker", "The instrument", WeightRow::ticker, 80));
-        table.getColumns().add(Columns.text("Name", "Its name", WeightRow::name, 110));
+        table.getColumns().add(Columns.named("Ticker", "The instrument (its name in the tooltip)", WeightRow::ticker,
+                WeightRow::name, 70));
         table.getColumns().add(Columns.number("Now (%)", "Weight of the portfolio's value now",
                 w -> Formats.percent(w.current()), 75));
         table.getColumns().add(Columns.number("Target (%)", "Weight in the selected portfolio",
