@@ -174,7 +174,7 @@ public final class PortfolioBuilder {
             }
             ObjectiveSpec objective = new ObjectiveSpec(c[0], null, null, r.riskFreeRate(), null, null, null, null,
                     null, null, null, null, null, null, null, null, null, null);
-            OptimizeRequest request = r.setup().withObjective(objective).withPoints(null);
+            OptimizeRequest request = r.setup().asOptimization(objective);
             if (List.of("hrp", "risk_parity", "max_diversification").contains(c[0])) {
                 request = request.withConstraints(null);
             }

@@ -38,6 +38,13 @@ public record OptimizeRequest(String portfolioId, String prices, String priceRow
                 universe, lookbackDays);
     }
 
+    /** This request as an optimisation with {@code newObjective}: without the frontier's points and Pareto levels. */
+    public OptimizeRequest asOptimization(ObjectiveSpec newObjective) {
+        return new OptimizeRequest(portfolioId, prices, priceRows, marketPrices, mu, cov, expectedReturns, riskModel,
+                newObjective, constraints, blackLitterman, performanceRiskFreeRate, solver, null, null,
+                universe, lookbackDays);
+    }
+
     /** This request with another objective. */
     public OptimizeRequest withObjective(ObjectiveSpec newObjective) {
         return new OptimizeRequest(portfolioId, prices, priceRows, marketPrices, mu, cov, expectedReturns, riskModel,

@@ -60,6 +60,7 @@ public final class BuildForm {
     private final ObjectProperty<Choice> riskModel = new SimpleObjectProperty<>(RISK_MODELS.get(0));
     private final ObjectProperty<Choice> objective = new SimpleObjectProperty<>(OBJECTIVES.get(0));
     private final ViewRows views = new ViewRows();
+    private final javafx.beans.property.BooleanProperty tradeOffs = new javafx.beans.property.SimpleBooleanProperty();
 
     public BuildForm() {
         for (String name : List.of("lookback_days", "min_weight", "max_weight", "sector_max", "max_turnover",
@@ -78,6 +79,11 @@ public final class BuildForm {
 
     public Map<String, StringProperty> fields() {
         return fields;
+    }
+
+    /** Whether each computation also traces the ESG-Sharpe and turnover-Sharpe trade-offs (slower). */
+    public javafx.beans.property.BooleanProperty tradeOffsProperty() {
+        return tradeOffs;
     }
 
     /** The Black-Litterman views. */
@@ -107,10 +113,11 @@ public final class BuildForm {
      * The request for a universe, or null when a field is wrong (each problem recorded in {@code errors}).
      *
      * @param sectors the universe's sectors, in its order, for the per-sector cap
-     * @param current the current weights by ticker, for the turnover limit
+     * @param current the current weights by ticker, for the turnover limit and the turnover trade-off
+     * @param esg     the instruments' ESG scores by ticker (those known), for the ESG trade-off
      */
     public OptimizeRequest read(String portfolioId, List<String> universe, List<String> sectors,
-                                Map<String, Double> current, Map<String, String> errors) {
+                                Map<String, Double> current, Map<String, Double> esg, Map<String, String> errors) {
         FieldReader r = reader(errors);
         Long lookback = r.whole("lookback_days", true, 20, 10_000);
         Double lo = r.percent("min_weight", true, Range.closed(0, 1));
@@ -154,8 +161,17 @@ public final class BuildForm {
         }
         if (turnover != null) {
             k.put("max_turnover", turnover);
+        }
+        if (turnover != null || tradeOffs.get()) {
             ObjectNode w = k.putObject("current_weights");
             universe.forEach(t -> w.put(t, current.getOrDefault(t, 0.0)));
+        }
+        if (tradeOffs.get()) {
+            n.put("pareto_levels", 9);
+            if (universe.stream().allMatch(esg::containsKey)) {
+                ObjectNode scores = k.putObject("esg_scores");
+                universe.forEach(t -> scores.put(t, esg.get(t)));
+            }
         }
         if (blackLitterman != null) {
             n.set("black_litterman", blackLitterman);

@@ -80,6 +80,7 @@ public final class BuildViewModel {
         form.returnsProperty().addListener((o, a, b) -> edited(null));
         form.riskModelProperty().addListener((o, a, b) -> edited(null));
         form.objectiveProperty().addListener((o, a, b) -> selectObjective());
+        form.tradeOffsProperty().addListener((o, a, b) -> edited(null));
         universe.changedProperty().addListener((o, a, b) -> edited("universe"));
         form.views().rows().addListener((javafx.collections.ListChangeListener<ViewRows.Row>) c -> {
             while (c.next()) {
@@ -200,6 +201,19 @@ public final class BuildViewModel {
         }
         r.candidates().stream().filter(c -> c.method().equals(method) && c.selection() != null).findFirst()
                 .ifPresent(c -> choose(c.selection()));
+    }
+
+    /** Selects a portfolio given by its weights by ticker (a point of a trade-off). */
+    public void selectWeights(String label, Map<String, Double> weights) {
+        BuildResult r = result.get();
+        if (r == null || weights == null) {
+            return;
+        }
+        double[] w = new double[r.tickers().size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = weights.getOrDefault(r.tickers().get(i), 0.0);
+        }
+        choose(r.of(label, w, true));
     }
 
     /** Selects one of the compared portfolios. */
@@ -344,7 +358,8 @@ public final class BuildViewModel {
     private void start(boolean now) {
         Map<String, String> found = new HashMap<>();
         List<String> ids = universe.selectedIds();
-        OptimizeRequest setup = form.read(portfolioId, ids, universe.sectorsOf(ids), universe.heldWeights(), found);
+        OptimizeRequest setup = form.read(portfolioId, ids, universe.sectorsOf(ids), universe.heldWeights(),
+                universe.esgScores(), found);
         double costRate = form.costRate(found);
         FieldErrors.showExactly(errors, found);
         if (setup == null) {

@@ -55,7 +55,8 @@ final class ResultTabs {
                 new Tab("Along the frontier", new WeightsAlongChart(model).create()),
                 new Tab("Compare", compare()), new Tab("Trades", new TradesPanel(model).create()),
                 new Tab("Binding constraints", new javafx.scene.control.ListView<>(binding)),
-                new Tab("Prior and posterior", new PosteriorTable(model).create()));
+                new Tab("Prior and posterior", new PosteriorTable(model).create()),
+                new Tab("Trade-offs", new TradeOffsTab(model).create()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("build-tabs");
         model.selectionProperty().addListener((o, a, s) -> show(s));

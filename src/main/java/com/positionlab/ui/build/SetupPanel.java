@@ -104,8 +104,14 @@ final class SetupPanel {
                 "expected_returns.estimator");
         row = choice(g, row, "Risk model", new ComboBox<>(), BuildForm.RISK_MODELS, model.form().riskModelProperty(),
                 "risk_model.estimator");
-        choice(g, row, "Select first", new ComboBox<>(), BuildForm.OBJECTIVES, model.form().objectiveProperty(),
+        row = choice(g, row, "Select first", new ComboBox<>(), BuildForm.OBJECTIVES, model.form().objectiveProperty(),
                 "The portfolio selected after each computation (objective.method)");
+        CheckBox tradeOffs = new CheckBox("Trace trade-offs (ESG, turnover)");
+        tradeOffs.setId("build-trade-offs");
+        tradeOffs.selectedProperty().bindBidirectional(model.form().tradeOffsProperty());
+        tradeOffs.setTooltip(new Tooltip("Also find the best Sharpe ratio at each ESG floor and each turnover limit "
+                + "(pareto_levels); slower with many instruments"));
+        g.add(tradeOffs, 0, row, 3, 1);
         return Views.card("Estimates and objective", g);
     }
 

@@ -136,6 +136,14 @@ public final class Universe {
         return ids.stream().map(sector::get).toList();
     }
 
+    /** The ESG scores of the instruments that have one, by ticker. */
+    Map<String, Double> esgScores() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        rows.stream().filter(r -> r.instrument.esgScore() != null)
+                .forEach(r -> out.put(r.instrument.id(), r.instrument.esgScore()));
+        return out;
+    }
+
     Map<String, Double> heldWeights() {
         Map<String, Double> out = new LinkedHashMap<>();
         rows.stream().filter(Row::held).forEach(r -> out.put(r.instrument.id(), r.heldWeight));

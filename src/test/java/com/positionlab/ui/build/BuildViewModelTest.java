@@ -165,4 +165,24 @@ class BuildViewModelTest {
         m.form().views().rows().clear();
         assertThat(m.resultProperty().get().priorReturns()).isNull();
     }
+
+    @Test
+    void theTradeOffsAreTracedAndAPointOfThemCanBeSelected() {
+        m.form().tradeOffsProperty().set(true);
+        BuildResult r = m.resultProperty().get();
+        assertThat(r.frontier().turnoverPareto()).isNotNull();
+        var points = r.frontier().turnoverPareto().points();
+        // the least turnover is the cash: a fully invested portfolio must at least put it to work
+        double cash = 1 - java.util.Arrays.stream(r.current()).sum();
+        assertThat(points.get(0).turnoverLimit()).isCloseTo(cash, within(1e-7));
+        for (int k = 1; k < points.size(); k++) {
+            assertThat(points.get(k).sharpeRatio()).isGreaterThanOrEqualTo(points.get(k - 1).sharpeRatio() - 1e-9);
+        }
+        var middle = points.get(points.size() / 2);
+        m.selectWeights("Turnover at most x", middle.weights());
+        assertThat(m.selectionProperty().get().turnover()).isCloseTo(middle.turnover(), within(1e-9));
+        assertThat(m.selectionProperty().get().sharpeRatio()).isCloseTo(middle.sharpeRatio(), within(1e-9));
+        m.form().tradeOffsProperty().set(false);
+        assertThat(m.resultProperty().get().frontier().turnoverPareto()).isNull();
+    }
 }
