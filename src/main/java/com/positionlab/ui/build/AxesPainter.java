@@ -56,7 +56,11 @@ final class AxesPainter {
         double bottom = TICK + GAP + tickHeight + GAP + titleHeight + EDGE;
         double plotHeight = Math.max(10, height - plotTop - bottom);
         int yIntervals = Math.max(1, (int) (plotHeight / Y_TICK_SPACING));
+        int mostYIntervals = Math.max(1, (int) (plotHeight / (2 * tickHeight)));
         double[] yTicks = ChartGeometry.ticks(window.yMin(), window.yMax(), yIntervals);
+        while (yTicks.length < 2 && yIntervals < mostYIntervals) {
+            yTicks = ChartGeometry.ticks(window.yMin(), window.yMax(), ++yIntervals);
+        }
         int yDecimals = ChartGeometry.percentDecimals(ChartGeometry.tickStep(window.yMin(), window.yMax(), yIntervals));
         double labelWidth = 0;
         for (double y : yTicks) {

@@ -5,31 +5,30 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import javafx.animation.PauseTransition;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
-import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
 
 import com.positionlab.ui.build.AxesPainter.Layout;
 import com.positionlab.ui.build.ChartGeometry.Hit;
 import com.positionlab.ui.build.ChartGeometry.Transform;
 import com.positionlab.ui.build.ChartGeometry.Window;
-import com.positionlab.ui.build.ChartInks.Ink;
 
 /**
  * The efficient frontier in the plane of annual volatility (x) and annual expected return (y), both shown in
  * percent: the frontier curve, the capital market line, a faint cloud of random portfolios, the assets as
  * small labelled dots and the notable portfolios as larger shapes, with a legend. Drawn on a canvas (two
  * layers: the data, and what follows the pointer) so that 500 assets and a curve of several hundred segments
- * stay smooth. The wheel zooms about the pointer, a drag pans, a double click fits the data again; moving
- * over the curve and clicking it report the expected return of the nearest curve point. The colours come
- * from the theme through CSS ({@code frontier-chart.css}), so the chart reads on the light and the dark theme.
+ * stay smooth (while the view is dragged or the wheel turns, the asset labels wait). The wheel zooms about the
+ * pointer, a drag pans, a double click fits the data again; moving over the curve and clicking it report the
+ * expected return of the nearest curve point. The colours come from the theme through CSS ({@code frontier-chart.css}), so the chart reads on the light and the dark theme.
  */
 public final class FrontierChart extends Region {
 
@@ -48,12 +47,16 @@ public final class FrontierChart extends Region {
     private static final double ZOOM_IN = 0.8;
     /** How far the view may zoom relative to the fitted window, each way. */
     private static final double MAX_ZOOM = 1000;
+    /** How long the wheel must rest before the full drawing (with every asset label) comes back. */
+    private static final Duration WHEEL_SETTLE = Duration.millis(150);
     private static final String STYLESHEET = FrontierChart.class.getResource("frontier-chart.css").toExternalForm();
 
     private final Canvas dataLayer = new Canvas();
     private final Canvas pointerLayer = new Canvas();
     private final ChartInks inks = new ChartInks(this);
     private final TextWidths widths = new TextWidths();
+    private final FrontierPainter painter = new FrontierPainter(inks, widths);
+    private final PauseTransition wheelRest = new PauseTransition(WHEEL_SETTLE);
 
     private FrontierData data = FrontierData.EMPTY;
     private Marker selected;
@@ -63,10 +66,8 @@ public final class FrontierChart extends Region {
     private Consumer<Double> onSelect = v -> { };
     /** The data window shown; null until fitted to the data. */
     private Window window;
-    /** The frame as last drawn (null while a message shows) and the curve's screen points in it. */
-    private Layout layout;
-    private double[] curveX = new double[0];
-    private double[] curveY = new double[0];
+    /** The data layer as last drawn (its frame, the curve's screen points, the labels); null while a message shows. */
+    private FrontierPainter.Drawn drawn;
     private boolean dirty = true;
 
     private double pointerX = Double.NaN;
@@ -78,6 +79,8 @@ public final class FrontierChart extends Region {
     /** Whether the button is down and the pointer has moved far enough to pan; whether the last press panned. */
     private boolean dragging;
     private boolean panned;
+    /** Whether the wheel turned within {@link #WHEEL_SETTLE}: the asset labels wait until it rests. */
+    private boolean wheeling;
 
     public FrontierChart() {
         getStyleClass().add("frontier-chart");
@@ -91,6 +94,10 @@ public final class FrontierChart extends Region {
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
         addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClicked);
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        wheelRest.setOnFinished(e -> {
+            wheeling = false;
+            invalidate();
+        });
     }
 
     /**
@@ -187,7 +194,12 @@ public final class FrontierChart extends Region {
 
     /** The frame as last drawn (the transform from data to pixels), or null while nothing is plotted. */
     Layout drawnLayout() {
-        return layout;
+        return drawn == null ? null : drawn.layout();
+    }
+
+    /** The boxes of the point labels as last drawn, pixels. */
+    List<ChartGeometry.Rect> drawnLabels() {
+        return drawn == null ? List.of() : drawn.labels();
     }
 
     /** The data as last set (the curve and the markers). */
@@ -264,39 +276,31 @@ public final class FrontierChart extends Region {
         GraphicsContext gc = dataLayer.getGraphicsContext2D();
         gc.clearRect(0, 0, w, h);
         if (data.isEmpty() || w < 20 || h < 20) {
-            layout = null;
-            curveX = new double[0];
-            curveY = new double[0];
-            paintMessage(gc, w, h);
+            drawn = null;
+            painter.paintMessage(gc, w, h, message);
             updateHover();
             return;
         }
         if (window == null) {
             window = data.fit(selected);
         }
-        FrontierPainter.Drawn drawn = FrontierPainter.paintAll(gc, w, h, data, selected, window, inks, widths);
-        layout = drawn.layout();
-        curveX = drawn.curveX();
-        curveY = drawn.curveY();
+        drawn = painter.paintAll(gc, w, h, data, selected, window, dragging || wheeling);
         updateHover();
-    }
-
-    private void paintMessage(GraphicsContext gc, double w, double h) {
-        gc.setFill(inks.get(Ink.MUTED));
-        gc.setFont(inks.font(inks.baseSize(), false));
-        gc.setTextAlign(TextAlignment.CENTER);
-        gc.setTextBaseline(VPos.CENTER);
-        gc.fillText(message, w / 2, h / 2);
     }
 
     private void paintPointerLayer() {
         GraphicsContext gc = pointerLayer.getGraphicsContext2D();
         gc.clearRect(0, 0, pointerLayer.getWidth(), pointerLayer.getHeight());
-        if (layout == null || dragging || !layout.plot().contains(pointerX, pointerY)) {
+        if (drawn == null || dragging || !plot().contains(pointerX, pointerY)) {
             return;
         }
-        ReadoutPainter.paint(gc, hover, pointerX, pointerY, readout, layout.plot(), inks.font(inks.baseSize() - 1, false),
+        ReadoutPainter.paint(gc, hover, pointerX, pointerY, readout, plot(), inks.font(inks.baseSize() - 1, false),
                 inks, widths);
+    }
+
+    /** The plot area as last drawn, canvas pixels; only while {@link #drawn} is set. */
+    private ChartGeometry.Rect plot() {
+        return drawn.layout().plot();
     }
 
     private void movePointer(double x, double y) {
@@ -318,10 +322,10 @@ public final class FrontierChart extends Region {
 
     /** The curve point nearest ({@code x}, {@code y}) in canvas pixels within {@link #PICK_DISTANCE}, or null. */
     private Hit pick(double x, double y) {
-        if (layout == null || !layout.plot().contains(x, y)) {
+        if (drawn == null || !plot().contains(x, y)) {
             return null;
         }
-        return ChartGeometry.nearest(curveX, curveY, data.curveReturn(), x, y, PICK_DISTANCE);
+        return ChartGeometry.nearest(drawn.curveX(), drawn.curveY(), data.curveReturn(), x, y, PICK_DISTANCE);
     }
 
     private void onPressed(MouseEvent e) {
@@ -332,14 +336,14 @@ public final class FrontierChart extends Region {
     }
 
     private void onDragged(MouseEvent e) {
-        if (layout == null || !e.isPrimaryButtonDown()) {
+        if (drawn == null || !e.isPrimaryButtonDown()) {
             return;
         }
         if (!dragging && Math.hypot(e.getX() - dragX, e.getY() - dragY) < DRAG_THRESHOLD) {
             return;
         }
         dragging = true;
-        window = new Transform(window, layout.plot()).pan(e.getX() - dragX, e.getY() - dragY).window();
+        window = new Transform(window, plot()).pan(e.getX() - dragX, e.getY() - dragY).window();
         dragX = e.getX();
         dragY = e.getY();
         updateHover();
@@ -351,6 +355,7 @@ public final class FrontierChart extends Region {
         dragging = false;
         if (panned) {
             movePointer(e.getX(), e.getY());
+            invalidate(); // with the asset labels left out while dragging
         }
     }
 
@@ -360,18 +365,18 @@ public final class FrontierChart extends Region {
         }
         if (e.getClickCount() == 2) {
             resetView();
-        } else if (!panned && e.isStillSincePress() && layout != null) {
+        } else if (!panned && e.isStillSincePress() && drawn != null) {
             Hit hit = pick(e.getX() - snappedLeftInset(), e.getY() - snappedTopInset());
             onSelect.accept(hit == null ? null : hit.value());
         }
     }
 
     private void onScroll(ScrollEvent e) {
-        if (layout == null || e.getDeltaY() == 0) {
+        if (drawn == null || e.getDeltaY() == 0) {
             return;
         }
         e.consume();
-        Transform t = new Transform(window, layout.plot());
+        Transform t = new Transform(window, plot());
         double x = Math.max(t.plot().x(), Math.min(e.getX() - snappedLeftInset(), t.plot().right()));
         double y = Math.max(t.plot().y(), Math.min(e.getY() - snappedTopInset(), t.plot().bottom()));
         Window zoomed = t.zoom(e.getDeltaY() > 0 ? ZOOM_IN : 1 / ZOOM_IN, x, y).window();
@@ -381,6 +386,8 @@ public final class FrontierChart extends Region {
             return;
         }
         window = zoomed;
+        wheeling = true;
+        wheelRest.playFromStart();
         invalidate();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
@@ -41,19 +42,30 @@ final class FrontierPainter {
     /** Space between a marker and its label, pixels. */
     private static final double LABEL_GAP = 3;
 
-    /** The frame drawn and the frontier's points on screen (pixels), for picking the point under the pointer. */
-    record Drawn(AxesPainter.Layout layout, double[] curveX, double[] curveY) {
+    /**
+     * The frame drawn, the frontier's points on screen (pixels) for picking the point under the pointer, and the
+     * boxes of the point labels drawn.
+     */
+    record Drawn(AxesPainter.Layout layout, double[] curveX, double[] curveY, List<Rect> labels) {
     }
 
-    private FrontierPainter() {
+    private final ChartInks inks;
+    private final TextWidths widths;
+    private final PointRaster points = new PointRaster();
+
+    /** A painter with the chart's colours and font and its cache of text widths. */
+    FrontierPainter(ChartInks inks, TextWidths widths) {
+        this.inks = inks;
+        this.widths = widths;
     }
 
     /**
      * Draws the whole data layer of a {@code width} x {@code height} px canvas showing {@code window}: legend,
      * grid, data and axes. Text is sized from the inherited font: labels of points 2 pt smaller, the rest 1 pt.
+     * A {@code draft} (while the view is dragged) leaves the assets' labels out, which are most of the cost.
      */
-    static Drawn paintAll(GraphicsContext gc, double width, double height, FrontierData data, Marker selected,
-                          ChartGeometry.Window window, ChartInks inks, TextWidths widths) {
+    Drawn paintAll(GraphicsContext gc, double width, double height, FrontierData data, Marker selected,
+                   ChartGeometry.Window window, boolean draft) {
         double base = inks.baseSize();
         Font text = inks.font(base - 1, false);
         double right = width - AxesPainter.RIGHT;
@@ -71,22 +83,26 @@ final class FrontierPainter {
             curveY[i] = t.screenY(data.curveReturn()[i]);
         }
         AxesPainter.paintGrid(gc, layout, inks);
-        paint(gc, data, selected, t, curveX, curveY, inks.font(base - 2, false), inks.font(base - 2, true), inks, widths);
+        List<Rect> labels = paint(gc, data, selected, t, curveX, curveY, inks.font(base - 2, false),
+                inks.font(base - 2, true), draft);
         AxesPainter.paintAxes(gc, layout, width, height, text, text, inks, widths);
         LegendPainter.paint(gc, legend, text, inks, widths);
-        return new Drawn(layout, curveX, curveY);
+        return new Drawn(layout, curveX, curveY, labels);
     }
 
-    /** Draws {@code data} through {@code t}; {@code curveX}, {@code curveY} are the curve's screen points. */
-    static void paint(GraphicsContext gc, FrontierData data, Marker selected, Transform t, double[] curveX,
-                      double[] curveY, Font assetFont, Font markerFont, ChartInks inks, TextWidths widths) {
+    /**
+     * Draws {@code data} through {@code t}; {@code curveX}, {@code curveY} are the curve's screen points. Returns
+     * the boxes of the labels drawn.
+     */
+    private List<Rect> paint(GraphicsContext gc, FrontierData data, Marker selected, Transform t, double[] curveX,
+                       double[] curveY, Font assetFont, Font markerFont, boolean draft) {
         Rect plot = t.plot();
         gc.save();
         gc.beginPath();
         gc.rect(plot.x(), plot.y(), plot.width(), plot.height());
         gc.clip();
-        paintCloud(gc, data, t, inks);
-        paintCapitalMarketLine(gc, data, t, inks);
+        paintPoints(gc, data, t);
+        paintCapitalMarketLine(gc, data, t);
         gc.setStroke(inks.get(Ink.CURVE));
         gc.setLineWidth(CURVE_WIDTH);
         gc.setLineJoin(StrokeLineJoin.ROUND);
@@ -103,26 +119,47 @@ final class FrontierPainter {
         if (selected != null) {
             drawn.add(new Marker(selected.label(), selected.volatility(), selected.expectedReturn(), Kind.SELECTED));
         }
-        drawn.sort(Comparator.comparing(m -> m.kind() != Kind.ASSET)); // assets behind the portfolios, stable otherwise
         Color halo = inks.get(Ink.BACKGROUND);
         for (Marker m : drawn) {
+            if (m.kind() == Kind.ASSET) {
+                continue; // drawn with the cloud
+            }
             MarkerStyle.draw(gc, m.kind(), t.screenX(m.volatility()), t.screenY(m.expectedReturn()), inks.get(MarkerStyle.ink(m.kind())), halo);
         }
-        paintLabels(gc, drawn, t, assetFont, markerFont, inks, widths);
+        List<Rect> labels = paintLabels(gc, draft ? drawn.stream().filter(m -> m.kind() != Kind.ASSET).toList() : drawn, t, assetFont,
+                markerFont);
         gc.restore();
+        return labels;
     }
 
-    private static void paintCloud(GraphicsContext gc, FrontierData data, Transform t, ChartInks inks) {
-        double[] xs = data.cloudVolatility();
-        double[] ys = data.cloudReturn();
-        gc.setFill(inks.get(Ink.CLOUD).deriveColor(0, 1, 1, CLOUD_OPACITY));
+    /** Draws {@code message} in the middle of a {@code width} x {@code height} px canvas. */
+    void paintMessage(GraphicsContext gc, double width, double height, String message) {
+        gc.setFill(inks.get(Ink.MUTED));
+        gc.setFont(inks.font(inks.baseSize(), false));
+        gc.setTextAlign(TextAlignment.CENTER);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.fillText(message, width / 2, height / 2);
+    }
+
+    /** The cloud and the asset dots, as one image. */
+    private void paintPoints(GraphicsContext gc, FrontierData data, Transform t) {
+        List<Marker> assets = data.markers().stream().filter(m -> m.kind() == Kind.ASSET).toList();
+        double[] xs = new double[assets.size()];
+        double[] ys = new double[assets.size()];
         for (int i = 0; i < xs.length; i++) {
-            gc.fillRect(t.screenX(xs[i]) - 1, t.screenY(ys[i]) - 1, 2, 2);
+            xs[i] = assets.get(i).volatility();
+            ys[i] = assets.get(i).expectedReturn();
+        }
+        PointRaster.Style style = new PointRaster.Style(inks.get(Ink.CLOUD), CLOUD_OPACITY, inks.get(Ink.ASSET),
+                MarkerStyle.radius(Kind.ASSET));
+        WritableImage image = points.render(data.cloudVolatility(), data.cloudReturn(), xs, ys, t, style);
+        if (image != null) {
+            gc.drawImage(image, t.plot().x(), t.plot().y());
         }
     }
 
     /** The line y = rf + maxSharpe x from volatility 0 (or the window's left edge) to the right edge. */
-    private static void paintCapitalMarketLine(GraphicsContext gc, FrontierData data, Transform t, ChartInks inks) {
+    private void paintCapitalMarketLine(GraphicsContext gc, FrontierData data, Transform t) {
         if (!data.hasCapitalMarketLine()) {
             return;
         }
@@ -146,21 +183,15 @@ final class FrontierPainter {
      * before it. A portfolio's label always shows; so does an asset's when there are few assets, over other
      * assets' labels if it must but never over a portfolio or its label.
      */
-    private static void paintLabels(GraphicsContext gc, List<Marker> markers, Transform t, Font assetFont,
-                                    Font markerFont, ChartInks inks, TextWidths widths) {
+    private List<Rect> paintLabels(GraphicsContext gc, List<Marker> markers, Transform t, Font assetFont,
+                                   Font markerFont) {
+        List<Rect> drawn = new ArrayList<>();
         Occupancy taken = new Occupancy();
         Occupancy portfolios = new Occupancy();
         List<Marker> order = new ArrayList<>(markers);
         order.sort(Comparator.comparing((Marker m) -> m.kind() == Kind.ASSET)
                 .thenComparing(m -> m.kind() != Kind.SELECTED));
-        for (Marker m : order) {
-            if (m.kind() != Kind.ASSET) {
-                double r = MarkerStyle.radius(m.kind()) + 1;
-                Rect shape = new Rect(t.screenX(m.volatility()) - r, t.screenY(m.expectedReturn()) - r, 2 * r, 2 * r);
-                taken.take(shape);
-                portfolios.take(shape);
-            }
-        }
+        takePortfolioShapes(order, t, taken, portfolios);
         boolean crowded = markers.stream().filter(m -> m.kind() == Kind.ASSET).count() > ALL_ASSET_LABELS;
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.TOP);
@@ -178,12 +209,26 @@ final class FrontierPainter {
             }
             if (box != null) {
                 taken.take(box);
+                drawn.add(box);
                 if (!asset) {
                     portfolios.take(box);
                 }
                 gc.setFont(font);
                 Color colour = asset ? inks.get(Ink.MUTED) : inks.get(MarkerStyle.ink(m.kind()));
                 haloText(gc, m.label(), box.x() + LABEL_MARGIN, box.y(), colour, halo);
+            }
+        }
+        return drawn;
+    }
+
+    /** Takes the shapes of the portfolio markers in both {@code taken} and {@code portfolios}. */
+    private static void takePortfolioShapes(List<Marker> markers, Transform t, Occupancy taken, Occupancy portfolios) {
+        for (Marker m : markers) {
+            if (m.kind() != Kind.ASSET) {
+                double r = MarkerStyle.radius(m.kind()) + 1;
+                Rect shape = new Rect(t.screenX(m.volatility()) - r, t.screenY(m.expectedReturn()) - r, 2 * r, 2 * r);
+                taken.take(shape);
+                portfolios.take(shape);
             }
         }
     }

@@ -26,7 +26,9 @@ import org.testfx.util.WaitForAsyncUtils;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 
+import com.positionlab.ui.build.ChartGeometry.Rect;
 import com.positionlab.ui.build.ChartGeometry.Transform;
+import com.positionlab.ui.build.ChartGeometry.Window;
 import com.positionlab.ui.build.ChartInks.Ink;
 import com.positionlab.ui.build.FrontierChart.Kind;
 import com.positionlab.ui.build.FrontierChart.Marker;
@@ -106,6 +108,66 @@ class FrontierChartTest {
             }
             assertThat(drawn).as("pixels drawn of 100,000 sampled").isBetween(5_000, 60_000);
             assertThat(chart.drawnLayout().plot().width()).isGreaterThan(650);
+            return null;
+        });
+    }
+
+    @Test
+    void assetLabelsNeverOverlapAndStayInThePlot() throws Exception {
+        fx(() -> {
+            for (int assets : new int[] {500, 41}) {
+                FrontierChart chart = chartIn(Theme.LIGHT, 1000, 650);
+                FrontierSample.of(assets, 300, 0, 11).showIn(chart);
+                layOut(chart);
+                List<Rect> labels = chart.drawnLabels();
+                assertThat(labels.size()).as("labels drawn for %d assets", assets).isGreaterThan(assets == 500 ? 120 : 30);
+                for (int i = 0; i < labels.size(); i++) {
+                    assertThat(chart.drawnLayout().plot().encloses(labels.get(i))).isTrue();
+                    for (int j = 0; j < i; j++) {
+                        assertThat(labels.get(i).overlaps(labels.get(j))).as("%s and %s", labels.get(i), labels.get(j))
+                                .isFalse();
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void tickLabelsNeverOverlapNorLeaveTheChartAtAnySize() throws Exception {
+        fx(() -> {
+            TextWidths widths = new TextWidths();
+            javafx.scene.text.Font font = javafx.scene.text.Font.font(12);
+            double tickHeight = widths.height(font);
+            Window[] windows = {new Window(0.0512, 0.7012, -0.0321, 0.3312), new Window(0.1, 0.1003, 0.05, 0.0501),
+                new Window(0.5, 14.5, -3, 9)};
+            for (Window window : windows) {
+                for (int width = 200; width <= 1400; width += 50) {
+                    for (int height = 150; height <= 900; height += 150) {
+                        AxesPainter.Layout layout = AxesPainter.layout(width, height, 30, window, font, font, widths);
+                        Transform t = layout.transform();
+                        assertThat(layout.xTicks().length).isGreaterThanOrEqualTo(1);
+                        assertThat(layout.yTicks().length).isGreaterThanOrEqualTo(2);
+                        double previousRight = Double.NEGATIVE_INFINITY;
+                        for (double x : layout.xTicks()) {
+                            double w = widths.width(ChartGeometry.percentLabel(x, layout.xDecimals()), font);
+                            double left = t.screenX(x) - w / 2;
+                            assertThat(left).as("x label at %s, %d px wide", x, width).isGreaterThan(previousRight);
+                            assertThat(left + w).isLessThanOrEqualTo(width);
+                            previousRight = left + w;
+                        }
+                        double previousTop = Double.POSITIVE_INFINITY;
+                        for (double y : layout.yTicks()) {
+                            double top = t.screenY(y) - tickHeight / 2;
+                            assertThat(top + tickHeight).as("y label at %s, %d px high", y, height).isLessThan(previousTop);
+                            assertThat(top).isGreaterThanOrEqualTo(0);
+                            previousTop = top;
+                        }
+                        String widest = ChartGeometry.percentLabel(layout.yTicks()[0], layout.yDecimals());
+                        assertThat(t.plot().x()).isGreaterThan(widths.width(widest, font) + tickHeight);
+                    }
+                }
+            }
             return null;
         });
     }
