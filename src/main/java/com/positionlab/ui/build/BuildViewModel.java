@@ -47,11 +47,8 @@ public final class BuildViewModel {
     public static final Duration DEBOUNCE = Duration.ofMillis(600);
 
     private final PortfolioBuilder builder;
-    private final RebalanceSizing sizing;
-    private final WorkspaceChanges changes;
-    private final Notifier notifier;
     private final LatestRun compute;
-    private final LatestRun trading;
+    private final RebalanceTrades rebalance;
     private final BuildForm form = new BuildForm();
     private final Universe universe = new Universe();
     private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
@@ -59,8 +56,6 @@ public final class BuildViewModel {
     private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Selection> hover = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Selection> compared = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<AllocateResponse> trades = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<RebalanceSizing.SizedTrade> sized = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final StringProperty targetReturn = new SimpleStringProperty("");
@@ -71,11 +66,8 @@ public final class BuildViewModel {
     public BuildViewModel(PortfolioBuilder builder, RebalanceSizing sizing, TaskRunner runner, Notifier notifier,
                           WorkspaceChanges changes, Duration debounce) {
         this.builder = builder;
-        this.sizing = sizing;
-        this.changes = changes;
-        this.notifier = notifier;
         this.compute = new LatestRun(runner, debounce, LatestRun.WhileRunning.CANCEL);
-        this.trading = new LatestRun(runner, Duration.ZERO, LatestRun.WhileRunning.WAIT);
+        this.rebalance = new RebalanceTrades(builder, sizing, runner, notifier, changes, status::set);
         form.fields().forEach((name, p) -> p.addListener((o, a, b) -> edited(name)));
         form.returnsProperty().addListener((o, a, b) -> edited(null));
         form.riskModelProperty().addListener((o, a, b) -> edited(null));
@@ -132,12 +124,12 @@ public final class BuildViewModel {
     }
 
     public ReadOnlyObjectProperty<AllocateResponse> tradesProperty() {
-        return trades.getReadOnlyProperty();
+        return rebalance.tradesProperty();
     }
 
     /** The trades as the sizing service allows them under the stored limits (after Check against limits). */
     public ObservableList<RebalanceSizing.SizedTrade> sized() {
-        return sized;
+        return rebalance.sized();
     }
 
     /** Whether an input changed since the result shown was computed. */
@@ -232,7 +224,7 @@ public final class BuildViewModel {
     public java.util.function.Function<com.positionlab.report.kinds.ReportContext, com.positionlab.report.Report>
             selectionReport() {
         com.fasterxml.jackson.databind.JsonNode json = BuildReports.selection(result.get(), selection.get(),
-                trades.get());
+                rebalance.tradesProperty().get());
         return context -> com.positionlab.report.kinds.ReportKind.OPTIMIZATION.build(json, context);
     }
 
@@ -282,38 +274,17 @@ public final class BuildViewModel {
             status.set("Select a portfolio of an up-to-date result first.");
             return;
         }
-        trading.runNow("Rebalancing to whole lots", p -> builder.rebalance(r, s, method), t -> {
-                    sized.clear();
-                    trades.set(t);
-                },
-                e -> notifier.error("Rebalance failed", ErrorMessages.describe(e)), () -> { });
+        rebalance.round(r, s, method);
     }
 
     /** Sizes each rounded trade through the sizing service, against the stored limits, for review. */
     public void checkTrades() {
-        BuildResult r = result.get();
-        AllocateResponse t = trades.get();
-        if (r == null || t == null) {
-            status.set("Round the selection to lots first.");
-            return;
-        }
-        trading.runNow("Checking " + t.trades().size() + " trades against the limits", p -> sizing.size(r, t),
-                sized::setAll, e -> notifier.error("Checking the trades failed", ErrorMessages.describe(e)), () -> { });
+        rebalance.check(stale.get() ? null : result.get());
     }
 
     /** Accepts the checked trades (the units the limits allow) into the history and the holdings. */
     public void acceptTrades() {
-        List<RebalanceSizing.SizedTrade> checked = List.copyOf(sized);
-        if (checked.isEmpty() || stale.get()) {
-            status.set("Check the trades against the limits first.");
-            return;
-        }
-        trading.runNow("Accepting " + checked.size() + " trades", p -> sizing.accept(checked), n -> {
-            sized.clear();
-            trades.set(null);
-            notifier.info("Rebalance accepted", n + " trades were filled into the holdings and the history.");
-            changes.changed();
-        }, e -> notifier.error("Accepting the trades failed", ErrorMessages.describe(e)), () -> { });
+        rebalance.accept();
     }
 
     // ---- internals ---------------------------------------------------------------------------
@@ -346,8 +317,7 @@ public final class BuildViewModel {
         if (loading) {
             return;
         }
-        trades.set(null);
-        sized.clear();
+        rebalance.clear();
         if (result.get() != null) {
             stale.set(true);
             status.set("Inputs changed: recomputing; the chart shows the last result until then.");
@@ -402,8 +372,7 @@ public final class BuildViewModel {
 
     private void choose(Selection s) {
         selection.set(s);
-        trades.set(null);
-        sized.clear();
+        rebalance.clear();
         BuildResult r = result.get();
         List<Selection> rows = new ArrayList<>();
         r.candidates().stream().filter(c -> c.selection() != null).forEach(c -> rows.add(c.selection()));
