@@ -88,7 +88,8 @@ public record UcitsRule(double threshold, double issuerLimit, double concentrati
         return percent(threshold) + "/" + percent(issuerLimit) + "/" + percent(concentrationLimit);
     }
 
-    static String percent(double fraction) {
+    /** A fraction in percent, up to four decimals and without trailing zeros: 0.05 is "5", 0.125 "12.5". */
+    public static String percent(double fraction) {
         String s = String.format(Locale.ROOT, "%.4f", 100 * fraction);
         return s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
