@@ -20,7 +20,8 @@ import com.positionlab.service.Json;
 /**
  * {@code optimize} with {@code constraints.ucits}: twenty uncorrelated assets, six of them of low variance,
  * whose minimum-volatility portfolio under the 5/10/40 rule is worked by hand; the rule's limits in the
- * binding constraints; a custom rule; and bad values and objectives that exit 2 naming the field.
+ * binding constraints; a custom rule; and bad values, objectives that cannot take the rule, the frontier and
+ * too few assets, each exiting 2 naming the field.
  */
 class UcitsOptimizeCommandTest {
 
@@ -31,10 +32,14 @@ class UcitsOptimizeCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int optimize(String json) throws Exception {
+        return run("optimize", json);
+    }
+
+    private int run(String command, String json) throws Exception {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
         Path f = Files.writeString(dir.resolve("request.json"), json);
-        return Cli.run(new String[] {"optimize", f.toString()}, new PrintWriter(out), new PrintWriter(err));
+        return Cli.run(new String[] {command, f.toString()}, new PrintWriter(out), new PrintWriter(err));
     }
 
     /**
@@ -137,6 +142,9 @@ class UcitsOptimizeCommandTest {
             assertThat(optimize(c[0])).as(c[1] + ": " + out).isEqualTo(2);
             assertThat(err.toString().strip()).as(c[1]).contains(c[1]).doesNotContain("\n");
         }
+        String frontier = request(20, minVol, "{\"ucits\": true}").replace("\"objective\": " + minVol + ", ", "");
+        assertThat(run("frontier", frontier)).isEqualTo(2);
+        assertThat(err.toString()).contains("constraints.ucits").contains("frontier");
         assertThat(optimize(request(15, minVol, "{\"ucits\": true}"))).isEqualTo(2);
         assertThat(err.toString()).contains("constraints.ucits").contains("needs at least 16 assets")
                 .contains("there are 15");

@@ -10,8 +10,8 @@ import com.positionlab.service.optimize.OptimizeResponse.Binding;
 
 /**
  * The constraints at their limits in an optimised portfolio: weight bounds, sector and linear rows, the
- * turnover and leverage limits and the UCITS rule's, each with its value, the limit and the slack ({@code |limit - value|}), binding when the
- * slack is within {@value #BINDING} (scaled by the limit's size).
+ * turnover and leverage limits and the UCITS rule's, each with its value, the limit and the slack
+ * ({@code |limit - value|}), binding when the slack is within {@value #BINDING} (scaled by the limit's size).
  */
 final class Bindings {
 

@@ -24,7 +24,8 @@ import com.positionlab.engine.optimize.qp.OptimizationException;
  * risk. The rule is scaled to the number of assets (a 5/10/40 rule needs at least 16 to be fully invested):
  * threshold 1.1/n to 1.5/n, issuer limit 2.2/n to 3/n, concentration limit 30% to 45%. Every third problem has
  * uneven upper bounds (some below the threshold, some between it and the issuer limit) and one asset whose
- * lower bound is above the threshold; every third a sector row; the smallest ones an L2 term.
+ * lower bound is above the threshold; every third a sector row; the smallest ones an L2 term; every fourth is
+ * solved again by the convex solver alone. Then small problems with transaction costs and a turnover limit.
  */
 class UcitsBruteForceTest {
 
@@ -56,8 +57,44 @@ class UcitsBruteForceTest {
                 continue;
             }
             compareAll(least, label);
+            if (trial % 4 == 0) {
+                compare(label + ", min volatility by the convex solver", least,
+                        w -> p.variance(w) + p.l2Gamma() * squares(w),
+                        () -> new Ucits(p, rule, MeanVariance.Choice.QP).minVolatility());
+            }
         }
-        assertThat(compared).isEqualTo(68);
+        assertThat(compared).isEqualTo(72);
+    }
+
+    @Test
+    void transactionCostsAndATurnoverLimitAreHonouredExactly() {
+        Random random = new Random(77);
+        for (int trial = 0; trial < 3; trial++) {
+            int n = 7 + trial;
+            double issuer = 2.5 / n;
+            rule = new UcitsRule(1.2 / n, issuer, 0.4);
+            PortfolioProblem base = UcitsProblems.factorModel(random, n);
+            double[] previous = new double[n];
+            java.util.Arrays.fill(previous, 1.0 / n);
+            p = new PortfolioProblem(base.names(), base.mu(), base.cov(), base.lower(), base.upper(), 1, List.of(), 0,
+                    previous, 0.002, 0.5, Double.POSITIVE_INFINITY);
+            ToDoubleFunction<double[]> costed = w -> {
+                double s = p.variance(w);
+                for (int i = 0; i < w.length; i++) {
+                    s += 0.002 * Math.abs(w[i] - previous[i]);
+                }
+                return s;
+            };
+            String label = "costs, n = " + n;
+            compare(label + ", min volatility", search(mv -> mv.minVolatility().weights(), costed), costed,
+                    () -> new Ucits(p, rule, MeanVariance.Choice.AUTO).minVolatility());
+            double[] w = new Ucits(p, rule, MeanVariance.Choice.AUTO).minVolatility().weights();
+            double turnover = 0;
+            for (int i = 0; i < n; i++) {
+                turnover += Math.abs(w[i] - previous[i]);
+            }
+            assertThat(turnover).as(label + ": turnover").isLessThanOrEqualTo(0.5 + 1e-9);
+        }
     }
 
     private void compareAll(BruteForce.Best least, String label) {

@@ -15,8 +15,8 @@ import com.positionlab.engine.optimize.meanvariance.PortfolioProblem;
 /**
  * The 5/10/40 rule on random factor-model problems of 20 and 50 assets ({@link UcitsProblems}), five of each,
  * for every objective: each answer meets the rule and comes within a generous 10 s (well under 2 s is the
- * aim; the times and node counts are printed, after one untimed solve that loads and compiles the code). The targets sit halfway between the rule's minimum-volatility
- * portfolio and its highest return.
+ * aim; the times and node counts are printed, after one solve that loads and compiles the code). The targets
+ * sit halfway between the rule's minimum-volatility portfolio and its highest return.
  */
 class UcitsSpeedTest {
 
