@@ -13,7 +13,9 @@ import com.positionlab.engine.optimize.qp.OptimizationException;
  * efficient risk (each node's own risk-limited optimum, so the answer is exact too) and maximum Sharpe ratio
  * (each node's maximum Sharpe ratio, by the change of variables {@code y = kappa w} or on the critical line).
  * The rule is for long-only, fully invested portfolios: negative lower bounds or a market-neutral budget are
- * refused. A gross leverage limit of at least 1 cannot bind on such a portfolio and is dropped.
+ * refused. A gross leverage limit of at least 1 cannot bind on such a portfolio and is dropped. Where no
+ * portfolio meets the rule the error says why in a trader's terms (too few assets: 5/10/40 needs 16 to be
+ * fully invested; a lower bound above the issuer limit; bounds or rows that leave no room).
  * The allocation's iterations are the nodes solved.
  */
 public final class Ucits {
@@ -54,10 +56,12 @@ public final class Ucits {
         checkBounds();
     }
 
+    /** The least {@code w'Sigma w + gamma ||w||^2 + costs} under the rule and the constraints. */
     public Allocation minVolatility() {
         return answer(run(withL2InCovariance(1), Goal.minVolatility()));
     }
 
+    /** The greatest {@code mu.w - delta/2 w'Sigma w - gamma ||w||^2 - costs} under the rule and the constraints. */
     public Allocation maxQuadraticUtility(double riskAversion) {
         if (!(riskAversion > 0) || !Double.isFinite(riskAversion)) {
             throw new IllegalArgumentException("risk_aversion must be positive, not " + riskAversion);
@@ -66,6 +70,9 @@ public final class Ucits {
     }
 
     /**
+     * The least {@code w'Sigma w + gamma ||w||^2 + costs} with {@code mu.w >= target}, under the rule and the
+     * constraints.
+     *
      * @throws IllegalArgumentException when the target is above the highest return a portfolio meeting the rule
      *                                  and the constraints has
      */
@@ -80,6 +87,10 @@ public final class Ucits {
     }
 
     /**
+     * The greatest {@code mu.w - gamma ||w||^2 - costs} with {@code sqrt(w'Sigma w) <= targetVolatility}
+     * (annualised), under the rule and the constraints. With L2 or costs each node is a root search of convex
+     * programs ({@link MeanVariance#efficientRisk}), which is slow: seconds per node at 50 assets.
+     *
      * @throws IllegalArgumentException when the target is below the least volatility of a portfolio meeting the
      *                                  rule and the constraints
      */
@@ -97,6 +108,9 @@ public final class Ucits {
     }
 
     /**
+     * The greatest {@code (mu.w - rf) / sqrt(w'Sigma w)} under the rule and the constraints (with L2, the least
+     * {@code y'Sigma y + gamma ||y||^2} at {@code y = w / (mu - rf).w}, as {@link MeanVariance#maxSharpe}).
+     *
      * @throws IllegalArgumentException with transaction costs or a turnover limit, or when no portfolio meeting
      *                                  the rule and the constraints returns more than the risk-free rate
      */
