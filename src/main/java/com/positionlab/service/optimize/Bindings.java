@@ -5,12 +5,13 @@ import java.util.List;
 
 import com.positionlab.engine.optimize.meanvariance.LinearConstraint;
 import com.positionlab.engine.optimize.meanvariance.PortfolioProblem;
+import com.positionlab.engine.optimize.ucits.UcitsRule;
 import com.positionlab.service.optimize.OptimizeResponse.Binding;
 
 /**
- * The constraints at their limits in an optimised portfolio: weight bounds, sector and linear rows, and the
- * turnover limit, each with its value, the limit and the slack ({@code |limit - value|}), binding when the
- * slack is within {@value #BINDING} (scaled by the limit's size).
+ * The constraints at their limits in an optimised portfolio: weight bounds, sector and linear rows, the
+ * turnover and leverage limits and the UCITS rule's, each with its value, the limit and the slack
+ * ({@code |limit - value|}), binding when the slack is within {@value #BINDING} (scaled by the limit's size).
  */
 public final class Bindings {
 
@@ -20,6 +21,15 @@ public final class Bindings {
     }
 
     public static List<Binding> of(PortfolioProblem p, double[] w) {
+        return of(p, w, null);
+    }
+
+    /**
+     * As {@link #of(PortfolioProblem, double[])}, with the UCITS rule's limits when there is one: each weight at
+     * the issuer limit ("A UCITS issuer limit") and the sum of the weights above the threshold at the
+     * concentration limit ("UCITS 5/10/40: sum of weights above 5%").
+     */
+    static List<Binding> of(PortfolioProblem p, double[] w, UcitsRule ucits) {
         List<Binding> out = new ArrayList<>();
         for (int i = 0; i < p.n(); i++) {
             add(out, p.names().get(i) + " lower bound", w[i], p.lower()[i]);
@@ -43,6 +53,13 @@ public final class Bindings {
                 g += Math.abs(x);
             }
             add(out, "max_leverage", g, p.maxLeverage());
+        }
+        if (ucits != null) {
+            for (int i = 0; i < p.n(); i++) {
+                add(out, p.names().get(i) + " UCITS issuer limit", w[i], ucits.issuerLimit());
+            }
+            add(out, "UCITS " + ucits.label() + ": sum of weights above " + UcitsRule.percent(ucits.threshold()) + "%",
+                    ucits.concentration(w), ucits.concentrationLimit());
         }
         return out;
     }

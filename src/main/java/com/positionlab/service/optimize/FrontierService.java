@@ -48,6 +48,10 @@ public final class FrontierService {
         if (count < 2 || count > MAX_POINTS) {
             throw new ValidationException("points", "must be between 2 and " + MAX_POINTS);
         }
+        if (UcitsObjective.rule(request.constraints()) != null) {
+            throw new ValidationException(UcitsObjective.FIELD, "applies to optimize's mean-variance objectives; a "
+                    + "frontier under the rule is not computed");
+        }
         OptimizeService.Prepared prepared = OptimizeService.prepareAny(request, false, source);
         PortfolioProblem p = prepared.problem();
         double rf = request.objective() == null ? 0.02

@@ -94,7 +94,10 @@ public record OptimizeRequest(String portfolioId, String prices, String priceRow
      * {@code linear}: further rows {@code lower <= sum(weights[t] * w_t) <= upper}. Factor-exposure limits:
      * {@code factor_betas} {@code {"MKT": {"TICKER": beta}}} with {@code factor_lower}/{@code factor_upper} by
      * factor bound the portfolio's exposure {@code sum(beta_t w_t)}. {@code esg_scores} by ticker with
-     * {@code min_esg} bound the portfolio's weighted ESG score from below.
+     * {@code min_esg} bound the portfolio's weighted ESG score from below. {@code ucits}: {@code true} for the
+     * UCITS 5/10/40 rule (each weight at most 10%, the weights above 5% at most 40% together), or
+     * {@code {"threshold": 0.05, "issuer_limit": 0.10, "concentration_limit": 0.40}}; long-only, fully invested,
+     * mean-variance objectives only ({@link UcitsObjective}).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ConstraintsSpec(JsonNode weightBounds, Double l2Gamma, Map<String, String> sectorMapper,
@@ -103,7 +106,7 @@ public record OptimizeRequest(String portfolioId, String prices, String priceRow
                                   Double transactionCostBps, Double maxLeverage, List<LinearRow> linear,
                                   Liquidity liquidity, Map<String, Map<String, Double>> factorBetas,
                                   Map<String, Double> factorLower, Map<String, Double> factorUpper,
-                                  Map<String, Double> esgScores, Double minEsg) {
+                                  Map<String, Double> esgScores, Double minEsg, JsonNode ucits) {
     }
 
     /**

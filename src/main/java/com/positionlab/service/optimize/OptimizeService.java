@@ -12,6 +12,7 @@ import com.positionlab.engine.optimize.meanvariance.Allocation;
 import com.positionlab.engine.optimize.meanvariance.MeanVariance;
 import com.positionlab.engine.optimize.meanvariance.PortfolioProblem;
 import com.positionlab.engine.optimize.qp.OptimizationException;
+import com.positionlab.engine.optimize.ucits.UcitsRule;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.optimize.OptimizeRequest.ObjectiveSpec;
 import com.positionlab.service.optimize.OptimizeResponse.BlackLittermanOut;
@@ -19,7 +20,8 @@ import com.positionlab.service.optimize.OptimizeResponse.Performance;
 
 /**
  * Answers an {@link OptimizeRequest}: estimates (replaced by the Black-Litterman posterior when the request
- * has views), the problem its constraints define, the objective, and the portfolio's performance, risk
+ * has views), the problem its constraints define, the objective (under the UCITS rule with
+ * {@code constraints.ucits}, see {@link UcitsObjective}), and the portfolio's performance, risk
  * contributions, solver report and binding constraints. Bad requests and problems without an answer
  * (infeasible constraints, a target out of reach, no convergence) are {@link ValidationException}s naming the
  * field concerned; a run that did not converge is never a result.
@@ -46,6 +48,10 @@ public final class OptimizeService {
                     + " is not one of " + String.join(", ", METHODS));
         }
         DownsideObjective.Measure measure = DownsideObjective.measure(method, o);
+        UcitsRule ucits = UcitsObjective.rule(request.constraints());
+        if (ucits != null) {
+            UcitsObjective.check(method, measure);
+        }
         long start = System.nanoTime();
         Prepared prepared = prepare(request, Boolean.TRUE.equals(o.marketNeutral()), source);
         Estimates e = prepared.estimates();
@@ -54,7 +60,7 @@ public final class OptimizeService {
         if (measure != null) {
             DownsideResult r = DownsideObjective.solve(method, measure, request, e, p);
             Allocation a = new Allocation(r.weights(), r.solver(), r.iterations());
-            return response(method, request, p, a, true, bl, (System.nanoTime() - start) / 1e6, r);
+            return response(method, request, p, a, true, bl, (System.nanoTime() - start) / 1e6, r, null);
         }
         Allocation a = switch (method) {
             case "hrp" -> hrp(o, e);
@@ -62,11 +68,12 @@ public final class OptimizeService {
             case "risk_parity", "max_diversification" -> RiskBased.solve(method, o, e, request.constraints());
             case "robust" -> RobustObjective.solve(o, e, p, Estimates.frequency(request.expectedReturns() == null
                     ? null : request.expectedReturns().frequency(), "expected_returns.frequency"));
-            default -> solve(method, o, p, choice(request.solver()));
+            default -> ucits == null ? solve(method, o, p, choice(request.solver()))
+                    : UcitsObjective.solve(method, o, p, ucits, choice(request.solver()));
         };
         boolean constrained = !List.of("hrp", "black_litterman", "risk_parity", "max_diversification")
                 .contains(method);
-        return response(method, request, p, a, constrained, bl, (System.nanoTime() - start) / 1e6, null);
+        return response(method, request, p, a, constrained, bl, (System.nanoTime() - start) / 1e6, null, ucits);
     }
 
     /** The estimates (the Black-Litterman posterior when there are views) and the problem they define. */
@@ -158,7 +165,7 @@ public final class OptimizeService {
 
     private static OptimizeResponse response(String method, OptimizeRequest request, PortfolioProblem p,
                                              Allocation a, boolean constrained, BlackLittermanInputs bl,
-                                             double millis, DownsideResult downside) {
+                                             double millis, DownsideResult downside, UcitsRule ucits) {
         double[] w = a.weights();
         double ret = p.expectedReturn(w);
         double var = p.variance(w);
@@ -178,7 +185,7 @@ public final class OptimizeService {
         OptimizeResponse.Solver solver = new OptimizeResponse.Solver(a.solver(), a.iterations(), "optimal",
                 millis);
         return new OptimizeResponse(method, weights, perf, contributions, solver,
-                constrained ? Bindings.of(p, w) : List.of(), blackLitterman(bl, p.names()), request);
+                constrained ? Bindings.of(p, w, ucits) : List.of(), blackLitterman(bl, p.names()), request);
     }
 
     /** Return, volatility and Sharpe ratio, and the downside objective's own measure (the Sortino ratio too). */
