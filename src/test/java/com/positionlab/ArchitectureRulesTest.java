@@ -94,8 +94,9 @@ class ArchitectureRulesTest {
 
     /**
      * Views and the pieces they are built from: their nested classes, table cells, charts and widgets
-     * (a heatmap, a table pair), the window, and the JavaFX implementations of UI ports ({@code Fx*}: the
-     * notifier's toasts, the dialogs). View models, forms, tasks and helpers are none of these.
+     * (a heatmap, a table pair), panels, tabs and editors of a view, the window, and the JavaFX
+     * implementations of UI ports ({@code Fx*}: the notifier's toasts, the dialogs). View models, forms,
+     * tasks and helpers are none of these.
      */
     private static boolean isView(JavaClass c) {
         JavaClass top = c;
@@ -104,7 +105,8 @@ class ArchitectureRulesTest {
         }
         String name = top.getSimpleName();
         return name.endsWith("View") || name.endsWith("Cell") || name.endsWith("Chart") || name.endsWith("App")
-                || name.endsWith("Heatmap") || name.endsWith("Tables") || name.startsWith("Fx")
+                || name.endsWith("Heatmap") || name.endsWith("Tables") || name.endsWith("Panel")
+                || name.endsWith("Tab") || name.endsWith("Tabs") || name.endsWith("Editor") || name.startsWith("Fx")
                 || name.equals("Workstation");
     }
 
