@@ -42,8 +42,8 @@ final class FactorKkt extends FreeBlock {
     /** The tight constraints, then the reduced system's inverse (c + k square); null when the set changed. */
     private int[] tight;
     private double[][] reducedInverse;
-    /** {@code (E_F E_F')^-1}, null when the set changed. */
-    private double[][] gramInverse;
+    /** Whether each variable may leave (by variable; read for the free ones), null when the set changed. */
+    private boolean[] removable;
 
     FactorKkt(SlackForm p, List<Integer> free) {
         super(p, free);
@@ -107,21 +107,18 @@ final class FactorKkt extends FreeBlock {
      */
     @Override
     boolean removable(int j) {
-        if (gramInverse == null) {
-            gramInverse = gramInverse();
+        if (removable == null) {
+            removable = leverages();
         }
-        double[] c = new double[q];
-        for (int r = 0; r < q; r++) {
-            c[r] = p.coefficient(r, j);
-        }
-        return 1 - FactorCovariance.dot(c, multiply(gramInverse, c)) > PINNED;
+        return removable[j];
     }
 
-    /** {@code (E_F E_F')^-1}. */
-    private double[][] gramInverse() {
+    /** Whether each free variable's leverage is below 1, from {@code (E_F E_F')^-1} (O(m q^2)). */
+    private boolean[] leverages() {
+        double[][] columns = new double[size - q][q];
         DMatrixRMaj g = new DMatrixRMaj(q, q);
-        double[] c = new double[q];
         for (int a = q; a < size; a++) {
+            double[] c = columns[a - q];
             for (int r = 0; r < q; r++) {
                 c[r] = p.coefficient(r, vars[a]);
             }
@@ -131,13 +128,19 @@ final class FactorKkt extends FreeBlock {
                 }
             }
         }
-        return inverse(g);
+        double[][] gi = inverse(g);
+        boolean[] out = new boolean[p.variables];
+        for (int a = q; a < size; a++) {
+            double[] c = columns[a - q];
+            out[vars[a]] = 1 - FactorCovariance.dot(c, multiply(gi, c)) > PINNED;
+        }
+        return out;
     }
 
     @Override
     void changed() {
         reducedInverse = null;
-        gramInverse = null;
+        removable = null;
     }
 
     /** {@code g_i = [E_i; B_i']} over the tight constraints, for weight i, written into g. */
