@@ -18,13 +18,57 @@ import org.ejml.simple.SimpleMatrix;
  * on the factors with an intercept (ordinary least squares); B holds the slopes, F is the factors' sample
  * covariance, and D the residual variances with {@code T - k - 1} degrees of freedom.</li>
  * </ul>
+ * Each is available as the n x n matrix or in its structured form ({@link Fit}: B, F and D).
  */
 public final class FactorModel {
+
+    /**
+     * A fitted factor model {@code Sigma = B F B' + D}, annualised: the loadings B (n x k, unitless for the
+     * principal components' unit eigenvectors, return per factor return for a regression), the factors'
+     * covariance F (k x k, annualised) and the specific variances D (n, annualised, non-negative).
+     */
+    public record Fit(double[][] loadings, double[][] factorCovariance, double[] specific) {
+
+        public int factors() {
+            return factorCovariance.length;
+        }
+
+        /** {@code B F B' + D} as an n x n matrix (exactly symmetric). */
+        public double[][] covariance() {
+            int n = specific.length;
+            int k = factors();
+            double[][] bf = new double[n][k];
+            for (int i = 0; i < n; i++) {
+                for (int a = 0; a < k; a++) {
+                    for (int c = 0; c < k; c++) {
+                        bf[i][a] += loadings[i][c] * factorCovariance[c][a];
+                    }
+                }
+            }
+            double[][] out = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j <= i; j++) {
+                    double s = i == j ? specific[i] : 0;
+                    for (int a = 0; a < k; a++) {
+                        s += bf[i][a] * loadings[j][a];
+                    }
+                    out[i][j] = s;
+                    out[j][i] = s;
+                }
+            }
+            return out;
+        }
+    }
 
     private FactorModel() {
     }
 
     public static double[][] principalComponents(ReturnTable r, int k, int frequency) {
+        return principalComponentsFit(r, k, frequency).covariance();
+    }
+
+    /** The principal-components model: B the k leading unit eigenvectors, F their eigenvalues (diagonal). */
+    public static Fit principalComponentsFit(ReturnTable r, int k, int frequency) {
         double[][] x = r.complete().values();
         int n = r.assets();
         if (k < 1 || k > n) {
@@ -40,22 +84,24 @@ public final class FactorModel {
             order.add(j);
         }
         order.sort((a, b) -> Double.compare(evd.getEigenvalue(b).getReal(), evd.getEigenvalue(a).getReal()));
-        SimpleMatrix explained = new SimpleMatrix(n, n);
+        double[][] loadings = new double[n][k];
+        double[][] f = new double[k][k];
+        double[] explained = new double[n];
         for (int c = 0; c < k; c++) {
             int j = order.get(c);
             double lambda = Math.max(0, evd.getEigenvalue(j).getReal());
             SimpleMatrix v = evd.getEigenVector(j);
-            explained = explained.plus(v.mult(v.transpose()).scale(lambda));
-        }
-        double[][] out = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double own = i == j ? Math.max(0, s.get(i, i) - explained.get(i, i)) : 0;
-                out[i][j] = (explained.get(i, j) + own) * frequency;
+            f[c][c] = lambda * frequency;
+            for (int i = 0; i < n; i++) {
+                loadings[i][c] = v.get(i);
+                explained[i] += lambda * v.get(i) * v.get(i);
             }
         }
-        symmetrise(out);
-        return out;
+        double[] specific = new double[n];
+        for (int i = 0; i < n; i++) {
+            specific[i] = Math.max(0, s.get(i, i) - explained[i]) * frequency;
+        }
+        return new Fit(loadings, f, specific);
     }
 
     /**
@@ -63,6 +109,15 @@ public final class FactorModel {
      *                same periods and units as the asset returns
      */
     public static double[][] regression(ReturnTable r, double[][] factors, int frequency) {
+        return regressionFit(r, factors, frequency).covariance();
+    }
+
+    /**
+     * The regression model: B the slopes, F the factors' sample covariance, D the residual variances.
+     *
+     * @param factors as for {@link #regression}
+     */
+    public static Fit regressionFit(ReturnTable r, double[][] factors, int frequency) {
         int n = r.assets();
         if (factors.length != r.rows()) {
             throw new IllegalArgumentException("factors: " + factors.length + " rows for " + r.rows() + " returns");
@@ -95,19 +150,26 @@ public final class FactorModel {
         for (int t = 0; t < rows; t++) {
             System.arraycopy(xs.get(t), 1, f[t], 0, k);
         }
-        SimpleMatrix explained = b.mult(covariance(f)).mult(b.transpose());
-        double[][] out = new double[n][n];
+        SimpleMatrix fc = covariance(f);
+        double[][] loadings = new double[n][k];
+        double[][] annual = new double[k][k];
+        for (int a = 0; a < k; a++) {
+            for (int c = 0; c < k; c++) {
+                annual[a][c] = fc.get(a, c) * frequency;
+            }
+        }
+        double[] specific = new double[n];
         for (int i = 0; i < n; i++) {
             double ss = 0;
             for (int t = 0; t < rows; t++) {
                 ss += resid.get(t, i) * resid.get(t, i);
             }
-            for (int j = 0; j < n; j++) {
-                out[i][j] = (explained.get(i, j) + (i == j ? ss / (rows - k - 1) : 0)) * frequency;
+            specific[i] = ss / (rows - k - 1) * frequency;
+            for (int a = 0; a < k; a++) {
+                loadings[i][a] = b.get(i, a);
             }
         }
-        symmetrise(out);
-        return out;
+        return new Fit(loadings, annual, specific);
     }
 
     private static SimpleMatrix covariance(double[][] x) {
@@ -142,15 +204,5 @@ public final class FactorModel {
             }
         }
         return true;
-    }
-
-    private static void symmetrise(double[][] m) {
-        for (int i = 0; i < m.length; i++) {
-            for (int j = 0; j < i; j++) {
-                double a = 0.5 * (m[i][j] + m[j][i]);
-                m[i][j] = a;
-                m[j][i] = a;
-            }
-        }
     }
 }

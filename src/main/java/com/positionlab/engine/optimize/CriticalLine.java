@@ -17,7 +17,10 @@ import java.util.List;
  * <p>The rows (sector limits and the like) become slack variables, so a row reaching a limit or leaving it is
  * the same event as a weight reaching or leaving a bound ({@link SlackForm}, {@link CriticalPath}). The inverse
  * of the free block's KKT matrix is bordered and downdated as variables enter and leave ({@link KktInverse}),
- * with a fresh inversion every {@link KktInverse#REFRESH} updates and whenever a residual check fails. The
+ * with a fresh inversion every {@link KktInverse#REFRESH} updates and whenever a residual check fails. A
+ * factor-model covariance ({@link FactorCovariance}) is used through its structure: every product with it
+ * costs O(n k) instead of O(n^2), and with positive specific variances the free block's KKT system is solved
+ * through it too ({@link FactorKkt}), so that a turning point costs O(n k) rather than O(n^2). The
  * covariance may be singular (fewer observations than assets): the KKT matrix only needs it positive definite
  * on the directions the free weights can move in, and where a variable's entry would break that the path moves
  * along the zero-variance direction instead ({@link Settle}). Every turning point is checked against the
@@ -59,12 +62,23 @@ public final class CriticalLine {
 
     /** The frontier with {@code lower <= w <= upper} and {@code sum(w) = 1}. */
     public static Frontier solve(double[] mean, double[][] cov, double[] lower, double[] upper) {
+        return solve(mean, new DenseCovariance(cov), lower, upper, List.of(), 1);
+    }
+
+    /** The frontier with {@code lower <= w <= upper} and {@code sum(w) = 1}. */
+    public static Frontier solve(double[] mean, Covariance cov, double[] lower, double[] upper) {
         return solve(mean, cov, lower, upper, List.of(), 1);
     }
 
     /** The frontier with bounds, the rows and {@code sum(w) = 1}. */
     public static Frontier solve(double[] mean, double[][] cov, double[] lower, double[] upper, List<Row> rows) {
-        return solve(mean, cov, lower, upper, rows, 1);
+        return solve(mean, new DenseCovariance(cov), lower, upper, rows, 1);
+    }
+
+    /** The frontier with bounds, a dense covariance, the rows and {@code sum(w) = budget}. */
+    public static Frontier solve(double[] mean, double[][] cov, double[] lower, double[] upper, List<Row> rows,
+                                 double budget) {
+        return solve(mean, new DenseCovariance(cov), lower, upper, rows, budget);
     }
 
     /**
@@ -77,7 +91,7 @@ public final class CriticalLine {
      *                                  and no nonsingular working set exists, or a turning point fails its
      *                                  optimality check (then no frontier is returned)
      */
-    public static Frontier solve(double[] mean, double[][] cov, double[] lower, double[] upper, List<Row> rows,
+    public static Frontier solve(double[] mean, Covariance cov, double[] lower, double[] upper, List<Row> rows,
                                  double budget) {
         validate(mean, cov, lower, upper, rows, budget);
         SlackForm p = new SlackForm(mean, cov, lower, upper, rows, budget);
@@ -85,10 +99,10 @@ public final class CriticalLine {
         return new Frontier(turningPoints(p, corners), mean, cov);
     }
 
-    private static void validate(double[] mean, double[][] cov, double[] lower, double[] upper, List<Row> rows,
+    private static void validate(double[] mean, Covariance cov, double[] lower, double[] upper, List<Row> rows,
                                  double budget) {
         int n = mean.length;
-        if (n == 0 || cov.length != n || lower.length != n || upper.length != n) {
+        if (n == 0 || cov.size() != n || lower.length != n || upper.length != n) {
             throw new IllegalArgumentException("mean, covariance and bounds must all have " + n + " assets");
         }
         if (!Double.isFinite(budget)) {
@@ -97,8 +111,7 @@ public final class CriticalLine {
         double lo = 0;
         double hi = 0;
         for (int i = 0; i < n; i++) {
-            boolean finiteRow = cov[i].length == n && java.util.Arrays.stream(cov[i]).allMatch(Double::isFinite);
-            if (!finiteRow || !Double.isFinite(mean[i]) || !Double.isFinite(lower[i])
+            if (!cov.validRow(i) || !Double.isFinite(mean[i]) || !Double.isFinite(lower[i])
                     || !Double.isFinite(upper[i]) || lower[i] > upper[i]) {
                 throw new IllegalArgumentException("asset " + i + ": its mean, covariance row or bounds are invalid");
             }

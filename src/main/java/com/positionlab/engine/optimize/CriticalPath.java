@@ -55,6 +55,8 @@ final class CriticalPath {
         corners.add(new Corner(ws.x.clone(), Double.POSITIVE_INFINITY, null));
         double lambda = Double.POSITIVE_INFINITY;
         int changed = -1;
+        Event previous = null;
+        int redone = 0;
         for (int step = 0; step < limit; step++) {
             Event e = next(s, lambda, changed);
             double at = e == null ? 0 : Math.max(0, e.lambda());
@@ -64,11 +66,14 @@ final class CriticalPath {
                 return corners;
             }
             apply(e);
-            s = settle.at(at, limit);
             // The variable that changed side may not change back at this lambda, unless settling already
-            // undid the change (rounding in an ill-conditioned block): then it must be free to redo it.
+            // undid the change (rounding in an ill-conditioned block): then it must be free to redo it; when
+            // it has been undone twice, settling keeps it on its new side (else the two alternate for ever).
+            redone = e.equals(previous) ? redone + 1 : 0;
+            s = settle.at(at, limit, redone >= 2 ? e.variable() : -1);
             boolean undone = e.binds() == (ws.state[e.variable()] == State.FREE);
             changed = undone ? -1 : e.variable();
+            previous = e;
             if (moved(corners.get(corners.size() - 1).x())) {
                 corners.add(new Corner(ws.x.clone(), at, ws.multipliers(s, at)));
             }

@@ -6,7 +6,7 @@ import java.util.List;
  * The efficient frontier as its turning points, from the highest return down to the minimum variance. The
  * efficient weights are linear between consecutive turning points, so each query below is exact.
  */
-public record Frontier(List<TurningPoint> points, double[] mean, double[][] cov) {
+public record Frontier(List<TurningPoint> points, double[] mean, Covariance covariance) {
 
     /** A variance below this fraction of the largest asset variance is zero (a riskless portfolio). */
     static final double RISKLESS = 1e-14;
@@ -16,6 +16,11 @@ public record Frontier(List<TurningPoint> points, double[] mean, double[][] cov)
         if (points.isEmpty()) {
             throw new IllegalArgumentException("a frontier has at least one turning point");
         }
+    }
+
+    /** The frontier of a dense covariance matrix. */
+    public Frontier(List<TurningPoint> points, double[] mean, double[][] cov) {
+        this(points, mean, new DenseCovariance(cov));
     }
 
     /** The minimum-variance portfolio (the turning point of least variance). */
@@ -59,7 +64,7 @@ public record Frontier(List<TurningPoint> points, double[] mean, double[][] cov)
             double ma = a.expectedReturn() - riskFreeRate;
             double dm = b.expectedReturn() - a.expectedReturn();
             double va = a.variance();
-            double ab = TurningPoint.bilinear(a.weights(), cov, b.weights());
+            double ab = covariance.bilinear(a.weights(), b.weights());
             double c = ab - va;
             double dd = Math.max(0, b.variance() - 2 * ab + va);
             double den = c * dm - ma * dd;
@@ -83,11 +88,7 @@ public record Frontier(List<TurningPoint> points, double[] mean, double[][] cov)
     }
 
     private double largestVariance() {
-        double big = 0;
-        for (int i = 0; i < cov.length; i++) {
-            big = Math.max(big, cov[i][i]);
-        }
-        return big;
+        return covariance.largestVariance();
     }
 
     private static double[] difference(TurningPoint a, TurningPoint b) {
@@ -158,7 +159,7 @@ public record Frontier(List<TurningPoint> points, double[] mean, double[][] cov)
         double[] w = along(a.weights(), difference(a, b), t);
         double lambda = t == 0 ? a.lambda() : Double.isInfinite(a.lambda()) ? b.lambda()
                 : a.lambda() + t * (b.lambda() - a.lambda());
-        double ab = TurningPoint.bilinear(a.weights(), cov, b.weights());
+        double ab = covariance.bilinear(a.weights(), b.weights());
         double variance = (1 - t) * (1 - t) * a.variance() + 2 * t * (1 - t) * ab + t * t * b.variance();
         return new TurningPoint(w, lambda, TurningPoint.dot(w, mean), variance);
     }
@@ -184,19 +185,15 @@ public record Frontier(List<TurningPoint> points, double[] mean, double[][] cov)
                 d[i] = b[i] - a[i];
             }
             // variance along the segment: va + 2 t c + t^2 dd, falling from above v to at most v
-            double va = TurningPoint.quadratic(a, cov);
-            double c = cross(d, a);
-            double dd = TurningPoint.quadratic(d, cov);
+            double va = covariance.quadratic(a);
+            double c = covariance.bilinear(d, a);
+            double dd = covariance.quadratic(d);
             // the smaller root of dd t^2 + 2 c t + (va - v) = 0, written without cancellation (c < 0 here)
             double disc = Math.max(0, c * c - dd * (va - v));
             double t = (va - v) / (-c + Math.sqrt(disc));
             return along(a, d, Math.max(0, Math.min(1, t)));
         }
         return null;
-    }
-
-    private double cross(double[] x, double[] y) {
-        return TurningPoint.bilinear(x, cov, y);
     }
 
     private static double[] along(double[] a, double[] d, double t) {

@@ -39,7 +39,7 @@ final class Optimality {
         }
         double scale = 0;
         for (int i = 0; i < p.n; i++) {
-            scale = Math.max(scale, Math.abs(sw[i]) + p.cov[i][i] + c.lambda() * Math.abs(p.mean[i]));
+            scale = Math.max(scale, Math.abs(sw[i]) + p.covariance.entry(i, i) + c.lambda() * Math.abs(p.mean[i]));
         }
         double tol = STATIONARY * (scale + 1e-300);
         for (int j = 0; j < p.variables; j++) {
@@ -73,17 +73,8 @@ final class Optimality {
         return null;
     }
 
-    /** {@code Sigma w} over the assets, skipping zero weights. */
+    /** {@code Sigma w} over the assets (w's first n entries), skipping zero weights. */
     static double[] sigmaTimes(SlackForm p, double[] w) {
-        double[] out = new double[p.n];
-        for (int j = 0; j < p.n; j++) {
-            if (w[j] != 0) {
-                double[] row = p.cov[j];
-                for (int i = 0; i < p.n; i++) {
-                    out[i] += row[i] * w[j];
-                }
-            }
-        }
-        return out;
+        return p.covariance.times(w.length == p.n ? w : java.util.Arrays.copyOf(w, p.n));
     }
 }

@@ -22,11 +22,15 @@ final class Settle {
 
     /** Relative size of a move or a reduced gradient below which it is rounding. */
     private static final double ROUNDING = 1e-12;
+    /** How far past its bound a kept variable may be moved by rounding (weight units, relative to 1 + |bound|). */
+    private static final double KEPT = 1e-9;
 
     private final WorkingSet ws;
     private final SlackForm p;
     private final double gradientScale;
     private final double returnScale;
+    /** The variable that may not change side while settling at the current lambda, or -1. */
+    private int kept = -1;
 
     Settle(WorkingSet ws) {
         this.ws = ws;
@@ -34,7 +38,7 @@ final class Settle {
         double sig = 0;
         double mu = 0;
         for (int i = 0; i < p.n; i++) {
-            sig = Math.max(sig, Math.abs(p.cov[i][i]));
+            sig = Math.max(sig, Math.abs(p.covariance.entry(i, i)));
             mu = Math.max(mu, Math.abs(p.mean[i]));
         }
         this.gradientScale = sig + 1e-300;
@@ -57,8 +61,25 @@ final class Settle {
      * @throws IllegalStateException when it does not settle within the limit
      */
     Solution at(double lambda, int limit) {
+        return at(lambda, limit, -1);
+    }
+
+    /**
+     * Settles at {@code lambda} keeping variable {@code keep} (-1 for none) on its side: it does not leave the
+     * free set to stay within its bounds by rounding (up to {@link #KEPT} past them), nor enter it.
+     */
+    Solution at(double lambda, int limit, int keep) {
+        kept = keep;
+        try {
+            return settle(lambda, limit);
+        } finally {
+            kept = -1;
+        }
+    }
+
+    private Solution settle(double lambda, int limit) {
         for (int step = 0; step < limit; step++) {
-            Solution s = ws.solve();
+            Solution s = ws.solve(Double.isInfinite(lambda));
             if (Double.isInfinite(lambda) && climbs(s)) {
                 follow(java.util.Arrays.copyOfRange(s.beta(), ws.kkt.constraints(), s.beta().length),
                         Double.POSITIVE_INFINITY);
@@ -79,13 +100,16 @@ final class Settle {
 
     /**
      * Whether the return still rises on the working set's face: beta's free part is more than rounding (on a
-     * face of maximum return it is zero, since there {@code beta' S beta = m'beta = 0}).
+     * face of maximum return it is zero, since there {@code beta' S beta = m'beta = 0}). A variable the
+     * equality constraints pin cannot move, so its entry is rounding whatever its size.
      */
     private boolean climbs(Solution s) {
         int q = ws.kkt.constraints();
         double big = 0;
         for (int a = q; a < s.beta().length; a++) {
-            big = Math.max(big, Math.abs(s.beta()[a]));
+            if (Math.abs(s.beta()[a]) > big && ws.kkt.removable(ws.kkt.variable(a - q))) {
+                big = Math.abs(s.beta()[a]);
+            }
         }
         return big > 1e-11 * returnScale / gradientScale;
     }
@@ -124,7 +148,8 @@ final class Settle {
         for (int t = 0; t < d.length; t++) {
             int j = ws.kkt.variable(t);
             double room = d[t] > 0 ? p.hi[j] - ws.x[j] : p.lo[j] - ws.x[j];
-            if (Math.abs(d[t]) <= ROUNDING * Math.abs(room) || Double.isInfinite(room) || !ws.kkt.removable(j)) {
+            if (Math.abs(d[t]) <= ROUNDING * Math.abs(room) || Double.isInfinite(room) || !ws.kkt.removable(j)
+                    || j == kept && Math.abs(d[t] * limit) - Math.abs(room) <= KEPT * (1 + Math.abs(room + ws.x[j]))) {
                 continue;
             }
             double tau = Math.max(0, room / d[t]);
@@ -151,7 +176,7 @@ final class Settle {
     private int violated(Solution s, double lambda) {
         double tolP = 1e-11 * gradientScale;
         for (int j = 0; j < p.variables; j++) {
-            if (ws.state[j] == State.FREE || p.fixed(j)) {
+            if (ws.state[j] == State.FREE || p.fixed(j) || j == kept) {
                 continue;
             }
             double sign = ws.state[j] == State.LOWER ? 1 : -1;

@@ -18,7 +18,7 @@ final class SlackForm {
     final int variables;
     final int equalities;
     final double[] mean;
-    final double[][] cov;
+    final Covariance covariance;
     final double[] lo;
     final double[] hi;
     /** The right-hand side c of {@code E x = c}. */
@@ -32,11 +32,11 @@ final class SlackForm {
     /** The equality constraint that defines each slack (indexed by variable - n). */
     private final int[] rowOf;
 
-    SlackForm(double[] mean, double[][] cov, double[] lower, double[] upper, List<CriticalLine.Row> rows,
+    SlackForm(double[] mean, Covariance covariance, double[] lower, double[] upper, List<CriticalLine.Row> rows,
               double budget) {
         this.n = mean.length;
         this.mean = mean;
-        this.cov = cov;
+        this.covariance = covariance;
         this.equalities = 1 + rows.size();
         int slacks = (int) rows.stream().filter(r -> r.lower() != r.upper()).count();
         this.variables = n + slacks;
@@ -84,7 +84,7 @@ final class SlackForm {
 
     /** The padded covariance S of variables i and j. */
     double cov(int i, int j) {
-        return i < n && j < n ? cov[i][j] : 0;
+        return i < n && j < n ? covariance.entry(i, j) : 0;
     }
 
     /** The padded mean m of variable j. */
@@ -95,6 +95,11 @@ final class SlackForm {
     /** The equality constraint that defines slack j (j >= n). */
     int rowOf(int j) {
         return rowOf[j - n];
+    }
+
+    /** The slack variable of equality constraint k, or -1 for the budget and equality rows. */
+    int slackOf(int k) {
+        return slackOf[k];
     }
 
     /** The user rows' values {@code a_r.w} written into the slacks of x (x's first n entries are the weights). */

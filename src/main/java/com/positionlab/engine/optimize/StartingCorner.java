@@ -93,7 +93,7 @@ final class StartingCorner {
             for (int i = 0; i < p.n; i++) {
                 a[i] = p.coefficient(k, i);
             }
-            int slack = slackOf(p, k);
+            int slack = p.slackOf(k);
             if (slack < 0) {
                 b.equal(p.names[k], a, p.rhs[k]);
                 continue;
@@ -105,15 +105,6 @@ final class StartingCorner {
                 b.atLeast(p.names[k] + " minimum", a, p.lo[slack]);
             }
         }
-    }
-
-    private static int slackOf(SlackForm p, int k) {
-        for (int j = p.n; j < p.variables; j++) {
-            if (p.rowOf(j) == k) {
-                return j;
-            }
-        }
-        return -1;
     }
 
     /**

@@ -29,8 +29,9 @@ final class WorkingSet {
     final SlackForm prob;
     final double[] x;
     final State[] state;
-    final KktInverse kkt;
-    private final double[] pull;
+    final FreeBlock kkt;
+    /** {@code S_.B x_B}, the bounded variables' pull on every asset's gradient. */
+    private final Covariance.Accumulator pull;
     private final double[] fixedRows;
     private int solves;
     /** The current alpha and beta, or null when they must be solved afresh. */
@@ -52,15 +53,15 @@ final class WorkingSet {
                 x[j] = state[j] == State.LOWER ? prob.lo[j] : prob.hi[j];
             }
         }
-        this.pull = new double[prob.n];
+        this.pull = prob.covariance.accumulator();
         this.fixedRows = new double[prob.equalities];
         recountBounded();
-        this.kkt = new KktInverse(prob, free);
+        this.kkt = FreeBlock.of(prob, free);
     }
 
     /** {@code S_.B x_B} and {@code E_B x_B} afresh from the bounded variables. */
     private void recountBounded() {
-        java.util.Arrays.fill(pull, 0);
+        pull.clear();
         java.util.Arrays.fill(fixedRows, 0);
         for (int j = 0; j < prob.variables; j++) {
             if (state[j] != State.FREE) {
@@ -78,10 +79,7 @@ final class WorkingSet {
             fixedRows[k] += prob.coefficient(k, j) * amount;
         }
         if (j < prob.n) {
-            double[] row = prob.cov[j];
-            for (int i = 0; i < prob.n; i++) {
-                pull[i] += row[i] * amount;
-            }
+            pull.add(j, amount);
         }
     }
 
@@ -89,16 +87,17 @@ final class WorkingSet {
      * The affine solution and reduced gradients. alpha and beta are carried through each entry and exit in
      * O(size) (see {@link #free} and {@link #bind}); every {@link #CHECK_EVERY} solves they are recomputed
      * from the inverse and the residual {@code |K x - r|} checked, and a residual that is not small brings a
-     * fresh inversion.
+     * fresh inversion. {@code exact} recomputes and refines them at every solve (the top of the frontier, where
+     * tied returns make the decisions rest on beta being zero to rounding).
      */
-    Solution solve() {
-        if (alpha == null || ++solves % CHECK_EVERY == 0 || kkt.illConditioned()) {
-            fresh(true);
+    Solution solve(boolean exact) {
+        if (alpha == null || ++solves % CHECK_EVERY == 0 || kkt.refines() || exact) {
+            fresh(true, exact);
         }
         return gradients(alpha, beta);
     }
 
-    private void fresh(boolean retry) {
+    private void fresh(boolean retry, boolean exact) {
         int q = kkt.constraints();
         int m = kkt.freeCount();
         double[] ra = new double[q + m];
@@ -108,16 +107,16 @@ final class WorkingSet {
         }
         for (int t = 0; t < m; t++) {
             int j = kkt.variable(t);
-            ra[q + t] = j < prob.n ? -pull[j] : 0;
+            ra[q + t] = j < prob.n ? -pull.at(j) : 0;
             rb[q + t] = prob.mean(j);
         }
-        alpha = kkt.solveRefined(ra);
-        beta = kkt.solveRefined(rb);
+        alpha = kkt.solveRefined(ra, exact);
+        beta = kkt.solveRefined(rb, exact);
         if (retry && (kkt.residual(alpha, ra) > RESIDUAL * (1 + norm(ra))
                 || kkt.residual(beta, rb) > RESIDUAL * (1 + norm(rb)))) {
             kkt.refresh();
             recountBounded();
-            fresh(false);
+            fresh(false, exact);
         }
     }
 
@@ -131,7 +130,8 @@ final class WorkingSet {
 
     /**
      * p_j and q_j for every bounded variable (left zero for the free ones): {@code p_j = (S_jF alpha_F) +
-     * (S x_B)_j + (E' nu_alpha)_j}, {@code q_j = S_jF beta_F - m_j + (E' nu_beta)_j}, in O(|B| m + |B| q).
+     * (S x_B)_j + (E' nu_alpha)_j}, {@code q_j = S_jF beta_F - m_j + (E' nu_beta)_j}, in O(|B| m + |B| q)
+     * (O(n k + |B| q) for a factor model of k factors).
      */
     private Solution gradients(double[] alpha, double[] beta) {
         int q = kkt.constraints();
@@ -149,6 +149,8 @@ final class WorkingSet {
                 fb[k++] = beta[q + t];
             }
         }
+        Covariance.Product sa = prob.covariance.product(assets, fa, k);
+        Covariance.Product sb = prob.covariance.product(assets, fb, k);
         double[] p = new double[prob.variables];
         double[] g = new double[prob.variables];
         for (int j = 0; j < prob.variables; j++) {
@@ -158,13 +160,8 @@ final class WorkingSet {
             double pa = 0;
             double qb = 0;
             if (j < n) {
-                double[] row = prob.cov[j];
-                for (int c = 0; c < k; c++) {
-                    pa += row[assets[c]] * fa[c];
-                    qb += row[assets[c]] * fb[c];
-                }
-                pa += pull[j];
-                qb -= prob.mean[j];
+                pa = sa.row(j, 0) + pull.at(j);
+                qb = sb.row(j, 0) - prob.mean[j];
             }
             p[j] = pa + prob.transposed(j, alpha, 0);
             g[j] = qb + prob.transposed(j, beta, 0);
@@ -238,7 +235,7 @@ final class WorkingSet {
         shift(j, -xj);
         state[j] = State.FREE;
         if (alpha != null) {
-            alpha = bordered(alpha, xj, j < prob.n ? -pull[j] : 0, v, u, s);
+            alpha = bordered(alpha, xj, j < prob.n ? -pull.at(j) : 0, v, u, s);
             beta = bordered(beta, 0, prob.mean(j), v, u, s);
         }
         kkt.add(j, u, s);

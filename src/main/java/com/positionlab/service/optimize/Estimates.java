@@ -14,6 +14,7 @@ import com.positionlab.engine.estimate.FactorModel;
 import com.positionlab.engine.estimate.PsdRepair;
 import com.positionlab.engine.estimate.ReturnTable;
 import com.positionlab.engine.estimate.Shrinkage;
+import com.positionlab.engine.optimize.FactorCovariance;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.optimize.OptimizeRequest.ExpectedReturnsSpec;
 import com.positionlab.service.optimize.OptimizeRequest.RiskModelSpec;
@@ -21,12 +22,24 @@ import com.positionlab.service.optimize.OptimizeRequest.RiskModelSpec;
 /**
  * The estimates an optimisation works on, from a request: the tickers, annualised expected returns and
  * covariance, and (when prices were given) the periodic returns of the selected price rows, for the downside
- * measures. Given {@code mu} and {@code cov} take precedence over estimating from prices.
+ * measures. Given {@code mu} and {@code cov} take precedence over estimating from prices. A factor-model
+ * covariance ({@code risk_model.estimator = factor_model}) also comes in its structured form {@code factors}
+ * when it has fewer than half as many factors as assets and needed no repair (else null), for the critical
+ * line.
  */
 public record Estimates(List<String> tickers, double[] mu, double[][] cov, ReturnTable returns,
-                        PriceTable prices) {
+                        PriceTable prices, FactorCovariance factors) {
 
     static final int MAX_ASSETS = 2_000;
+
+    /** Estimates whose covariance is the matrix alone. */
+    public Estimates(List<String> tickers, double[] mu, double[][] cov, ReturnTable returns, PriceTable prices) {
+        this(tickers, mu, cov, returns, prices, null);
+    }
+
+    /** A covariance matrix and, for a factor model, its structured form (else null). */
+    private record Risk(double[][] cov, FactorCovariance factors) {
+    }
 
     public static Estimates of(OptimizeRequest request) {
         return of(request, PriceSource.NONE);
@@ -55,15 +68,15 @@ public record Estimates(List<String> tickers, double[] mu, double[][] cov, Retur
             throw new ValidationException("prices", "is required unless both mu and cov are given");
         }
         List<String> tickers = prices != null ? prices.tickers() : request.cov().tickers();
-        double[][] cov = request.cov() != null ? GivenEstimates.covariance(request.cov(), tickers)
+        Risk risk = request.cov() != null ? new Risk(GivenEstimates.covariance(request.cov(), tickers), null)
                 : covariance(request.riskModel(), prices);
         double[] mu = request.mu() != null ? GivenEstimates.mu(request.mu(), tickers)
                 : expectedReturns(request, prices, returns);
         GivenEstimates.requireFinite(mu, tickers, "expected_returns");
-        return new Estimates(tickers, mu, cov, returns, prices);
+        return new Estimates(tickers, mu, risk.cov(), returns, prices, risk.factors());
     }
 
-    /** These estimates with other expected returns and covariance (a Black-Litterman posterior). */
+    /** These estimates with other expected returns and covariance (a Black-Litterman posterior), no factors. */
     public Estimates withMoments(double[] newMu, double[][] newCov) {
         return new Estimates(tickers, newMu, newCov, returns, prices);
     }
@@ -121,11 +134,22 @@ public record Estimates(List<String> tickers, double[] mu, double[][] cov, Retur
         return returnDates(prices).stream().mapToDouble(d -> byDate.getOrDefault(d, Double.NaN)).toArray();
     }
 
-    private static double[][] covariance(RiskModelSpec rm, PriceTable prices) {
+    private static Risk covariance(RiskModelSpec rm, PriceTable prices) {
         String estimator = rm == null || rm.estimator() == null ? "sample_cov" : rm.estimator();
         int frequency = frequency(rm == null ? null : rm.frequency(), "risk_model.frequency");
         ReturnTable r = ReturnTable.fromPrices(prices.prices(), rm != null && Boolean.TRUE.equals(rm.logReturns()));
         PsdRepair.Method fix = fix(rm == null ? null : rm.fixMethod());
+        if (estimator.equals("factor_model")) {
+            FactorModel.Fit fit = factorModel(rm, prices, r, frequency);
+            double[][] s = fit.covariance();
+            GivenEstimates.requireFinite(s, "risk_model");
+            if (!PsdRepair.isPsd(s)) {
+                return new Risk(PsdRepair.repair(s, fix), null);
+            }
+            boolean structured = 2 * fit.factors() < s.length;
+            return new Risk(s, structured ? new FactorCovariance(fit.loadings(), fit.factorCovariance(),
+                    fit.specific()) : null);
+        }
         double[][] s = switch (estimator) {
             case "sample_cov" -> Covariances.sample(r, frequency);
             case "semicovariance" -> Covariances.semicovariance(r, rm.benchmark() == null ? 0.000079 : rm.benchmark(),
@@ -135,21 +159,20 @@ public record Estimates(List<String> tickers, double[] mu, double[][] cov, Retur
             case "ledoit_wolf_single_factor" -> Shrinkage.singleFactor(r, frequency).covariance();
             case "ledoit_wolf_constant_correlation" -> Shrinkage.constantCorrelation(r, frequency).covariance();
             case "oracle_approximating" -> Shrinkage.oracleApproximating(r, frequency).covariance();
-            case "factor_model" -> factorModel(rm, prices, r, frequency);
             default -> throw new ValidationException("risk_model.estimator", ValidationException.quote(estimator)
                     + " is not one of sample_cov, semicovariance, exp_cov, ledoit_wolf_constant_variance, "
                     + "ledoit_wolf_single_factor, ledoit_wolf_constant_correlation, oracle_approximating, "
                     + "factor_model");
         };
         GivenEstimates.requireFinite(s, "risk_model");
-        return PsdRepair.isPsd(s) ? s : PsdRepair.repair(s, fix);
+        return new Risk(PsdRepair.isPsd(s) ? s : PsdRepair.repair(s, fix), null);
     }
 
-    private static double[][] factorModel(RiskModelSpec rm, PriceTable prices, ReturnTable r, int frequency) {
+    private static FactorModel.Fit factorModel(RiskModelSpec rm, PriceTable prices, ReturnTable r, int frequency) {
         try {
             if (rm.factors() == null) {
                 int k = rm.components() == null ? Math.min(3, r.assets()) : rm.components();
-                return FactorModel.principalComponents(r, k, frequency);
+                return FactorModel.principalComponentsFit(r, k, frequency);
             }
             PriceTable f = PriceCsv.readReturns(Path.of(rm.factors()), "risk_model.factors");
             Map<LocalDate, double[]> byDate = new HashMap<>();
@@ -163,7 +186,7 @@ public record Estimates(List<String> tickers, double[] mu, double[][] cov, Retur
             for (int t = 0; t < aligned.length; t++) {
                 aligned[t] = byDate.getOrDefault(dates.get(t), none);
             }
-            return FactorModel.regression(r, aligned, frequency);
+            return FactorModel.regressionFit(r, aligned, frequency);
         } catch (IllegalArgumentException e) {
             throw new ValidationException("risk_model." + (rm.factors() == null ? "components" : "factors"),
                     e.getMessage().replaceFirst("^(components|factors): ", ""));

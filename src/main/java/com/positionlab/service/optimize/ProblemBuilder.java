@@ -75,7 +75,7 @@ final class ProblemBuilder {
         }
         try {
             return new PortfolioProblem(tickers, e.mu(), e.cov(), lower, upper, marketNeutral ? 0 : 1, rows, l2,
-                    previous, cost, turnover, leverage);
+                    previous, cost, turnover, leverage, e.factors());
         } catch (IllegalArgumentException ex) {
             throw new ValidationException("constraints", ex.getMessage());
         }

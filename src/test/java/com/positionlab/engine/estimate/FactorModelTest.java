@@ -80,6 +80,51 @@ class FactorModelTest {
     }
 
     @Test
+    void theStructuredFitsHoldTheLoadingsFactorCovarianceAndSpecificVariances() {
+        Random random = new Random(13);
+        double[][] beta = {{1.2, 0.3}, {0.8, -0.5}, {1.0, 0.0}, {0.4, 0.9}};
+        double[][] f = new double[300][2];
+        double[][] x = new double[300][4];
+        for (int t = 0; t < 300; t++) {
+            f[t][0] = random.nextGaussian() * 0.01;
+            f[t][1] = random.nextGaussian() * 0.005;
+            for (int i = 0; i < 4; i++) {
+                x[t][i] = beta[i][0] * f[t][0] + beta[i][1] * f[t][1] + 0.002 * random.nextGaussian();
+            }
+        }
+        FactorModel.Fit reg = FactorModel.regressionFit(new ReturnTable(x), f, 252);
+        double[][] fc = sampleCov(f);
+        for (int i = 0; i < 4; i++) {
+            assertThat(reg.loadings()[i]).containsExactly(beta[i], within(0.05));
+            // residual variance 0.002^2 a day, annualised
+            assertThat(reg.specific()[i]).isCloseTo(4e-6 * 252, within(2e-4));
+        }
+        for (int a = 0; a < 2; a++) {
+            for (int c = 0; c < 2; c++) {
+                assertThat(reg.factorCovariance()[a][c]).isCloseTo(fc[a][c] * 252, within(1e-15));
+            }
+        }
+        FactorModel.Fit pca = FactorModel.principalComponentsFit(new ReturnTable(x), 2, 252);
+        assertThat(pca.factorCovariance()[0][1]).isZero();
+        assertThat(pca.factorCovariance()[0][0]).isGreaterThanOrEqualTo(pca.factorCovariance()[1][1]);
+        double[][] dense = FactorModel.principalComponents(new ReturnTable(x), 2, 252);
+        double[][] structured = pca.covariance();
+        for (int i = 0; i < 4; i++) {
+            assertThat(structured[i]).containsExactly(dense[i], within(0.0));
+        }
+        // the loadings are orthonormal eigenvectors
+        for (int c = 0; c < 2; c++) {
+            for (int e = 0; e < 2; e++) {
+                double dot = 0;
+                for (int i = 0; i < 4; i++) {
+                    dot += pca.loadings()[i][c] * pca.loadings()[i][e];
+                }
+                assertThat(dot).isCloseTo(c == e ? 1 : 0, within(1e-12));
+            }
+        }
+    }
+
+    @Test
     void noiseBesideTheFactorsIsTheResidualVarianceOnTheDiagonal() {
         Random random = new Random(11);
         int rows = 5000;

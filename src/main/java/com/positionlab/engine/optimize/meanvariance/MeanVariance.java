@@ -180,6 +180,14 @@ public final class MeanVariance {
             }
             rows.add(new CriticalLine.Row(r.name(), r.coefficients(), r.lower(), r.upper()));
         }
+        if (p.factors() != null) {
+            try {
+                return CriticalLine.solve(p.mu(), p.factors(), p.lower(), p.upper(), rows, p.budget());
+            } catch (IllegalStateException e) {
+                // rounding in an ill-conditioned block stopped the factor form's walk: the dense one may pass
+                return CriticalLine.solve(p.mu(), p.cov(), p.lower(), p.upper(), rows, p.budget());
+            }
+        }
         return CriticalLine.solve(p.mu(), p.cov(), p.lower(), p.upper(), rows, p.budget());
     }
 

@@ -2,6 +2,8 @@ package com.positionlab.engine.optimize.meanvariance;
 
 import java.util.List;
 
+import com.positionlab.engine.optimize.FactorCovariance;
+
 /**
  * What a mean-variance optimisation works on: annualised expected returns and covariance of n assets, and
  * the constraints and penalties every objective shares.
@@ -17,10 +19,15 @@ import java.util.List;
  * @param costRate    proportional cost {@code k * sum |w - previous|} added to the objective; 0 for none
  * @param maxTurnover the most {@code sum |w - previous|} may be; infinite for no limit
  * @param maxLeverage the most the gross exposure {@code sum |w|} may be; infinite for no limit
+ * @param factors     the same covariance as a factor model {@code B F B' + D} when it is one (the critical line
+ *                    then works through its structure), else null
  */
 public record PortfolioProblem(List<String> names, double[] mu, double[][] cov, double[] lower, double[] upper,
                                double budget, List<LinearConstraint> rows, double l2Gamma, double[] previous,
-                               double costRate, double maxTurnover, double maxLeverage) {
+                               double costRate, double maxTurnover, double maxLeverage, FactorCovariance factors) {
+
+    /** A variance of the factor form may differ from the matrix's by this fraction of the largest variance. */
+    static final double SAME_COVARIANCE = 1e-9;
 
     public PortfolioProblem {
         names = List.copyOf(names);
@@ -43,6 +50,31 @@ public record PortfolioProblem(List<String> names, double[] mu, double[][] cov, 
         if ((costRate > 0 || maxTurnover < Double.POSITIVE_INFINITY) && (previous == null || previous.length != n)) {
             throw new IllegalArgumentException("current_weights are needed for transaction costs and turnover");
         }
+        if (factors != null && !sameVariances(factors, cov)) {
+            throw new IllegalArgumentException("the factor model is not the covariance matrix it came with");
+        }
+    }
+
+    /** A problem whose covariance is the matrix alone. */
+    public PortfolioProblem(List<String> names, double[] mu, double[][] cov, double[] lower, double[] upper,
+                            double budget, List<LinearConstraint> rows, double l2Gamma, double[] previous,
+                            double costRate, double maxTurnover, double maxLeverage) {
+        this(names, mu, cov, lower, upper, budget, rows, l2Gamma, previous, costRate, maxTurnover, maxLeverage,
+                null);
+    }
+
+    /** Whether the factor form has the matrix's size and diagonal (the check on a stale factor model). */
+    private static boolean sameVariances(FactorCovariance f, double[][] cov) {
+        if (f.size() != cov.length) {
+            return false;
+        }
+        double tol = SAME_COVARIANCE * f.largestVariance();
+        for (int i = 0; i < cov.length; i++) {
+            if (!(Math.abs(f.entry(i, i) - cov[i][i]) <= tol)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Bounds and a fully invested budget only, no rows, penalties or current weights. */
@@ -78,12 +110,19 @@ public record PortfolioProblem(List<String> names, double[] mu, double[][] cov, 
 
     public PortfolioProblem withBudget(double newBudget) {
         return new PortfolioProblem(names, mu, cov, lower, upper, newBudget, rows, l2Gamma, previous, costRate,
-                maxTurnover, maxLeverage);
+                maxTurnover, maxLeverage, factors);
     }
 
+    /** This problem with another covariance matrix, and so without the factor form. */
     public PortfolioProblem withCov(double[][] newCov) {
         return new PortfolioProblem(names, mu, newCov, lower, upper, budget, rows, l2Gamma, previous, costRate,
                 maxTurnover, maxLeverage);
+    }
+
+    /** This problem with the factor form of its covariance (null for none). */
+    public PortfolioProblem withFactors(FactorCovariance newFactors) {
+        return new PortfolioProblem(names, mu, cov, lower, upper, budget, rows, l2Gamma, previous, costRate,
+                maxTurnover, maxLeverage, newFactors);
     }
 
     /**
@@ -110,7 +149,11 @@ public record PortfolioProblem(List<String> names, double[] mu, double[][] cov, 
         return s;
     }
 
+    /** {@code w' Sigma w}, through the factor form when there is one (O(n k) instead of O(n^2)). */
     public double variance(double[] w) {
+        if (factors != null) {
+            return Math.max(0, factors.quadratic(w));
+        }
         double s = 0;
         for (int i = 0; i < w.length; i++) {
             double row = 0;
