@@ -76,8 +76,8 @@ record Goal(String name, Function<MeanVariance, Allocation> optimum, Value value
                 d[i] = points.get(k + 1).weights()[i] - a[i];
             }
             double dm = dot(d, f.mean());
-            double c = bilinear(a, f.cov(), d);
-            double dd = bilinear(d, f.cov(), d);
+            double c = f.covariance().bilinear(a, d);
+            double dd = f.covariance().bilinear(d, d);
             double s = dd > 0 ? Math.max(0, Math.min(1, (dm - delta * c) / (delta * dd))) : dm - delta * c > 0 ? 1 : 0;
             double[] w = new double[a.length];
             for (int i = 0; i < a.length; i++) {
@@ -93,23 +93,13 @@ record Goal(String name, Function<MeanVariance, Allocation> optimum, Value value
     }
 
     private static double utility(Frontier f, double[] w, double delta) {
-        return dot(w, f.mean()) - delta / 2 * bilinear(w, f.cov(), w);
+        return dot(w, f.mean()) - delta / 2 * f.covariance().bilinear(w, w);
     }
 
     private static double dot(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
             s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static double bilinear(double[] x, double[][] cov, double[] y) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < y.length; j++) {
-                s += x[i] * cov[i][j] * y[j];
-            }
         }
         return s;
     }
