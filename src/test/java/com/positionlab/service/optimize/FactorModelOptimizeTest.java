@@ -111,7 +111,7 @@ class FactorModelOptimizeTest {
      * and that the critical line takes it (the service would otherwise fall back to the dense matrix silently).
      */
     private static PortfolioProblem dense(OptimizeRequest request) {
-        PortfolioProblem p = OptimizeService.prepareAny(request, false).problem();
+        PortfolioProblem p = OptimizeService.prepareAny(request, false, PriceSource.NONE).problem();
         assertThat(p.factors()).as("the factor form reaches the problem").isNotNull();
         assertThat(p.factors().factors()).isEqualTo(3);
         List<CriticalLine.Row> rows = p.rows().stream()
@@ -170,7 +170,7 @@ class FactorModelOptimizeTest {
         r.putObject("black_litterman").putObject("views").put("T0", 0.2).put("T1", -0.1);
         OptimizeRequest request = parse(r);
         assertThat(Estimates.of(request).factors()).isNotNull();
-        assertThat(OptimizeService.prepareAny(request, false).problem().factors()).isNull();
+        assertThat(OptimizeService.prepareAny(request, false, PriceSource.NONE).problem().factors()).isNull();
         assertThat(new OptimizeService().optimize(request).weights()).hasSize(ASSETS);
     }
 }
