@@ -73,6 +73,12 @@ final class OptimizationReport {
         if (r.has("black_litterman")) {
             sections.add(blackLitterman(r.get("black_litterman")));
         }
+        if (r.has("compared")) {
+            sections.add(compared(r.get("compared")));
+        }
+        if (r.has("trades")) {
+            sections.add(trades(r.get("trades")));
+        }
         sections.add(Nodes.inputs("Inputs", r.get("request")));
         String title = "Optimisation (" + Nodes.text(r, "method") + "): " + ReportText.percent(perf.path(
                 "expected_return").asDouble()) + " expected, " + ReportText.percent(perf.path("volatility").asDouble())
@@ -94,6 +100,35 @@ final class OptimizationReport {
         return new Section.Table("Binding constraints", "binding_constraints", List.of(Section.Column.text("Constraint"),
                 Section.Column.of("Value", Unit.NUMBER), Section.Column.of("Limit", Unit.NUMBER),
                 Section.Column.of("Slack", Unit.NUMBER)), rows, true);
+    }
+
+    /** The portfolios the selection was compared with (the Build view's export): their figures side by side. */
+    private static Section compared(JsonNode list) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (JsonNode c : list) {
+            rows.add(List.of(Cell.text(Nodes.text(c, "label")), Nodes.fraction(c, "expected_return"),
+                    Nodes.fraction(c, "volatility"), Nodes.number(c, "sharpe_ratio"), Nodes.fraction(c, "var95"),
+                    Nodes.fraction(c, "max_drawdown"), Nodes.fraction(c, "turnover")));
+        }
+        return new Section.Table("Compared portfolios", "compared", List.of(Section.Column.text("Portfolio"),
+                Section.Column.of("Return", Unit.FRACTION), Section.Column.of("Volatility", Unit.FRACTION),
+                Section.Column.of("Sharpe", Unit.NUMBER), Section.Column.of("VaR 95%, 1 day", Unit.FRACTION),
+                Section.Column.of("Max drawdown", Unit.FRACTION), Section.Column.of("Turnover", Unit.FRACTION)),
+                rows, true);
+    }
+
+    /** The rebalancing trades in whole units (the Build view's export). */
+    private static Section trades(JsonNode list) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (JsonNode t : list) {
+            rows.add(List.of(Cell.text(Nodes.text(t, "ticker")), Cell.text(Nodes.text(t, "side")),
+                    Nodes.number(t, "quantity"), Nodes.number(t, "from_units"), Nodes.number(t, "to_units"),
+                    Nodes.number(t, "notional")));
+        }
+        return new Section.Table("Rebalancing trades (whole lots)", "trades", List.of(Section.Column.text("Ticker"),
+                Section.Column.text("Side"), Section.Column.of("Quantity (units)", Unit.NUMBER),
+                Section.Column.of("From (units)", Unit.NUMBER), Section.Column.of("To (units)", Unit.NUMBER),
+                Section.Column.of("Value", Unit.NUMBER)), rows, true);
     }
 
     private static Section blackLitterman(JsonNode bl) {

@@ -7,13 +7,16 @@ import com.positionlab.service.build.Selection;
 import com.positionlab.service.optimize.AllocateResponse;
 import com.positionlab.ui.common.ReportButton;
 
-/** A build's selection as the JSON an {@code optimize} answer has, so it reports through the same kind. */
+/**
+ * A build's selection as the JSON an {@code optimize} answer has, so it reports through the same kind, with the
+ * compared portfolios and, once rounded, the trades.
+ */
 final class BuildReports {
 
     private BuildReports() {
     }
 
-    static JsonNode selection(BuildResult r, Selection s, AllocateResponse trades) {
+    static JsonNode selection(BuildResult r, Selection s, AllocateResponse trades, java.util.List<Selection> compared) {
         ObjectNode n = com.positionlab.service.Json.mapper().createObjectNode();
         n.put("method", s.label());
         ObjectNode w = n.putObject("weights");
@@ -33,6 +36,12 @@ final class BuildReports {
         n.set("binding_constraints", ReportButton.json(s.binding()));
         if (trades != null) {
             n.set("trades", ReportButton.json(trades.trades()));
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode rows = n.putArray("compared");
+        for (Selection c : compared) {
+            rows.addObject().put("label", c.label()).put("expected_return", c.expectedReturn())
+                    .put("volatility", c.volatility()).put("sharpe_ratio", c.sharpeRatio()).put("var95", c.var95())
+                    .put("max_drawdown", c.maxDrawdown()).put("turnover", c.turnover());
         }
         n.set("request", ReportButton.json(r.setup()));
         return n;

@@ -224,7 +224,7 @@ public final class BuildViewModel {
     public java.util.function.Function<com.positionlab.report.kinds.ReportContext, com.positionlab.report.Report>
             selectionReport() {
         com.fasterxml.jackson.databind.JsonNode json = BuildReports.selection(result.get(), selection.get(),
-                rebalance.tradesProperty().get());
+                rebalance.tradesProperty().get(), List.copyOf(compared));
         return context -> com.positionlab.report.kinds.ReportKind.OPTIMIZATION.build(json, context);
     }
 

@@ -126,6 +126,12 @@ class BuildViewModelTest {
             double lot = r.lotSizes()[i] * r.latestPrices()[i] / r.portfolioValue();
             assertThat(Math.abs(units * r.latestPrices()[i] / r.portfolioValue() - w[i])).isLessThanOrEqualTo(lot);
         }
+        // the export carries the selection, the comparison and the trades through the report layer
+        var report = m.selectionReport().apply(com.positionlab.report.kinds.ReportContext.now("test"));
+        assertThat(report.tables()).extracting(com.positionlab.report.Section.Table::name)
+                .contains("weights", "compared", "trades");
+        var trades = report.tables().stream().filter(x -> x.name().equals("trades")).findFirst().orElseThrow();
+        assertThat(trades.rows()).hasSize(t.trades().size());
     }
 
     @Test
