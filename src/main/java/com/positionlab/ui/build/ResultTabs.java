@@ -66,23 +66,23 @@ final class ResultTabs {
     private Node selection() {
         figures.setHgap(12);
         figures.setVgap(4);
-        figures.setMinWidth(300);
-        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints(125);
-        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints(165);
+        figures.setMinWidth(270);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints(112);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints(150);
         figures.getColumnConstraints().setAll(labels, values);
         TableView<WeightRow> table = new TableView<>(weights);
         table.setId("build-weights");
         table.getColumns().add(Columns.named("Ticker", "The instrument (its name in the tooltip)", WeightRow::ticker,
-                WeightRow::name, 70));
+                WeightRow::name, 68));
         table.getColumns().add(Columns.number("Now (%)", "Weight of the portfolio's value now",
-                w -> Formats.percent(w.current()), 75));
+                w -> Formats.percent(w.current()), 76));
         table.getColumns().add(Columns.number("Target (%)", "Weight in the selected portfolio",
-                w -> Formats.percent(w.target()), 85));
-        table.getColumns().add(Columns.number("Change (%)", "Target less current",
-                w -> Formats.signedPercent(w.target() - w.current()), 90));
+                w -> Formats.percent(w.target()), 96));
+        table.getColumns().add(Columns.number("Δ (%)", "Change: target less current",
+                w -> Formats.signedPercent(w.target() - w.current()), 96));
         table.getColumns().add(Columns.number("Units", "Whole units after Round to lots (Trades tab)",
-                w -> w.units() == null ? "" : Long.toString(w.units()), 70));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+                w -> w.units() == null ? "" : Long.toString(w.units()), 60));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         HBox box = new HBox(16, figures, table);
         box.setPadding(new Insets(8));
         javafx.scene.layout.HBox.setHgrow(table, javafx.scene.layout.Priority.ALWAYS);
