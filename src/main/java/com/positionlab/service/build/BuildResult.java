@@ -70,8 +70,18 @@ public record BuildResult(OptimizeRequest setup, List<String> tickers, List<Stri
      * critical line's turning points, or interpolated linearly between the two nearest sampled points.
      */
     public Selection at(double targetReturn, String label) {
+        return Figures.of(this, label, weightsAt(targetReturn), exact != null);
+    }
+
+    /** The weights of the frontier portfolio at an expected return (clamped), without its figures: cheap. */
+    public double[] weightsAt(double targetReturn) {
         double r = Math.max(lowestReturn(), Math.min(highestReturn(), targetReturn));
-        return Figures.of(this, label, exact != null ? exact.efficientReturn(r) : interpolated(r), exact != null);
+        return exact != null ? exact.efficientReturn(r) : interpolated(r);
+    }
+
+    /** The volatility of the frontier portfolio at an expected return (clamped). */
+    public double volatilityAt(double targetReturn) {
+        return Math.sqrt(Math.max(0, problem.variance(weightsAt(targetReturn))));
     }
 
     /** The figures of any weights (a candidate, the current holdings). */

@@ -30,7 +30,7 @@ final class FrontierCurve {
         }
         for (int i = 0; i < 200 && hi - lo > 1e-13; i++) {
             double mid = 0.5 * (lo + hi);
-            if (r.at(mid, "").volatility() < target) {
+            if (r.volatilityAt(mid) < target) {
                 lo = mid;
             } else {
                 hi = mid;

@@ -50,9 +50,8 @@ final class WeightsAlongChart {
         double[] largest = new double[n];
         for (int k = 0; k < SAMPLES; k++) {
             double ret = r.lowestReturn() + (r.highestReturn() - r.lowestReturn()) * k / (SAMPLES - 1);
-            var s = r.at(ret, "");
-            w[k] = s.weights();
-            vol[k] = s.volatility();
+            w[k] = r.weightsAt(ret);
+            vol[k] = r.volatilityAt(ret);
             for (int i = 0; i < n; i++) {
                 largest[i] = Math.max(largest[i], Math.abs(w[k][i]));
             }
