@@ -134,6 +134,38 @@ public final class PriceRepository {
         });
     }
 
+    /**
+     * Each instrument's average daily volume (units) over its newest {@code days} bars that carry a volume;
+     * instruments with no volume among them are left out.
+     */
+    public Map<String, Double> averageVolumes(Collection<String> instrumentIds, int days) {
+        return Jdbc.read(db, "read volumes", c -> {
+            Map<String, Double> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT volume FROM prices WHERE instrument_id = ? "
+                    + "ORDER BY instrument_id DESC, price_date DESC LIMIT ?")) {
+                for (String id : instrumentIds) {
+                    ps.setString(1, id);
+                    ps.setInt(2, days);
+                    double sum = 0;
+                    int n = 0;
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            long v = rs.getLong(1);
+                            if (!rs.wasNull()) {
+                                sum += v;
+                                n++;
+                            }
+                        }
+                    }
+                    if (n > 0) {
+                        out.put(id, sum / n);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     public int count() {
         return Jdbc.read(db, "count prices", c -> Store.count(c, "prices"));
     }

@@ -48,6 +48,9 @@ public final class PortfolioBuilder {
     /** The value a rebalance is sized for when the portfolio holds nothing. */
     static final double EMPTY_PORTFOLIO_VALUE = 100_000;
 
+    /** Bars averaged for an instrument's average daily volume. */
+    static final int ADV_DAYS = 20;
+
     private final OptimizationHistory history;
     private final PortfolioService portfolio;
     private final WorkspaceService workspace;
@@ -124,14 +127,15 @@ public final class PortfolioBuilder {
         if (setup.universe() == null) {
             throw new ValidationException("universe", "choose at least two instruments");
         }
+        PortfolioSnapshot snapshot = setup.portfolioId() == null ? null : portfolio.snapshot(setup.portfolioId());
+        double value = snapshot == null ? 0 : snapshot.totalValue().doubleValue();
+        setup = withVolumes(setup, value > 0 ? value : EMPTY_PORTFOLIO_VALUE);
         FrontierService.Run run = history.frontierRun(setup);
         List<String> tickers = run.estimates().tickers();
         Map<String, Instrument> byId = new HashMap<>();
         workspace.instruments().forEach(i -> byId.put(i.id(), i));
-        PortfolioSnapshot snapshot = setup.portfolioId() == null ? null : portfolio.snapshot(setup.portfolioId());
         int n = tickers.size();
         double[] current = new double[n];
-        double value = snapshot == null ? 0 : snapshot.totalValue().doubleValue();
         if (snapshot != null) {
             for (HoldingRow h : snapshot.holdings()) {
                 int i = tickers.indexOf(h.instrumentId());
@@ -164,6 +168,30 @@ public final class PortfolioBuilder {
         return new BuildResult(setup, tickers, names, sectors, partial.mu(), partial.cov(), partial.dailyReturns(),
                 current, value, partial.currency(), prices, lots, rf, partial.costRate(), run.problem(), run.exact(),
                 run.response(), curve[0], curve[1], candidates, run.priorReturns(), RandomPortfolios.cloud(partial));
+    }
+
+    /**
+     * A liquidity limit given as a share of the average daily volume only, completed from the workspace: each
+     * instrument's average volume over its last {@value #ADV_DAYS} bars (instruments without volumes are not
+     * limited), the latest closes and the portfolio's value.
+     */
+    private OptimizeRequest withVolumes(OptimizeRequest setup, double value) {
+        var c = setup.constraints();
+        if (c == null || c.liquidity() == null || c.liquidity().adv() != null) {
+            return setup;
+        }
+        Map<String, Double> adv = workspace.averageDailyVolumes(setup.universe(), ADV_DAYS);
+        if (adv.isEmpty()) {
+            throw new ValidationException("constraints.liquidity.max_adv_share",
+                    "none of these instruments has volumes to limit trading by");
+        }
+        Map<String, Double> closes = new LinkedHashMap<>();
+        workspace.latestPrices(new ArrayList<>(adv.keySet())).forEach((id, bar) -> closes.put(id, bar.close()));
+        var tree = com.positionlab.service.Json.mapper().valueToTree(c);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree).set("liquidity", com.positionlab.service.Json.mapper()
+                .valueToTree(new OptimizeRequest.Liquidity(value, c.liquidity().maxAdvShare(), adv, closes)));
+        return setup.withConstraints(com.positionlab.service.Json.mapper().convertValue(tree,
+                OptimizeRequest.ConstraintsSpec.class));
     }
 
     private List<BuildResult.Candidate> candidates(BuildResult r, BooleanSupplier cancelled) {

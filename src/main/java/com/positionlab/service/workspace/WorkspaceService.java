@@ -109,6 +109,11 @@ public final class WorkspaceService {
         return store.prices().latest(instrumentIds);
     }
 
+    /** Each instrument's average daily volume, in units, over its last {@code days} bars with a volume. */
+    public Map<String, Double> averageDailyVolumes(List<String> instrumentIds, int days) {
+        return store.prices().averageVolumes(instrumentIds, days);
+    }
+
     public List<Strategy> strategies() {
         return store.trades().strategies();
     }

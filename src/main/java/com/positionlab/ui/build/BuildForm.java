@@ -53,7 +53,12 @@ public final class BuildForm {
 
     /** The typed fields, by name, with their defaults. */
     static final Map<String, String> DEFAULTS = Map.of("lookback_days", "252", "min_weight", "0", "max_weight", "35",
-            "sector_max", "", "max_turnover", "", "risk_free_rate", "2", "transaction_cost_bps", "10");
+            "sector_max", "", "max_turnover", "", "max_leverage", "", "max_adv_pct", "", "risk_free_rate", "2",
+            "transaction_cost_bps", "10");
+
+    /** The fields in the order they are read. */
+    static final List<String> NAMES = List.of("lookback_days", "min_weight", "max_weight", "sector_max",
+            "max_turnover", "max_leverage", "max_adv_pct", "risk_free_rate", "transaction_cost_bps");
 
     private final Map<String, StringProperty> fields = new LinkedHashMap<>();
     private final ObjectProperty<Choice> returns = new SimpleObjectProperty<>(RETURNS.get(0));
@@ -63,8 +68,7 @@ public final class BuildForm {
     private final javafx.beans.property.BooleanProperty tradeOffs = new javafx.beans.property.SimpleBooleanProperty();
 
     public BuildForm() {
-        for (String name : List.of("lookback_days", "min_weight", "max_weight", "sector_max", "max_turnover",
-                "risk_free_rate", "transaction_cost_bps")) {
+        for (String name : NAMES) {
             fields.put(name, new SimpleStringProperty(DEFAULTS.get(name)));
         }
     }
@@ -120,10 +124,12 @@ public final class BuildForm {
                                 Map<String, Double> current, Map<String, Double> esg, Map<String, String> errors) {
         FieldReader r = reader(errors);
         Long lookback = r.whole("lookback_days", true, 20, 10_000);
-        Double lo = r.percent("min_weight", true, Range.closed(0, 1));
+        Double lo = r.percent("min_weight", true, Range.closed(-1, 1));
         Double hi = r.percent("max_weight", true, Range.aboveUpTo(0, 1));
         Double sector = r.percent("sector_max", false, Range.aboveUpTo(0, 1));
         Double turnover = r.percent("max_turnover", false, Range.closed(0, 2));
+        Double leverage = r.percent("max_leverage", false, Range.closed(1, 10));
+        Double adv = r.percent("max_adv_pct", false, Range.aboveUpTo(0, 10));
         Double rf = r.percent("risk_free_rate", true, Range.closed(-0.05, 0.5));
         costRate(errors);
         ObjectNode blackLitterman = views.read(universe, errors);
@@ -162,7 +168,13 @@ public final class BuildForm {
         if (turnover != null) {
             k.put("max_turnover", turnover);
         }
-        if (turnover != null || tradeOffs.get()) {
+        if (leverage != null) {
+            k.put("max_leverage", leverage);
+        }
+        if (adv != null) {
+            k.putObject("liquidity").put("max_adv_share", adv);
+        }
+        if (turnover != null || adv != null || tradeOffs.get()) {
             ObjectNode w = k.putObject("current_weights");
             universe.forEach(t -> w.put(t, current.getOrDefault(t, 0.0)));
         }
@@ -211,6 +223,12 @@ public final class BuildForm {
         }
         if (c != null && c.maxTurnover() != null) {
             field("max_turnover").set(FieldReaderText.number(c.maxTurnover() * 100));
+        }
+        if (c != null && c.maxLeverage() != null) {
+            field("max_leverage").set(FieldReaderText.number(c.maxLeverage() * 100));
+        }
+        if (c != null && c.liquidity() != null && c.liquidity().maxAdvShare() != null) {
+            field("max_adv_pct").set(FieldReaderText.number(c.liquidity().maxAdvShare() * 100));
         }
     }
 }

@@ -118,12 +118,19 @@ final class SetupPanel {
     private Node constraints() {
         GridPane g = grid();
         int row = 0;
-        row = field(g, row, "Min weight", "min_weight", "%", "Lower bound of every weight (weight_bounds)");
+        row = field(g, row, "Min weight", "min_weight", "%", "Lower bound of every weight; negative allows short positions (weight_bounds)");
         row = field(g, row, "Max weight", "max_weight", "%", "Upper bound of every weight (weight_bounds)");
         row = field(g, row, "Sector max", "sector_max", "%",
                 "Most any one sector may weigh; blank for no limit (sector_upper)");
         row = field(g, row, "Turnover limit", "max_turnover", "%",
                 "Most the weights may move from the current holdings in total; blank for none (max_turnover)");
+        row = field(g, row, "Gross exposure", "max_leverage", "% max",
+                "Most the absolute weights may sum to, with short positions (a negative min weight); blank for no "
+                        + "limit (max_leverage)");
+        row = field(g, row, "Liquidity", "max_adv_pct", "% of ADV",
+                "Most each weight may move in a day, as a share of the instrument's average daily volume over its "
+                        + "last 20 days; instruments without volumes are not limited; blank for none "
+                        + "(liquidity.max_adv_share)");
         row = field(g, row, "Trading cost", "transaction_cost_bps", "bps",
                 "Cost of trading, per unit traded, for the cost of getting there (transaction_cost_bps)");
         field(g, row, "Risk-free rate", "risk_free_rate", "% a year",

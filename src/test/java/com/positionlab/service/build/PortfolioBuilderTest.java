@@ -48,10 +48,14 @@ class PortfolioBuilderTest {
     }
 
     private OptimizeRequest setup(String constraints) {
+        return setup("[0, 0.35]", constraints);
+    }
+
+    private OptimizeRequest setup(String bounds, String constraints) {
         List<String> universe = services.workspace().instruments().stream().limit(8).map(i -> i.id()).toList();
         String json = "{\"portfolio_id\": \"" + services.portfolio().defaultPortfolio().id() + "\", \"universe\": "
                 + Json.mapper().valueToTree(universe) + ", \"lookback_days\": 252, \"risk_model\": {\"estimator\": "
-                + "\"ledoit_wolf_constant_variance\"}, \"constraints\": {\"weight_bounds\": [0, 0.35]" + constraints
+                + "\"ledoit_wolf_constant_variance\"}, \"constraints\": {\"weight_bounds\": " + bounds + constraints
                 + "}}";
         try {
             return Json.requestMapper().readValue(json, OptimizeRequest.class);
@@ -129,6 +133,45 @@ class PortfolioBuilderTest {
         OptimizeRequest bad = setup(", \"sector_mapper\": {}, \"max_turnover\": -1");
         assertThatThrownBy(() -> services.builder().build(bad, 0.001, () -> false)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("max_turnover");
+    }
+
+    @Test
+    void aLiquidityLimitKeepsEachWeightWithinItsShareOfTheAverageDailyVolumeFromTheHoldings() {
+        BuildResult r = services.builder().build(setup(", \"liquidity\": {\"max_adv_share\": 0.02}"), 0, () -> false);
+        Store store = new Store(db);
+        int limited = 0;
+        for (BuildResult.Candidate c : r.candidates().subList(0, 2)) {
+            for (int i = 0; i < r.tickers().size(); i++) {
+                var bars = store.prices().history(r.tickers().get(i));
+                double sum = 0;
+                int n = 0;
+                for (int k = bars.size() - 1; k >= 0 && n < 20; k--, n++) {
+                    sum += bars.get(k).volume();
+                }
+                double room = 0.02 * (sum / n) * bars.get(bars.size() - 1).close() / r.portfolioValue();
+                double w = c.selection().weights()[i];
+                assertThat(Math.abs(w - r.current()[i])).as("%s %s", c.method(), r.tickers().get(i))
+                        .isLessThanOrEqualTo(room + 1e-9);
+                limited += Math.abs(Math.abs(w - r.current()[i]) - room) < 1e-7 ? 1 : 0;
+            }
+        }
+        assertThat(limited).as("some weights are held at their liquidity limit").isPositive();
+    }
+
+    @Test
+    void aGrossExposureLimitHoldsWithShortPositionsOnTheFrontierAndTheCandidates() {
+        BuildResult r = services.builder().build(setup("[-0.2, 0.35]", ", \"max_leverage\": 1.3"), 0, () -> false);
+        for (double t : new double[] {0, 0.5, 1}) {
+            Selection s = r.at(r.lowestReturn() + t * (r.highestReturn() - r.lowestReturn()), "p");
+            assertThat(java.util.Arrays.stream(s.weights()).map(Math::abs).sum()).isLessThanOrEqualTo(1.3 + 1e-6);
+        }
+        for (BuildResult.Candidate c : List.of(r.candidates().get(0), r.candidates().get(1))) {
+            double[] w = c.selection().weights();
+            assertThat(java.util.Arrays.stream(w).map(Math::abs).sum()).as(c.method()).isLessThanOrEqualTo(1.3 + 1e-6);
+            assertThat(java.util.Arrays.stream(w).sum()).isCloseTo(1, within(1e-8));
+        }
+        assertThat(java.util.Arrays.stream(r.candidates().get(1).selection().weights()).min().orElseThrow())
+                .as("maximum Sharpe goes short within the limit").isLessThan(-1e-6);
     }
 
     /** min w'Sigma w with mu.w = target, the budget and the bounds, by ojAlgo directly. */
