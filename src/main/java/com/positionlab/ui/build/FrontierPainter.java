@@ -202,12 +202,18 @@ final class FrontierPainter {
             }
             boolean asset = m.kind() == Kind.ASSET;
             Font font = asset ? assetFont : markerFont;
-            Rect[] places = places(m, t, widths.width(m.label(), font), widths.height(font));
+            Rect[] places = places(m, t, widths.width(m.label(), font), widths.height(font), !asset);
             Rect box = firstFree(places, taken);
             if (box == null && !(asset && crowded)) {
-                box = asset ? firstFree(places, portfolios) : places.length > 0 ? places[0] : null;
+                box = firstFree(places, portfolios);
+                if (box == null && !asset && places.length > 0) {
+                    box = places[0];
+                }
             }
             if (box != null) {
+                if (!asset && Arrays.asList(places).indexOf(box) >= BESIDE) {
+                    leader(gc, t, m, box);
+                }
                 taken.take(box);
                 drawn.add(box);
                 if (!asset) {
@@ -233,12 +239,19 @@ final class FrontierPainter {
         }
     }
 
+    /** How many of a label's places lie beside its marker; the others are further off, with a leader line. */
+    static final int BESIDE = 4;
+
+    /** Rows of places a portfolio's label may be stacked above and below its marker when those beside it are taken. */
+    static final int STACKED = 8;
+
     /**
      * The places for a {@code w} x {@code h} label of {@code m} that lie inside the plot, in order of preference
-     * (right, left, above, below), each with {@link #LABEL_MARGIN} around the text; none when the marker is
-     * outside the plot.
+     * (right, left, above, below; then, for a portfolio ({@code stacked}), right and left one row of text further
+     * up or down at a time), each with {@link #LABEL_MARGIN} around the text; none when the marker is outside
+     * the plot.
      */
-    private static Rect[] places(Marker m, Transform t, double w, double h) {
+    private static Rect[] places(Marker m, Transform t, double w, double h, boolean stacked) {
         double x = t.screenX(m.volatility());
         double y = t.screenY(m.expectedReturn());
         Rect plot = t.plot();
@@ -247,13 +260,29 @@ final class FrontierPainter {
         }
         double r = MarkerStyle.radius(m.kind()) + LABEL_GAP - LABEL_MARGIN;
         double bw = w + 2 * LABEL_MARGIN;
-        Rect[] all = {
+        List<Rect> all = new ArrayList<>(List.of(
             new Rect(x + r, y - h / 2, bw, h),
             new Rect(x - r - bw, y - h / 2, bw, h),
             new Rect(x - bw / 2, y - r - h, bw, h),
-            new Rect(x - bw / 2, y + r, bw, h),
-        };
-        return Arrays.stream(all).filter(plot::encloses).toArray(Rect[]::new);
+            new Rect(x - bw / 2, y + r, bw, h)));
+        for (int k = 1; stacked && k <= STACKED; k++) {
+            for (double dy : new double[] {-k * h, k * h}) {
+                all.add(new Rect(x + r, y - h / 2 + dy, bw, h));
+                all.add(new Rect(x - r - bw, y - h / 2 + dy, bw, h));
+            }
+        }
+        return all.stream().filter(plot::encloses).toArray(Rect[]::new);
+    }
+
+    /** A thin line from a marker to its label placed further off. */
+    private void leader(GraphicsContext gc, Transform t, Marker m, Rect box) {
+        double x = t.screenX(m.volatility());
+        double y = t.screenY(m.expectedReturn());
+        double ex = x < box.x() ? box.x() : box.right();
+        double ey = Math.max(box.y(), Math.min(y, box.bottom()));
+        gc.setStroke(inks.get(MarkerStyle.ink(m.kind())).deriveColor(0, 1, 1, 0.6));
+        gc.setLineWidth(1);
+        gc.strokeLine(x, y, ex, ey);
     }
 
     private static Rect firstFree(Rect[] places, Occupancy taken) {

@@ -113,6 +113,34 @@ class FrontierChartTest {
     }
 
     @Test
+    void theLabelsOfPortfoliosOnTopOfOneAnotherAreStackedApartInThePlot() throws Exception {
+        fx(() -> {
+            FrontierChart chart = chartIn(Theme.LIGHT, 900, 560);
+            double[] vol = {0.10, 0.15, 0.20, 0.30};
+            double[] ret = {0.04, 0.07, 0.09, 0.11};
+            List<Marker> markers = new ArrayList<>();
+            String[] names = {"Minimum volatility", "Equal risk (ERC)", "Hierarchical risk parity",
+                "Maximum diversification", "Robust (box)", "Current"};
+            for (int i = 0; i < names.length; i++) {
+                markers.add(new Marker(names[i], 0.16 + 0.0004 * i, 0.075 + 0.0002 * i,
+                        i == names.length - 1 ? Kind.CURRENT : Kind.CANDIDATE));
+            }
+            chart.setData(vol, ret, markers, 0.02, 0.4);
+            layOut(chart);
+            List<Rect> labels = chart.drawnLabels();
+            assertThat(labels).hasSize(names.length);
+            for (int i = 0; i < labels.size(); i++) {
+                assertThat(chart.drawnLayout().plot().encloses(labels.get(i))).isTrue();
+                for (int j = 0; j < i; j++) {
+                    assertThat(labels.get(i).overlaps(labels.get(j))).as("%s and %s", labels.get(i), labels.get(j))
+                            .isFalse();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Test
     void assetLabelsNeverOverlapAndStayInThePlot() throws Exception {
         fx(() -> {
             for (int assets : new int[] {500, 41}) {
