@@ -73,7 +73,7 @@ public final class Services implements AutoCloseable {
         this.strategySettings = new StrategyKellyConfigService(store);
         this.optimizations = new OptimizationHistory(store, calculators.optimize(), calculators.frontier());
         this.builder = new com.positionlab.service.build.PortfolioBuilder(optimizations, portfolio, workspace,
-                calculators.allocate());
+                calculators.allocate(), new com.positionlab.service.build.UniverseLists(store));
     }
 
     /** Rebalancing trades sized under the stored limits and accepted into the history and holdings. */

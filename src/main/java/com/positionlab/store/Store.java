@@ -18,6 +18,7 @@ public final class Store {
     /** Workspace kinds recorded in {@code workspace_info}. */
 
     private static final List<String> DATA_TABLES_CHILD_FIRST = List.of("sizing_events", "position_sizing_metrics",
+            "universe_list_members", "universe_lists",
             "optimizations", "kelly_calculations", "strategy_kelly_config", "position_sizing_history", "correlation_matrices",
             "historical_performance", "position_sizing_rules", "holdings", "portfolios", "trades", "strategies",
             "prices", "instruments", "workspace_info", "import_batches");
@@ -42,6 +43,7 @@ public final class Store {
     private final SizingRuleRepository rules;
     private final SizingHistoryRepository sizingHistory;
     private final SizingEventRepository sizingEvents;
+    private final UniverseListRepository universeLists;
 
     public Store(Database db) {
         this.db = db;
@@ -55,6 +57,11 @@ public final class Store {
         this.rules = new SizingRuleRepository(db);
         this.sizingHistory = new SizingHistoryRepository(db);
         this.sizingEvents = new SizingEventRepository(db);
+        this.universeLists = new UniverseListRepository(db);
+    }
+
+    public UniverseListRepository universeLists() {
+        return universeLists;
     }
 
     public SizingHistoryRepository sizingHistory() {

@@ -55,13 +55,20 @@ public final class PortfolioBuilder {
     private final PortfolioService portfolio;
     private final WorkspaceService workspace;
     private final AllocateService allocate;
+    private final UniverseLists lists;
 
     public PortfolioBuilder(OptimizationHistory history, PortfolioService portfolio, WorkspaceService workspace,
-                            AllocateService allocate) {
+                            AllocateService allocate, UniverseLists lists) {
         this.history = history;
         this.portfolio = portfolio;
         this.workspace = workspace;
         this.allocate = allocate;
+        this.lists = lists;
+    }
+
+    /** The trader's saved universes. */
+    public UniverseLists lists() {
+        return lists;
     }
 
     /**

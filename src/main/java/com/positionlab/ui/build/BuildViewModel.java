@@ -3,7 +3,6 @@ package com.positionlab.ui.build;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +48,7 @@ public final class BuildViewModel {
     private final PortfolioBuilder builder;
     private final LatestRun compute;
     private final RebalanceTrades rebalance;
+    private final SavedLists lists;
     private final BuildForm form = new BuildForm();
     private final Universe universe = new Universe();
     private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
@@ -68,6 +68,7 @@ public final class BuildViewModel {
         this.builder = builder;
         this.compute = new LatestRun(runner, debounce, LatestRun.WhileRunning.CANCEL);
         this.rebalance = new RebalanceTrades(builder, sizing, runner, notifier, changes, status::set);
+        this.lists = new SavedLists(builder.lists(), runner, universe, errors, status::set);
         form.fields().forEach((name, p) -> p.addListener((o, a, b) -> edited(name)));
         form.returnsProperty().addListener((o, a, b) -> edited(null));
         form.riskModelProperty().addListener((o, a, b) -> edited(null));
@@ -98,6 +99,11 @@ public final class BuildViewModel {
 
     public Universe universe() {
         return universe;
+    }
+
+    /** The saved universe lists. */
+    public SavedLists lists() {
+        return lists;
     }
 
     public ObservableMap<String, String> errors() {
@@ -289,20 +295,11 @@ public final class BuildViewModel {
 
     // ---- internals ---------------------------------------------------------------------------
 
-    private record Loaded(String portfolioId, List<com.positionlab.domain.Instrument> instruments,
-                          Map<String, Double> held, OptimizeRequest lastSetup) {
-        static Loaded of(PortfolioBuilder b) {
-            String id = b.defaultPortfolioId();
-            Map<String, Double> held = new LinkedHashMap<>();
-            b.holdings(id).holdings().forEach(h -> held.put(h.instrumentId(), h.weight()));
-            return new Loaded(id, b.instruments(), held, b.lastSetup(id).orElse(null));
-        }
-    }
-
     private void loaded(Loaded l) {
         loading = true;
         portfolioId = l.portfolioId();
         universe.load(l.instruments(), l.held(), l.lastSetup() == null ? null : l.lastSetup().universe());
+        lists.loaded(l.lists());
         if (l.lastSetup() != null) {
             form.restore(l.lastSetup());
         }

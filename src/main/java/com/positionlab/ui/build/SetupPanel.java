@@ -61,7 +61,8 @@ final class SetupPanel {
             item.setOnAction(a -> u.pickSector(s));
             return item;
         }).toList()));
-        for (var b : new javafx.scene.control.ButtonBase[] {holdings, all, sector}) {
+        MenuButton saved = savedLists();
+        for (var b : new javafx.scene.control.ButtonBase[] {holdings, all, sector, saved}) {
             b.getStyleClass().add(Styles.SMALL);
         }
         TextField search = new TextField();
@@ -89,10 +90,54 @@ final class SetupPanel {
         Label count = Views.caption("");
         count.textProperty().bind(Bindings.createStringBinding(() -> u.selectedIds().size() + " picked",
                 u.changedProperty()));
-        HBox presets = new HBox(6, holdings, all, sector, count);
+        HBox presets = new HBox(6, holdings, all, sector, saved, count);
         presets.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox box = new VBox(6, presets, search, list, error("universe"));
+        VBox box = new VBox(6, presets, search, list, error("universe"), saveList());
         return Views.card("Universe", box);
+    }
+
+    private MenuButton savedLists() {
+        SavedLists lists = model.lists();
+        MenuButton saved = new MenuButton("Lists");
+        saved.setId("build-lists");
+        saved.setTooltip(new Tooltip("Pick the instruments of a saved list"));
+        saved.setOnShowing(e -> {
+            saved.getItems().clear();
+            if (lists.names().isEmpty()) {
+                MenuItem none = new MenuItem("No saved lists: pick instruments and save them below");
+                none.setDisable(true);
+                saved.getItems().add(none);
+                return;
+            }
+            javafx.scene.control.Menu delete = new javafx.scene.control.Menu("Delete");
+            for (String name : lists.names()) {
+                MenuItem item = new MenuItem(name + "  (" + lists.members(name).size() + ")");
+                item.setOnAction(a -> lists.pick(name));
+                saved.getItems().add(item);
+                MenuItem gone = new MenuItem(name);
+                gone.setOnAction(a -> lists.delete(name));
+                delete.getItems().add(gone);
+            }
+            saved.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), delete);
+        });
+        return saved;
+    }
+
+    private Node saveList() {
+        TextField name = new TextField();
+        name.setId("build-list-name");
+        name.setPromptText("List name");
+        name.textProperty().bindBidirectional(model.lists().nameProperty());
+        name.setTooltip(new Tooltip("A name to save the picked instruments under; an existing list of that name "
+                + "is replaced"));
+        Button save = new Button("Save list");
+        save.setId("build-save-list");
+        save.getStyleClass().add(Styles.SMALL);
+        save.setOnAction(e -> model.lists().save());
+        HBox row = new HBox(6, name, save);
+        HBox.setHgrow(name, Priority.ALWAYS);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return new VBox(4, row, Views.fieldError(model.errors(), "list_name", name));
     }
 
     private Node estimates() {

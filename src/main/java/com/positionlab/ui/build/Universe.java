@@ -111,6 +111,12 @@ public final class Universe {
         pick(r -> r.instrument.sector().equals(sector));
     }
 
+    /** Picks exactly the instruments named (those of the workspace), as one change. */
+    public void pickIds(java.util.Collection<String> ids) {
+        java.util.Set<String> wanted = new java.util.HashSet<>(ids);
+        pick(r -> wanted.contains(r.instrument.id()));
+    }
+
     /** Picks or drops exactly the rows the test accepts, as one change. */
     private void pick(java.util.function.Predicate<Row> test) {
         batch = true;

@@ -62,6 +62,33 @@ class BuildViewModelTest {
     }
 
     @Test
+    void aSavedListPicksItsInstrumentsAgainAfterReopeningAndABadNameKeepsItsText() {
+        java.util.List<String> sector = m.universe().shown().stream().map(r -> r.instrument())
+                .filter(i -> i.sector().equals(m.universe().sectors().get(0))).map(i -> i.id()).toList();
+        m.universe().pickSector(m.universe().sectors().get(0));
+        m.lists().nameProperty().set("  ");
+        m.lists().save();
+        assertThat(m.errors()).containsKey("list_name");
+        assertThat(m.lists().nameProperty().get()).isEqualTo("  ");
+        String name = "First sector " + System.nanoTime();
+        m.lists().nameProperty().set(name);
+        assertThat(m.errors()).doesNotContainKey("list_name");
+        m.lists().save();
+        assertThat(m.lists().names()).contains(name);
+        m.universe().pickAll();
+        BuildViewModel reopened = new BuildViewModel(services.builder(), services.rebalanceSizing(),
+                new SyncTaskRunner(), new RecordingNotifier(), new WorkspaceChanges(), Duration.ZERO);
+        reopened.refresh();
+        assertThat(reopened.lists().members(name)).containsExactlyElementsOf(sector);
+        reopened.lists().pick(name);
+        assertThat(reopened.universe().selectedIds()).containsExactlyElementsOf(sector);
+        assertThat(reopened.resultProperty().get().tickers()).containsExactlyElementsOf(sector);
+        reopened.lists().delete(name);
+        assertThat(reopened.lists().names()).doesNotContain(name);
+        assertThat(services.builder().lists().all()).doesNotContainKey(name);
+    }
+
+    @Test
     void theHoverReadoutHasTheEnginesExactWeightsAtThatReturn() {
         BuildResult r = m.resultProperty().get();
         double target = r.lowestReturn() + 0.42 * (r.highestReturn() - r.lowestReturn());
