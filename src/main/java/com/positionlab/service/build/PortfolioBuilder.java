@@ -109,9 +109,9 @@ public final class PortfolioBuilder {
         return workspace.instruments();
     }
 
-    /** The setup of the portfolio's last build, to reopen where the trader left off. */
-    public java.util.Optional<OptimizeRequest> lastSetup(String portfolioId) {
-        return history.latestBuildSetup(portfolioId);
+    /** The portfolio's last build (setup, frontier and when), to reopen where the trader left off. */
+    public java.util.Optional<LastBuild> lastBuild(String portfolioId) {
+        return history.latestFrontier(portfolioId).flatMap(LastBuild::of);
     }
 
     /** The workspace's default portfolio's id. */

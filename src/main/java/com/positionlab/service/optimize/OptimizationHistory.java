@@ -67,13 +67,18 @@ public final class OptimizationHistory {
 
     /** The request of the portfolio's newest successful frontier over a workspace universe (a build's setup). */
     public Optional<OptimizeRequest> latestBuildSetup(String portfolioId) {
-        return store.optimizations().latest(portfolioId, "frontier").map(o -> {
+        return latestFrontier(portfolioId).map(o -> {
             try {
                 return Json.mapper().readValue(o.requestJson(), OptimizeRequest.class);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("a stored optimisation request is not JSON", e);
             }
         }).filter(r -> r.universe() != null);
+    }
+
+    /** The portfolio's newest successful frontier run, as stored. */
+    public Optional<StoredOptimization> latestFrontier(String portfolioId) {
+        return store.optimizations().latest(portfolioId, "frontier");
     }
 
     public List<StoredOptimization> recent(int limit) {

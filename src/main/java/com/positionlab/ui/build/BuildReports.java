@@ -1,10 +1,15 @@
 package com.positionlab.ui.build;
 
+import java.util.function.Function;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.positionlab.service.build.BuildResult;
 import com.positionlab.service.build.Selection;
 import com.positionlab.service.optimize.AllocateResponse;
+import com.positionlab.report.Report;
+import com.positionlab.report.kinds.ReportContext;
+import com.positionlab.report.kinds.ReportKind;
 import com.positionlab.ui.common.ReportButton;
 
 /**
@@ -14,6 +19,19 @@ import com.positionlab.ui.common.ReportButton;
 final class BuildReports {
 
     private BuildReports() {
+    }
+
+    /** The model's selection as an optimisation report (weights, figures, binding limits, trades, the setup). */
+    static Function<ReportContext, Report> selection(BuildViewModel m) {
+        JsonNode json = selection(m.resultProperty().get(), m.selectionProperty().get(), m.tradesProperty().get(),
+                java.util.List.copyOf(m.compared()));
+        return context -> ReportKind.OPTIMIZATION.build(json, context);
+    }
+
+    /** The model's frontier as a frontier report (the chart, the portfolios along it, the setup). */
+    static Function<ReportContext, Report> frontier(BuildViewModel m) {
+        JsonNode json = ReportButton.json(m.resultProperty().get().frontier());
+        return context -> ReportKind.FRONTIER.build(json, context);
     }
 
     static JsonNode selection(BuildResult r, Selection s, AllocateResponse trades, java.util.List<Selection> compared) {

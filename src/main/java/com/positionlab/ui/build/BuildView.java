@@ -94,10 +94,11 @@ public final class BuildView {
         compute.setOnAction(e -> model.computeNow());
         Button exportSelection = ReportButton.of("build-export-selection", exporter, model.canReportProperty(),
                 "the selected portfolio", () -> "portfolio-" + model.selectionProperty().get().label()
-                        .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), model::selectionReport);
+                        .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"),
+                () -> BuildReports.selection(model));
         exportSelection.setText("Export selection…");
         Button exportFrontier = ReportButton.of("build-export-frontier", exporter, model.canReportProperty(),
-                "the efficient frontier", () -> "frontier", model::frontierReport);
+                "the efficient frontier", () -> "frontier", () -> BuildReports.frontier(model));
         exportFrontier.setText("Export frontier…");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);

@@ -20,6 +20,7 @@ import javafx.collections.ObservableMap;
 
 import com.positionlab.domain.Range;
 import com.positionlab.service.build.BuildResult;
+import com.positionlab.service.build.LastBuild;
 import com.positionlab.service.build.PortfolioBuilder;
 import com.positionlab.service.build.RebalanceSizing;
 import com.positionlab.service.build.Selection;
@@ -62,6 +63,8 @@ public final class BuildViewModel {
     private final StringProperty targetVolatility = new SimpleStringProperty("");
     private String portfolioId;
     private boolean loading;
+    /** The stored build the view reopened on, until its recomputation is shown. */
+    private LastBuild reopened;
 
     public BuildViewModel(PortfolioBuilder builder, RebalanceSizing sizing, TaskRunner runner, Notifier notifier,
                           WorkspaceChanges changes, Duration debounce) {
@@ -226,22 +229,6 @@ public final class BuildViewModel {
         return result.isNotNull().and(stale.not());
     }
 
-    /** The selection as an optimisation report (weights, figures, binding limits, the setup). */
-    public java.util.function.Function<com.positionlab.report.kinds.ReportContext, com.positionlab.report.Report>
-            selectionReport() {
-        com.fasterxml.jackson.databind.JsonNode json = BuildReports.selection(result.get(), selection.get(),
-                rebalance.tradesProperty().get(), List.copyOf(compared));
-        return context -> com.positionlab.report.kinds.ReportKind.OPTIMIZATION.build(json, context);
-    }
-
-    /** The frontier as a frontier report (the chart, the portfolios along it, the setup). */
-    public java.util.function.Function<com.positionlab.report.kinds.ReportContext, com.positionlab.report.Report>
-            frontierReport() {
-        com.fasterxml.jackson.databind.JsonNode json = com.positionlab.ui.common.ReportButton.json(
-                result.get().frontier());
-        return context -> com.positionlab.report.kinds.ReportKind.FRONTIER.build(json, context);
-    }
-
     /** Moves the selection to the typed target return (percent), exactly. */
     public void moveToTargetReturn() {
         Double t = target("target_return", targetReturn.get());
@@ -298,10 +285,11 @@ public final class BuildViewModel {
     private void loaded(Loaded l) {
         loading = true;
         portfolioId = l.portfolioId();
-        universe.load(l.instruments(), l.held(), l.lastSetup() == null ? null : l.lastSetup().universe());
+        universe.load(l.instruments(), l.held(), l.last() == null ? null : l.last().setup().universe());
         lists.loaded(l.lists());
-        if (l.lastSetup() != null) {
-            form.restore(l.lastSetup());
+        reopened = l.last();
+        if (reopened != null) {
+            form.restore(reopened.setup());
         }
         loading = false;
         start(true);
@@ -349,8 +337,21 @@ public final class BuildViewModel {
         stale.set(false);
         hover.set(null);
         status.set(String.format("%d instruments, %d days of returns; solver: %s.", r.tickers().size(),
-                r.dailyReturns().length, r.frontier().solver().name()));
+                r.dailyReturns().length, r.frontier().solver().name()) + reopenedNote(r));
         selectObjective();
+    }
+
+    /** Whether the first result after reopening reproduces the stored build, said once. */
+    private String reopenedNote(BuildResult r) {
+        LastBuild last = reopened;
+        reopened = null;
+        if (last == null) {
+            return "";
+        }
+        String when = com.positionlab.ui.common.Formats.dateTime(last.at());
+        return last.matches(r) ? " Reopened the build of " + when + ": recomputed, the same result."
+                : " Reopened the build of " + when + ": recomputed, and the result differs from the one stored then "
+                        + "(prices, holdings or the universe changed since).";
     }
 
     private void failed(Throwable e) {

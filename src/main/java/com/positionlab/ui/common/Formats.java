@@ -12,8 +12,15 @@ public final class Formats {
 
     private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.US);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(java.time.ZoneId.systemDefault());
 
     private Formats() {
+    }
+
+    /** A moment in the machine's time zone, to the minute ("2026-12-03 14:05"). */
+    public static String dateTime(java.time.temporal.TemporalAccessor at) {
+        return at == null ? "" : DATE_TIME.format(at);
     }
 
     public static String money(BigDecimal amount) {

@@ -174,6 +174,20 @@ class PortfolioBuilderTest {
                 .as("maximum Sharpe goes short within the limit").isLessThan(-1e-6);
     }
 
+    @Test
+    void theLastBuildIsStoredAndMatchesItsRecomputationButNotAnotherSetups() {
+        OptimizeRequest first = setup("");
+        BuildResult r = services.builder().build(first, 0, () -> false);
+        String portfolio = first.portfolioId();
+        LastBuild last = services.builder().lastBuild(portfolio).orElseThrow();
+        assertThat(last.setup().universe()).isEqualTo(first.universe());
+        assertThat(last.matches(r)).isTrue();
+        assertThat(last.matches(services.builder().build(first, 0, () -> false))).isTrue();
+        BuildResult other = services.builder().build(setup("[0, 0.25]", ""), 0, () -> false);
+        assertThat(last.matches(other)).isFalse();
+        assertThat(services.builder().lastBuild(portfolio).orElseThrow().matches(other)).isTrue();
+    }
+
     /** min w'Sigma w with mu.w = target, the budget and the bounds, by ojAlgo directly. */
     private static double leastVariance(BuildResult r, double target) {
         int n = r.tickers().size();

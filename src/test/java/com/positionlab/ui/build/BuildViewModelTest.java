@@ -89,6 +89,23 @@ class BuildViewModelTest {
     }
 
     @Test
+    void reopeningRestoresTheLastSetupAndSaysTheRecomputedResultIsTheOneStored() {
+        m.form().field("max_weight").set("30");
+        m.computeNow();
+        BuildResult before = m.resultProperty().get();
+        BuildViewModel reopened = new BuildViewModel(services.builder(), services.rebalanceSizing(),
+                new SyncTaskRunner(), new RecordingNotifier(), new WorkspaceChanges(), Duration.ZERO);
+        reopened.refresh();
+        assertThat(reopened.form().field("max_weight").get()).isEqualTo("30");
+        assertThat(reopened.statusProperty().get()).contains("Reopened the build of").contains("the same result");
+        assertThat(reopened.resultProperty().get().tickers()).isEqualTo(before.tickers());
+        assertThat(reopened.selectionProperty().get().weights()).containsExactly(
+                before.candidates().get(1).selection().weights(), within(1e-12));
+        reopened.computeNow();
+        assertThat(reopened.statusProperty().get()).doesNotContain("Reopened");
+    }
+
+    @Test
     void theHoverReadoutHasTheEnginesExactWeightsAtThatReturn() {
         BuildResult r = m.resultProperty().get();
         double target = r.lowestReturn() + 0.42 * (r.highestReturn() - r.lowestReturn());
@@ -154,7 +171,7 @@ class BuildViewModelTest {
             assertThat(Math.abs(units * r.latestPrices()[i] / r.portfolioValue() - w[i])).isLessThanOrEqualTo(lot);
         }
         // the export carries the selection, the comparison and the trades through the report layer
-        var report = m.selectionReport().apply(com.positionlab.report.kinds.ReportContext.now("test"));
+        var report = BuildReports.selection(m).apply(com.positionlab.report.kinds.ReportContext.now("test"));
         assertThat(report.tables()).extracting(com.positionlab.report.Section.Table::name)
                 .contains("weights", "compared", "trades");
         var trades = report.tables().stream().filter(x -> x.name().equals("trades")).findFirst().orElseThrow();
