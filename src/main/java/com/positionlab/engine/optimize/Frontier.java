@@ -78,6 +78,42 @@ public record Frontier(List<TurningPoint> points, double[] mean, Covariance cova
         return bestSharpe > 0 ? best.clone() : null;
     }
 
+    /**
+     * The frontier portfolio of highest quadratic utility {@code w.mu - delta/2 w' Sigma w} ({@code delta > 0}):
+     * the utility's maximiser is efficient, so it lies on the frontier. Along the segment from turning point a to
+     * b, {@code w = a + t (b - a)}, the utility {@code ma + t dm - delta/2 (va + 2 t c + t^2 dd)} is concave in t
+     * with its peak at {@code t = (dm - delta c) / (delta dd)}; the best of the turning points and of those
+     * peaks inside their segments is the answer.
+     */
+    public double[] maxQuadraticUtility(double delta) {
+        int top = 0;
+        double best = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < points.size(); k++) {
+            double u = points.get(k).expectedReturn() - delta / 2 * points.get(k).variance();
+            if (u > best) {
+                best = u;
+                top = k;
+            }
+        }
+        double[] answer = points.get(top).weights();
+        for (int k = Math.max(0, top - 1); k <= top && k + 1 < points.size(); k++) {
+            TurningPoint a = points.get(k);
+            TurningPoint b = points.get(k + 1);
+            double dm = b.expectedReturn() - a.expectedReturn();
+            double va = a.variance();
+            double ab = covariance.bilinear(a.weights(), b.weights());
+            double c = ab - va;
+            double dd = Math.max(0, b.variance() - 2 * ab + va);
+            double t = dd == 0 ? 0 : (dm - delta * c) / (delta * dd);
+            double u = a.expectedReturn() + t * dm - delta / 2 * (va + 2 * t * c + t * t * dd);
+            if (t > 0 && t < 1 && u > best) {
+                best = u;
+                answer = along(a.weights(), difference(a, b), t);
+            }
+        }
+        return answer.clone();
+    }
+
     /** The ratio at a turning point: infinite for a riskless one (variance zero to rounding) above rf. */
     private double sharpe(TurningPoint p, double riskFreeRate) {
         double excess = p.expectedReturn() - riskFreeRate;

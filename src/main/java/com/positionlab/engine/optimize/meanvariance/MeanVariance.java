@@ -90,6 +90,10 @@ public final class MeanVariance {
         if (!(riskAversion > 0) || !Double.isFinite(riskAversion)) {
             throw new IllegalArgumentException("risk_aversion must be positive, not " + riskAversion);
         }
+        Frontier f = exactFrontier();
+        if (f != null) {
+            return new Allocation(f.maxQuadraticUtility(riskAversion), CLA, f.points().size());
+        }
         return fromProgram(Programs.weights(p, riskAversion / 2, 1).build(), p.n(), 1);
     }
 

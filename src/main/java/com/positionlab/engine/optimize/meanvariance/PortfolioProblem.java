@@ -113,6 +113,12 @@ public record PortfolioProblem(List<String> names, double[] mu, double[][] cov, 
                 maxTurnover, maxLeverage, factors);
     }
 
+    /** This problem with other expected returns. */
+    public PortfolioProblem withMu(double[] newMu) {
+        return new PortfolioProblem(names, newMu, cov, lower, upper, budget, rows, l2Gamma, previous, costRate,
+                maxTurnover, maxLeverage, factors);
+    }
+
     /** This problem with another covariance matrix, and so without the factor form. */
     public PortfolioProblem withCov(double[][] newCov) {
         return new PortfolioProblem(names, mu, newCov, lower, upper, budget, rows, l2Gamma, previous, costRate,

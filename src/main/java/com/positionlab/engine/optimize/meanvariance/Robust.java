@@ -17,7 +17,8 @@ import com.positionlab.engine.optimize.Frontier;
  * <ul>
  * <li>{@link #box}: the best worst case of {@code mu.w - delta/2 w'Sigma w} when each expected return may be
  * off by up to {@code uncertainty_i}: the worst case is {@code mu^.w - uncertainty.|w|}, a convex program
- * (with the exposures {@code |w_i|} as variables).</li>
+ * (with the exposures {@code |w_i|} as variables); long only, {@code |w| = w} and it is the quadratic
+ * utility of the worst-case returns, answered exactly on their frontier by the critical line.</li>
  * <li>{@link #ellipsoid}: the same with the errors in the ellipsoid {@code (mu - mu^)' Theta^-1 (mu - mu^) <=
  * kappa^2}, {@code Theta = Sigma / years}; the worst case is {@code mu^.w - kappa sqrt(w'Sigma w / years)},
  * which depends on w only through its return and volatility, so the answer lies on the mean-variance
@@ -36,6 +37,17 @@ public final class Robust {
     public static Allocation box(PortfolioProblem p, double riskAversion, double[] uncertainty) {
         if (uncertainty.length != p.n()) {
             throw new IllegalArgumentException("uncertainty: one value per asset is needed");
+        }
+        if (p.exact() && java.util.Arrays.stream(p.lower()).allMatch(l -> l >= 0)) {
+            // long only: |w| = w, so the worst case is mu - uncertainty, and the answer lies on that frontier
+            double[] worst = new double[p.n()];
+            for (int i = 0; i < worst.length; i++) {
+                worst[i] = p.mu()[i] - uncertainty[i];
+            }
+            MeanVariance exact = new MeanVariance(p.withMu(worst));
+            if (exact.exactFrontier() != null) {
+                return exact.maxQuadraticUtility(riskAversion);
+            }
         }
         MeanVariance mv = new MeanVariance(p, MeanVariance.Choice.QP);
         return mv.fromProgram(Programs.weights(p, riskAversion / 2, 1, uncertainty).build(), p.n(), 1);

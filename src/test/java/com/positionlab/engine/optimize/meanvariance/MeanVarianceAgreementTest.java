@@ -66,6 +66,9 @@ class MeanVarianceAgreementTest {
             same(cla.efficientReturn(target).weights(), qp.efficientReturn(target).weights(), what + " return");
             double vol = Math.sqrt(p.variance(cla.efficientReturn(target).weights()));
             same(cla.efficientRisk(vol).weights(), qp.efficientRisk(vol).weights(), what + " risk");
+            double delta = Math.exp(random.nextDouble() * 6 - 2);
+            same(cla.maxQuadraticUtility(delta).weights(), qp.maxQuadraticUtility(delta).weights(),
+                    what + " utility at " + delta);
             if (hi > 0.01) {
                 double[] a = cla.maxSharpe(0.01).weights();
                 double[] b = qp.maxSharpe(0.01).weights();

@@ -38,7 +38,8 @@ class RobustTest {
             double[] robust = Robust.box(p, 3, u).weights();
             PortfolioProblem lowered = new PortfolioProblem(p.names(), shifted, p.cov(), p.lower(), p.upper(), 1,
                     List.of(), 0, null, 0, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
-            double[] nominal = new MeanVariance(lowered).maxQuadraticUtility(3).weights();
+            // the box answers on the critical line; the convex program of the lowered returns is independent
+            double[] nominal = new MeanVariance(lowered, MeanVariance.Choice.QP).maxQuadraticUtility(3).weights();
             for (int i = 0; i < p.n(); i++) {
                 assertThat(robust[i]).as("trial %d asset %d", trial, i).isCloseTo(nominal[i], within(1e-8));
             }
