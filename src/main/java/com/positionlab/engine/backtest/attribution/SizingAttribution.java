@@ -24,6 +24,8 @@ public record SizingAttribution(double chosenReturn, double equalSizedReturn, do
                                 double fromSizing) {
 
     /**
+     * The chosen and the equal-sized results of the trades, and their difference.
+     *
      * @param tradeReturns r_k, each trade's return per unit of capital allocated, in trade order; finite
      * @param fractions    f_k, the fraction of equity given to each trade; finite, 0 or more (above 1 is
      *                     leverage)
