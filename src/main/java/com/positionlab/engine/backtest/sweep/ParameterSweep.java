@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,6 +85,9 @@ public final class ParameterSweep {
         if (threads < 1 || threads > MAX_THREADS) {
             throw new InvalidParameterException("threads", "must be in [1, " + MAX_THREADS + "], got " + threads);
         }
+        if (progress == null) {
+            throw new InvalidParameterException("progress", "must be given (Progress.NONE for none)");
+        }
         progress.checkCancelled();
         if (points.isEmpty()) {
             progress.update(1, "parameter sweep: no points");
@@ -91,14 +95,14 @@ public final class ParameterSweep {
         }
         List<P> copy = new ArrayList<>(points);
         Run<P, R> run = new Run<>(copy, function, progress);
-        ExecutorService pool = newPool(Math.min(threads, copy.size()));
+        Pool pool = new Pool(Math.min(threads, copy.size()));
         try {
             List<Future<R>> futures = new ArrayList<>(copy.size());
             for (int k = 0; k < copy.size(); k++) {
                 int index = k;
-                futures.add(pool.submit(() -> run.compute(index)));
+                futures.add(pool.executor.submit(() -> run.compute(index)));
             }
-            pool.shutdown();
+            pool.executor.shutdown();
             Object[] results = new Object[copy.size()];
             for (int k = 0; k < results.length; k++) {
                 results[k] = run.await(futures.get(k));
@@ -108,7 +112,7 @@ public final class ParameterSweep {
             return list;
         } finally {
             run.stop.set(true);
-            shutDown(pool);
+            pool.shutDown();
         }
     }
 
@@ -182,22 +186,36 @@ public final class ParameterSweep {
         }
     }
 
-    private static ExecutorService newPool(int threads) {
-        AtomicInteger count = new AtomicInteger();
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "parameter-sweep-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-    }
+    /** A fixed pool of daemon threads that remembers its threads, so that shutting down can wait for them. */
+    private static final class Pool {
+        final List<Thread> threads = new CopyOnWriteArrayList<>();
+        final ExecutorService executor;
 
-    /** Interrupts running points and waits for the pool's threads to end. */
-    private static void shutDown(ExecutorService pool) {
-        pool.shutdownNow();
-        try {
-            pool.awaitTermination(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        Pool(int size) {
+            AtomicInteger count = new AtomicInteger();
+            executor = Executors.newFixedThreadPool(size, r -> {
+                Thread t = new Thread(r, "parameter-sweep-" + count.incrementAndGet());
+                t.setDaemon(true);
+                threads.add(t);
+                return t;
+            });
+        }
+
+        /**
+         * Interrupts running points and waits for every thread to end (a point that ignores interrupts for
+         * {@value #SHUTDOWN_SECONDS} s is left running).
+         */
+        void shutDown() {
+            executor.shutdownNow();
+            try {
+                if (executor.awaitTermination(SHUTDOWN_SECONDS, TimeUnit.SECONDS)) {
+                    for (Thread t : threads) {
+                        t.join(TimeUnit.SECONDS.toMillis(SHUTDOWN_SECONDS)); // its task is over: it is exiting
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
