@@ -148,6 +148,7 @@ public record BacktestRequest(PriceHistory history, LocalDate start, LocalDate e
         return lotSizes == null ? 0 : lotSizes[i];
     }
 
+    /** Equal when every parameter is and the history is the same object (immutable, and too large to compare). */
     @Override
     public boolean equals(Object o) {
         return o instanceof BacktestRequest r && history == r.history && start.equals(r.start) && end.equals(r.end)

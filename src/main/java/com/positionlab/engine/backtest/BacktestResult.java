@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import com.positionlab.engine.stats.Returns;
+
 /**
  * A backtest day by day, each figure at the day's close after that day's trades. Day {@code d} is
  * {@code dates[d]}; every per-day array has {@link #size()} entries.
@@ -25,9 +27,6 @@ import java.util.List;
 public record BacktestResult(LocalDate[] dates, double initialCapital, double[] equity, double[] cash,
         double[][] weights, boolean[] rebalanced, double[] turnovers, double[] commissions, double[] slippages,
         List<Trade> trades) {
-
-    /** Trading days a year, to annualise turnover. */
-    public static final int TRADING_DAYS_PER_YEAR = 252;
 
     public BacktestResult {
         int size = dates.length;
@@ -104,11 +103,11 @@ public record BacktestResult(LocalDate[] dates, double initialCapital, double[] 
     }
 
     /**
-     * {@link #turnover()} a year: {@code turnover x 252 / size()}. It includes day 0's purchase; subtract
-     * {@code turnovers()[0]} for the turnover of rebalancing alone.
+     * {@link #turnover()} a year: {@code turnover x 252 / size()} ({@link Returns#TRADING_DAYS}). It includes day
+     * 0's purchase; subtract {@code turnovers()[0]} for the turnover of rebalancing alone.
      */
     public double annualisedTurnover() {
-        return turnover() * TRADING_DAYS_PER_YEAR / dates.length;
+        return turnover() * Returns.TRADING_DAYS / dates.length;
     }
 
     /** Commission paid over the backtest. */
