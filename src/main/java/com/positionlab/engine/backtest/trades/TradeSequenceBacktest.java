@@ -17,8 +17,10 @@ import com.positionlab.engine.InvalidParameterException;
  * {@code E_k = E_{k-1} + pnl_k}. Once equity is not positive nothing more is staked ({@link SizingBranch#NO_CAPITAL}).
  * The estimating rules see net returns: a cost makes every trade worse by {@code c} before any estimate.
  *
- * <p>Kelly and optimal f re-estimate from every prior trade, so a replay of n trades costs O(n^2): about 10 ms
- * for 1,000 trades (see {@code TradeSequenceBenchmark}).
+ * <p>Kelly and optimal f re-estimate from every prior trade, so a replay of n trades costs O(n^2). Only part of
+ * an estimate could be carried from one trade to the next: p - q/b needs running counts and sums, but the
+ * log-optimal fraction that bounds it, and optimal f, are roots of a sum over every prior trade, found again for
+ * each. 1,000 trades take tens of milliseconds per rule ({@code TradeSequenceBenchmark}).
  */
 public final class TradeSequenceBacktest {
 
