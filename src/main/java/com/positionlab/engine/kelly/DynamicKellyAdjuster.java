@@ -81,7 +81,7 @@ public final class DynamicKellyAdjuster {
                     "expectancy over the " + window + " is negative (" + Reasons.amount(recent.expectancy())
                             + " per trade)");
         }
-        double longRun = EdgeStatistics.of(pnl).winRate();
+        double longRun = winRate(pnl);
         if (pnl.length > n && recent.winRate() > longRun + policy.outperformanceMargin()) {
             double allowed = before > 0 ? Math.max(1, Math.min(policy.outperformanceFactor(), 1 / before)) : 1;
             return new Adjustment(name, allowed, "win rate over the " + window + " is "
@@ -89,5 +89,18 @@ public final class DynamicKellyAdjuster {
                     + (allowed < policy.outperformanceFactor() ? "; capped so the total stays at most 1" : ""));
         }
         return new Adjustment(name, 1, "expectancy over the " + window + " is not negative; no adjustment");
+    }
+
+    /**
+     * {@code EdgeStatistics.of(pnl).winRate()}, wins / (wins + losses) or NaN without either, without the rest of
+     * the statistics: the log-optimal fraction among them costs a bisection over every trade.
+     */
+    private static double winRate(double[] pnl) {
+        Tally tally = new Tally();
+        for (double x : pnl) {
+            tally.add(x);
+        }
+        int decisive = tally.wins + tally.losses;
+        return decisive == 0 ? Double.NaN : (double) tally.wins / decisive;
     }
 }

@@ -39,9 +39,22 @@ public final class EdgeEstimator {
 
     /** The edge of one list of P&amp;Ls (account currency, in exit order), labelled as {@code window}. */
     public static TradeEdge edge(double[] pnl, EdgeWindow window, EdgeConfig config) {
-        EdgeStatistics stats = EdgeStatistics.of(pnl);
         BootstrapInterval interval = KellyBootstrap.interval(pnl, config.confidenceLevel(), config.resamples(),
                 config.seed());
+        return edge(EdgeStatistics.of(pnl), interval, window, config);
+    }
+
+    /**
+     * The edge of one list of P&amp;Ls without its bootstrap interval ({@link BootstrapInterval#none}): the
+     * same statistics, the same usability and so the same {@link TradeEdge#basis() basis} as {@link #edge},
+     * for a caller that re-estimates after every trade (a replay) and has no use for the interval.
+     */
+    public static TradeEdge pointEdge(double[] pnl, EdgeWindow window, EdgeConfig config) {
+        return edge(EdgeStatistics.of(pnl), BootstrapInterval.none(config.confidenceLevel()), window, config);
+    }
+
+    private static TradeEdge edge(EdgeStatistics stats, BootstrapInterval interval, EdgeWindow window,
+            EdgeConfig config) {
         String blocker = blocker(stats, config.minimumTrades());
         boolean usable = blocker == null;
         String reason = usable ? usableReason(stats) : blocker;

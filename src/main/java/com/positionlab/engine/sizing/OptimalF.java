@@ -37,8 +37,12 @@ public final class OptimalF {
         if (worst == 0) {
             throw new InvalidParameterException("trade_returns", "has no losing trade, so optimal f is unbounded");
         }
+        double[] perLoss = new double[tradeReturns.length];
+        for (int i = 0; i < perLoss.length; i++) {
+            perLoss[i] = tradeReturns[i] / worst;
+        }
         double f;
-        if (slope(tradeReturns, worst, 0) <= 0) {
+        if (slope(perLoss, 0) <= 0) {
             f = 0;
         } else {
             double lo = 0;
@@ -46,7 +50,7 @@ public final class OptimalF {
             // At f = 1 the worst trade wipes the account out: the root is strictly inside (0, 1).
             for (int i = 0; i < 100 && hi - lo > 1e-12; i++) {
                 double mid = 0.5 * (lo + hi);
-                if (slope(tradeReturns, worst, mid) > 0) {
+                if (slope(perLoss, mid) > 0) {
                     lo = mid;
                 } else {
                     hi = mid;
@@ -61,10 +65,10 @@ public final class OptimalF {
         return new Result(f, worst, Math.exp(logTwr / tradeReturns.length), tradeReturns.length);
     }
 
-    private static double slope(double[] r, double worst, double f) {
+    /** {@code sum y_i / (1 + f y_i)} over the returns in units of the largest loss, {@code y_i = r_i / L}. */
+    private static double slope(double[] perLoss, double f) {
         double s = 0;
-        for (double x : r) {
-            double y = x / worst;
+        for (double y : perLoss) {
             s += y / (1 + f * y);
         }
         return s;

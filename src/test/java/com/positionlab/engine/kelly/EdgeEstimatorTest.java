@@ -151,4 +151,20 @@ class EdgeEstimatorTest {
                 () -> EdgeEstimator.rolling(dailyTrades(30), AS_OF, CONFIG, cancelled))
                 .isInstanceOf(CancelledException.class);
     }
+
+    @Test
+    void pointEdgeIsTheEdgeWithoutItsInterval() {
+        double[] usable = EdgeEstimator.pnlInExitOrder(dailyTrades(25), AS_OF);
+        double[] tooFew = EdgeEstimator.pnlInExitOrder(dailyTrades(12), AS_OF);
+        for (double[] pnl : List.of(usable, tooFew)) {
+            TradeEdge full = EdgeEstimator.edge(pnl, EdgeWindow.ALL, CONFIG);
+            TradeEdge point = EdgeEstimator.pointEdge(pnl, EdgeWindow.ALL, CONFIG);
+            assertThat(point.statistics()).isEqualTo(full.statistics());
+            assertThat(point.kellyUsable()).isEqualTo(full.kellyUsable());
+            assertThat(point.basis()).isEqualTo(full.basis());
+            assertThat(point.kellyInterval().isDefined()).isFalse();
+        }
+        assertThat(EdgeEstimator.pointEdge(tooFew, EdgeWindow.ALL, CONFIG).reason())
+                .isEqualTo("only 12 trades; at least 20 needed");
+    }
 }
