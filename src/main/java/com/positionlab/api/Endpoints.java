@@ -31,16 +31,20 @@ final class Endpoints {
     static final String KELLY_CRITERION = "/api/v1/kelly-criterion";
     static final String OPTIMIZE = "/api/v1/optimize";
     static final String FRONTIER = "/api/v1/frontier";
+    static final String BACKTEST = "/api/v1/backtest";
+    /** The longest a backtest may compute before it is stopped with an error. */
+    static final long BACKTEST_BUDGET_NANOS = 60_000_000_000L;
     static final String LATEST_OPTIMIZATION = "/api/v1/optimization/{portfolio_id}/latest";
     static final String HEALTH = "/api/v1/health";
     static final String METRICS = "/api/v1/metrics";
     static final List<String> PATHS = List.of(CALCULATE_POSITION_SIZE, KELLY_CRITERION, OPTIMIZE, FRONTIER,
-            LATEST_OPTIMIZATION, HEALTH,
+            BACKTEST, LATEST_OPTIMIZATION, HEALTH,
             METRICS);
 
     private final PositionSizingService sizing;
     private final KellyService kelly;
     private final OptimizationHistory optimizations;
+    private final com.positionlab.service.backtest.BacktestService backtests;
     private final HealthCheck health;
     private final ApiMetrics metrics;
     private final String version;
@@ -51,6 +55,7 @@ final class Endpoints {
         this.sizing = services.sizing();
         this.kelly = services.calculators().kelly();
         this.optimizations = services.optimizations();
+        this.backtests = services.backtests();
         this.health = new HealthCheck(services.workspace(), sizing.writeHealth());
         this.metrics = metrics;
         this.version = version;
@@ -64,9 +69,32 @@ final class Endpoints {
                 Route.post(KELLY_CRITERION, this::kellyCriterion),
                 Route.post(OPTIMIZE, r -> Reply.ok(optimizations.optimize(r.body(OptimizeRequest.class)))),
                 Route.post(FRONTIER, r -> Reply.ok(optimizations.frontier(r.body(OptimizeRequest.class)))),
+                Route.post(BACKTEST, r -> Reply.ok(backtest(r.body(
+                        com.positionlab.service.backtest.BacktestRequest.class)))),
                 Route.get(LATEST_OPTIMIZATION, this::latestOptimization),
                 Route.probe(HEALTH, r -> health()),
                 Route.probe(METRICS, r -> metrics()));
+    }
+
+    /** A backtest within {@link #BACKTEST_BUDGET_NANOS} of computing, or an error naming the request. */
+    private Object backtest(com.positionlab.service.backtest.BacktestRequest request) {
+        long end = nanoClock.getAsLong() + BACKTEST_BUDGET_NANOS;
+        com.positionlab.engine.task.Progress budget = new com.positionlab.engine.task.Progress() {
+            @Override
+            public void update(double fraction, String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return nanoClock.getAsLong() - end > 0;
+            }
+        };
+        try {
+            return backtests.run(request, budget);
+        } catch (com.positionlab.engine.task.CancelledException e) {
+            throw new com.positionlab.service.ValidationException("request", "the backtest took longer than "
+                    + BACKTEST_BUDGET_NANOS / 1_000_000_000L + " s; shorten the dates, the strategies or the sweep");
+        }
     }
 
     private Reply calculatePositionSize(ApiRequest request) throws Exception {

@@ -17,6 +17,11 @@ public record Calculators(KellyService kelly, SimulationService simulation, Risk
                           PositionSizingService sizing, OptimizeService optimize,
                           FrontierService frontier, AllocateService allocate) {
 
+    /** Backtests of prices files and given trades (no workspace). */
+    public com.positionlab.service.backtest.BacktestService backtest() {
+        return new com.positionlab.service.backtest.BacktestService(optimize(), null, null);
+    }
+
     public static Calculators create() {
         return new Calculators(new KellyService(), new SimulationService(), new RiskService(),
                 new PositionSizingService(), new OptimizeService(), new FrontierService(),

@@ -81,6 +81,12 @@ public final class Services implements AutoCloseable {
         return new com.positionlab.service.build.RebalanceSizing(sizing, rules);
     }
 
+    /** Backtests over the workspace's prices and strategies' trades (and prices files). */
+    public com.positionlab.service.backtest.BacktestService backtests() {
+        return new com.positionlab.service.backtest.BacktestService(calculators.optimize(),
+                new com.positionlab.service.optimize.WorkspacePrices(store), id -> store.trades().trades(id));
+    }
+
     /** The "Build a portfolio" use case: frontier, candidates and rebalancing trades over the workspace. */
     public com.positionlab.service.build.PortfolioBuilder builder() {
         return builder;

@@ -28,7 +28,7 @@ import com.positionlab.service.optimize.OptimizeResponse.Performance;
  */
 public final class OptimizeService {
 
-    static final List<String> METHODS = List.of("min_volatility", "max_sharpe", "efficient_risk",
+    public static final List<String> METHODS = List.of("min_volatility", "max_sharpe", "efficient_risk",
             "efficient_return", "max_quadratic_utility", "hrp", "black_litterman", "risk_parity",
             "max_diversification", "robust", "min_semivariance", "min_cvar", "min_cdar");
 

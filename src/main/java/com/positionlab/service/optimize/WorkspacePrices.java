@@ -37,17 +37,8 @@ public final class WorkspacePrices implements PriceSource {
         LocalDate end = latest.values().stream().map(PriceBar::date).max(LocalDate::compareTo)
                 .orElseThrow(() -> new ValidationException("universe", "none of these instruments has a price"));
         // calendar days that hold the lookback's trading days, with room for holidays
-        LocalDate from = end.minusDays(lookbackDays * 7L / 5 + 30);
-        Map<String, PriceSeries> series = store.prices().adjustedCloses(ids, from);
-        TreeMap<LocalDate, double[]> rows = new TreeMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            PriceSeries s = series.get(ids.get(i));
-            for (int t = 0; s != null && t < s.dates().size(); t++) {
-                double[] row = rows.computeIfAbsent(s.dates().get(t), d -> nanRow(ids.size()));
-                row[i] = s.values()[t];
-            }
-        }
-        List<LocalDate> dates = new ArrayList<>(rows.keySet());
+        List<LocalDate> dates = new ArrayList<>();
+        TreeMap<LocalDate, double[]> rows = rows(ids, end.minusDays(lookbackDays * 7L / 5 + 30), dates);
         int first = Math.max(0, dates.size() - lookbackDays - 1);
         List<LocalDate> kept = dates.subList(first, dates.size());
         double[][] prices = new double[kept.size()][];
@@ -58,6 +49,41 @@ public final class WorkspacePrices implements PriceSource {
             throw new ValidationException("universe", "fewer than 3 dates with prices in the lookback");
         }
         return new PriceTable(kept, ids, prices);
+    }
+
+    /**
+     * Every stored adjusted close of the instruments: the dates on which any has a price, NaN where one has
+     * none (a backtest's history).
+     */
+    public PriceTable history(List<String> ids) {
+        check(ids, 20);
+        List<LocalDate> dates = new ArrayList<>();
+        TreeMap<LocalDate, double[]> rows = rows(ids, LocalDate.of(1, 1, 1), dates);
+        if (dates.size() < 3) {
+            throw new ValidationException("universe", "fewer than 3 dates with prices");
+        }
+        return new PriceTable(dates, ids, dates.stream().map(rows::get).toArray(double[][]::new));
+    }
+
+    /** The workspace's instruments by id (for sectors and lot sizes). */
+    public Map<String, Instrument> instruments() {
+        Map<String, Instrument> out = new java.util.LinkedHashMap<>();
+        store.instruments().findAll().forEach(i -> out.put(i.id(), i));
+        return out;
+    }
+
+    private TreeMap<LocalDate, double[]> rows(List<String> ids, LocalDate from, List<LocalDate> dates) {
+        Map<String, PriceSeries> series = store.prices().adjustedCloses(ids, from);
+        TreeMap<LocalDate, double[]> rows = new TreeMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            PriceSeries s = series.get(ids.get(i));
+            for (int t = 0; s != null && t < s.dates().size(); t++) {
+                double[] row = rows.computeIfAbsent(s.dates().get(t), d -> nanRow(ids.size()));
+                row[i] = s.values()[t];
+            }
+        }
+        dates.addAll(rows.keySet());
+        return rows;
     }
 
     private void check(List<String> ids, int lookbackDays) {
