@@ -87,6 +87,11 @@ public final class Services implements AutoCloseable {
                 new com.positionlab.service.optimize.WorkspacePrices(store), id -> store.trades().trades(id));
     }
 
+    /** Backtests run and stored in the workspace, listed and reloaded by the Backtest view. */
+    public com.positionlab.service.backtest.BacktestHistory backtestHistory() {
+        return new com.positionlab.service.backtest.BacktestHistory(store, backtests());
+    }
+
     /** The "Build a portfolio" use case: frontier, candidates and rebalancing trades over the workspace. */
     public com.positionlab.service.build.PortfolioBuilder builder() {
         return builder;

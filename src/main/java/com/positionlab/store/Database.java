@@ -187,7 +187,7 @@ public final class Database implements AutoCloseable {
      * equal). A workspace already at this version opens without Flyway, which costs a quarter of a second
      * of a two-core machine's start-up to find that there is nothing to do.
      */
-    static final int SCHEMA_VERSION = 35;
+    static final int SCHEMA_VERSION = 36;
 
     /** Whether Flyway's history says every migration ran and the newest one is {@link #SCHEMA_VERSION}. */
     static boolean schemaIsCurrent(JdbcConnectionPool pool) {

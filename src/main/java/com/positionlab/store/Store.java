@@ -18,7 +18,7 @@ public final class Store {
     /** Workspace kinds recorded in {@code workspace_info}. */
 
     private static final List<String> DATA_TABLES_CHILD_FIRST = List.of("sizing_events", "position_sizing_metrics",
-            "universe_list_members", "universe_lists",
+            "universe_list_members", "universe_lists", "backtests",
             "optimizations", "kelly_calculations", "strategy_kelly_config", "position_sizing_history", "correlation_matrices",
             "historical_performance", "position_sizing_rules", "holdings", "portfolios", "trades", "strategies",
             "prices", "instruments", "workspace_info", "import_batches");
@@ -44,6 +44,7 @@ public final class Store {
     private final SizingHistoryRepository sizingHistory;
     private final SizingEventRepository sizingEvents;
     private final UniverseListRepository universeLists;
+    private final BacktestRepository backtests;
 
     public Store(Database db) {
         this.db = db;
@@ -58,6 +59,11 @@ public final class Store {
         this.sizingHistory = new SizingHistoryRepository(db);
         this.sizingEvents = new SizingEventRepository(db);
         this.universeLists = new UniverseListRepository(db);
+        this.backtests = new BacktestRepository(db);
+    }
+
+    public BacktestRepository backtests() {
+        return backtests;
     }
 
     public UniverseListRepository universeLists() {
