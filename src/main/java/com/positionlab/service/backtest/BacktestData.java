@@ -28,6 +28,9 @@ import com.positionlab.service.optimize.WorkspacePrices;
  */
 public record BacktestData(List<String> tickers, PriceHistory history, String[] sectors, double[] lots, int filled) {
 
+    /** The most prices (days x instruments) a backtest takes: its daily weights are kept in memory. */
+    static final long MAX_CELLS = 10_000_000L;
+
     /** Loads the prices the request names. */
     static BacktestData of(BacktestRequest r, WorkspacePrices workspace) {
         if ((r.prices() == null) == (r.universe() == null)) {
@@ -47,6 +50,11 @@ public record BacktestData(List<String> tickers, PriceHistory history, String[] 
             table = PriceCsv.read(Path.of(r.prices()), "prices");
         }
         List<String> tickers = table.tickers();
+        if ((long) table.prices().length * tickers.size() > MAX_CELLS) {
+            throw new ValidationException(r.prices() != null ? "prices" : "universe", "holds " + table.prices().length
+                    + " days of " + tickers.size() + " instruments; a backtest takes at most " + MAX_CELLS
+                    + " prices (days x instruments)");
+        }
         int filled = 0;
         double[][] prices = new double[table.prices().length][];
         for (int t = 0; t < prices.length; t++) {
