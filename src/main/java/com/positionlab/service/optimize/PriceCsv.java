@@ -47,10 +47,16 @@ public final class PriceCsv {
 
     private static PriceTable read(Path file, String field, boolean prices) {
         try {
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // a device, a pipe or a folder: /dev/zero would be read forever
+                throw new ValidationException(field, "is not a regular file: " + ValidationException.quote(
+                        file.toString()));
+            }
             if (Files.size(file) > MAX_BYTES) {
                 throw new ValidationException(field, "the file is larger than " + (MAX_BYTES >> 20) + " MB");
             }
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            try (Reader in = new java.io.BufferedReader(new java.io.InputStreamReader(new Capped(
+                    Files.newInputStream(file), field), StandardCharsets.UTF_8));
                  CSVParser csv = CSVFormat.DEFAULT.builder().get().parse(in)) {
                 return parse(csv, field, prices);
             }
@@ -144,5 +150,40 @@ public final class PriceCsv {
             throw new ValidationException(field, where + (positive ? ": not a positive price" : ": not a number"));
         }
         return v;
+    }
+
+    /**
+     * A stream that refuses to read past {@link #MAX_BYTES}: a file whose size the system reports as 0 (under
+     * {@code /proc}) is still bounded.
+     */
+    private static final class Capped extends java.io.FilterInputStream {
+        private final String field;
+        private long read;
+
+        Capped(java.io.InputStream in, String field) {
+            super(in);
+            this.field = field;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > MAX_BYTES) {
+                throw new ValidationException(field, "the file is larger than " + (MAX_BYTES >> 20) + " MB");
+            }
+        }
     }
 }

@@ -27,6 +27,21 @@ class PriceTableTest {
     }
 
     @Test
+    void aDeviceAPipeOrAFolderIsRefusedWithoutBeingReadAndContentsAreNotEchoed() throws Exception {
+        for (String path : List.of("/dev/zero", "/dev/urandom", System.getProperty("java.io.tmpdir"))) {
+            if (java.nio.file.Files.exists(java.nio.file.Path.of(path))) {
+                assertThatThrownBy(() -> PriceCsv.read(java.nio.file.Path.of(path), "prices"))
+                        .isInstanceOf(ValidationException.class).hasMessageContaining("not a regular file");
+            }
+        }
+        java.nio.file.Path secret = java.nio.file.Files.createTempFile("secret", ".csv");
+        java.nio.file.Files.writeString(secret, "password=hunter2\n");
+        assertThatThrownBy(() -> PriceCsv.read(secret, "prices")).isInstanceOf(ValidationException.class)
+                .message().doesNotContain("hunter2");
+        java.nio.file.Files.delete(secret);
+    }
+
+    @Test
     void weeksEndingSundayGive1477RowsAnd186CompleteReturnRows() {
         PriceTable weekly = reference().select(PriceTable.Rows.WEEKLY_FIRST);
         assertThat(weekly.dates()).hasSize(1477);
