@@ -3,6 +3,7 @@
 
     hostile.py slow PORT [N] [SECONDS]   N stalled sockets of each kind; health latency meanwhile
     hostile.py requests PORT [SECONDS]   ~30 hostile requests, then 4 heavy ones at once; health meanwhile
+    hostile.py backtests PORT [SECONDS]  hostile backtests, then 4 heavy sweeps at once; health meanwhile
 
 Each prints one line per probe and a final RESULT line. Every socket has a timeout; nothing runs for
 longer than the time given.
@@ -209,6 +210,24 @@ def catalogue(port):
     ]
 
 
+def at_once(port, heavy, seconds):
+    """Sends the requests at once, each on its own connection, while health is measured; returns both."""
+    probe = HealthProbe(port)
+    probe.start()
+    time.sleep(0.5)
+    results = []
+    threads = [threading.Thread(target=lambda r=r: results.append(exchange(port, r, seconds)), daemon=True)
+               for r in heavy]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(seconds + 2)
+    time.sleep(1.0)
+    probe.stopped.set()
+    probe.join(6)
+    return results, probe
+
+
 def requests(port, seconds):
     worst = 0.0
     statuses = {}
@@ -225,31 +244,93 @@ def requests(port, seconds):
         print(f"{str(status):>4s} {took * 1000:8.1f} ms {len(data):>8d} B {shape:8s} {error:24s} {name}")
     warm_up(port)
     heavy = [raw for name, raw in catalogue(port) if name.startswith(("lot_size", "equity"))] * 2
-    probe = HealthProbe(port)
-    probe.start()
-    time.sleep(0.5)
-    results = []
-    threads = [threading.Thread(target=lambda r=r: results.append(exchange(port, r, seconds)), daemon=True)
-               for r in heavy]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(seconds + 2)
-    time.sleep(1.0)
-    probe.stopped.set()
-    probe.join(6)
+    results, probe = at_once(port, heavy, seconds)
     heavy_s = [f"{s}/{t:.1f}s" for s, t, _ in results]
     print(f"4 heavy requests at once (status/time): {' '.join(heavy_s)}")
     print(f"RESULT hostile-requests sent={sum(statuses.values())} five_hundreds={statuses.get(500, 0)} "
           f"no_answer={statuses.get(None, 0)} slowest_s={worst:.2f} " + probe.summary())
 
 
+UNIVERSE = '["AERO", "AQUA", "BKNR", "MEDX", "RAIL", "GENO", "SEMI", "FOOD"]'
+
+
+def backtest(port, body):
+    return post(port, "/api/v1/backtest", body)
+
+
+def backtest_catalogue(port):
+    u = '{"universe": ' + UNIVERSE + ', '
+    heavy_sweep = (u + '"rebalance": "daily", "strategy": {"method": "max_sharpe"}, "sweep": {"lookback": '
+                   + json.dumps(list(range(20, 420, 20))) + ', "costs_bps": ' + json.dumps(list(range(20))) + '}}')
+    return [
+        ("equal weight (control)", backtest(port, u + '"strategy": {"method": "equal_weight"}}')),
+        ("max sharpe weekly (control)", backtest(port, u + '"rebalance": "weekly", "strategy": {"method": '
+                                                  '"max_sharpe"}, "include_trades": false}')),
+        ("prices /dev/zero", backtest(port, '{"prices": "/dev/zero", "strategy": {"method": "equal_weight"}}')),
+        ("prices /proc/self/environ", backtest(port, '{"prices": "/proc/self/environ", "strategy": '
+                                                     '{"method": "equal_weight"}}')),
+        ("prices /etc/shadow", backtest(port, '{"prices": "/etc/shadow", "strategy": {"method": "equal_weight"}}')),
+        ("prices and universe", backtest(port, u + '"prices": "x.csv", "strategy": {"method": "equal_weight"}}')),
+        ("unknown method 100 KB", backtest(port, u + '"strategy": {"method": "' + "m" * 100_000 + '"}}')),
+        ("label 100 KB", backtest(port, u + '"strategy": {"method": "equal_weight", "label": "' + "l" * 100_000
+                                  + '"}}')),
+        ("lookback 1e9", backtest(port, u + '"lookback": 1000000000, "strategy": {"method": "equal_weight"}}')),
+        ("lookback 1e-999", backtest(port, u + '"lookback": 1e-999, "strategy": {"method": "equal_weight"}}')),
+        ("drift band 1e-300", backtest(port, u + '"rebalance": {"drift_band": 1e-300}, "strategy": {"method": '
+                                       '"equal_weight"}}')),
+        ("start year 1, end year 9999", backtest(port, u + '"start": "0001-01-01", "end": "9999-12-31", '
+                                                 '"strategy": {"method": "equal_weight"}}')),
+        ("capital 1e308", backtest(port, u + '"initial_capital": 1e308, "strategy": {"method": "equal_weight"}}')),
+        ("11 strategies", backtest(port, u + '"strategies": ' + json.dumps([{"method": "equal_weight"}] * 11) + '}')),
+        ("sweep of 441 points", backtest(port, u + '"strategy": {"method": "equal_weight"}, "sweep": {"lookback": '
+                                         + json.dumps(list(range(20, 41))) + ', "costs_bps": '
+                                         + json.dumps(list(range(21))) + '}}')),
+        ("sweep key 10 KB deep", backtest(port, u + '"strategy": {"method": "equal_weight"}, "sweep": {"strategy.'
+                                          + "a." * 5000 + 'b": [1]}}')),
+        ("sweep threads 1000", backtest(port, u + '"strategy": {"method": "equal_weight"}, "sweep": {"lookback": '
+                                        '[20]}, "threads": 1000}')),
+        ("trades 30,000", backtest(port, '{"trades": ' + json.dumps([{"return": 0.01}] * 30_000) + '}')),
+        ("trade return 1e300", backtest(port, '{"trades": [{"return": 1e300}]}')),
+        ("strategy_id unknown", backtest(port, '{"strategy_id": "nope"}')),
+        ("fixed weights 4e0 each", backtest(port, u + '"strategy": {"method": "fixed_weights", "weights": {"AERO": 4,'
+                                            ' "AQUA": 4}}}')),
+        ("heavy sweep (400 daily max Sharpe)", backtest(port, heavy_sweep)),
+    ]
+
+
+def backtests(port, seconds):
+    worst = 0.0
+    statuses = {}
+    catalogue = backtest_catalogue(port)
+    for name, raw in catalogue:
+        status, took, data = exchange(port, raw, min(90.0, seconds))
+        worst = max(worst, took)
+        statuses[status] = statuses.get(status, 0) + 1
+        body = data.split(b"\r\n\r\n", 1)[-1] if data else b""
+        try:
+            answer = json.loads(body) if body else {}
+            error = answer.get("error", "") if isinstance(answer, dict) else ""
+            message = (answer.get("message", "") or "")[:70] if isinstance(answer, dict) else ""
+            shape = "json"
+        except ValueError:
+            error, message, shape = "", "", "NOT-JSON" if body else "empty"
+        print(f"{str(status):>4s} {took * 1000:9.1f} ms {len(data):>8d} B {shape:8s} {error:18s} {name}: {message}")
+    warm_up(port)
+    heavy = [raw for name, raw in catalogue if name.startswith("heavy")] * 4
+    results, probe = at_once(port, heavy, seconds)
+    print(f"4 heavy sweeps at once (status/time): {' '.join(f'{s}/{t:.1f}s' for s, t, _ in results)}")
+    print(f"RESULT hostile-backtests sent={sum(statuses.values())} five_hundreds={statuses.get(500, 0)} "
+          f"no_answer={statuses.get(None, 0)} slowest_s={worst:.2f} " + probe.summary())
+
+
 if __name__ == "__main__":
-    if len(sys.argv) < 3 or sys.argv[1] not in ("slow", "requests"):
+    if len(sys.argv) < 3 or sys.argv[1] not in ("slow", "requests", "backtests"):
         print(__doc__)
         sys.exit(2)
     p = int(sys.argv[2])
     if sys.argv[1] == "slow":
         slow(p, int(sys.argv[3]) if len(sys.argv) > 3 else 4, float(sys.argv[4]) if len(sys.argv) > 4 else 15)
+    elif sys.argv[1] == "backtests":
+        backtests(p, float(sys.argv[3]) if len(sys.argv) > 3 else 90)
     else:
         requests(p, float(sys.argv[3]) if len(sys.argv) > 3 else 30)

@@ -61,7 +61,7 @@ public final class BacktestService {
         List<JsonNode> strategies = strategies(r);
         List<Run> runs = new ArrayList<>();
         for (int k = 0; k < strategies.size(); k++) {
-            String field = r.strategies() != null ? "strategies." + k : "strategy";
+            String field = r.strategies() != null ? "strategies[" + k + "]" : "strategy";
             runs.add(run(data, s, Strategies.of(strategies.get(k), field, optimize, data), strategies.get(k), true,
                     Scaled.part(progress, k, strategies.size())));
         }

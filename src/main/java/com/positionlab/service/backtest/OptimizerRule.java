@@ -27,6 +27,8 @@ import com.positionlab.service.optimize.PriceTable;
  */
 final class OptimizerRule implements WeightRule {
 
+    /** A weight this far below zero in a long-only answer is the solver's rounding. */
+    static final double NOISE = 1e-9;
     /** The least prices a window must hold for an optimisation (20 returns). */
     static final int MIN_PRICES = 21;
     /** Strategy fields that are not the objective's. */
@@ -80,6 +82,9 @@ final class OptimizerRule implements WeightRule {
             double[] w = new double[window.instruments()];
             for (int i : eligible) {
                 w[i] = answer.weights().getOrDefault(tickers.get(i), 0.0);
+                if (!shorts && w[i] < 0 && w[i] > -NOISE) {
+                    w[i] = 0; // a solver's rounding below a zero bound, not a short position
+                }
             }
             return w;
         } catch (NoSolutionException e) {

@@ -63,7 +63,7 @@ final class TradeSequences {
         for (int k = 0; k < specs.size(); k++) {
             progress.checkCancelled();
             progress.update((double) k / specs.size(), "replaying the trades");
-            String field = "sizing." + k;
+            String field = "sizing[" + k + "]";
             SizingRule rule = rule(specs.get(k), field);
             SizingAttribution a;
             try {
@@ -116,7 +116,7 @@ final class TradeSequences {
         }
         for (int k = 0; k < r.trades().size(); k++) {
             BacktestRequest.ClosedTradeIn t = r.trades().get(k);
-            String field = "trades." + k;
+            String field = "trades[" + k + "]";
             if (t == null || t.returnOnPosition() == null || !(t.returnOnPosition() >= -1 && t.returnOnPosition() <= 100)) {
                 throw new ValidationException(field + ".return", "must be a return on the position from -1 to 100");
             }

@@ -234,7 +234,7 @@ class BacktestServiceTest {
                         + "{\"colour\": [1]}}", "sweep.colour"),
                 new Case("{\"prices\": \"PRICES\", \"strategy\": {\"method\": \"equal_weight\"}, \"split_date\": "
                         + "\"1990-01-01\"}", "split_date"),
-                new Case("{\"trades\": [{\"return\": 5000}]}", "trades.0.return"),
+                new Case("{\"trades\": [{\"return\": 5000}]}", "trades[0].return"),
                 new Case("{\"prices\": \"PRICES\", \"universe\": [\"A\", \"B\"], \"strategy\": {\"method\": "
                         + "\"equal_weight\"}}", "universe"))) {
             assertThatThrownBy(() -> SERVICE.run(request(c.json()), Progress.NONE)).as(c.json())
