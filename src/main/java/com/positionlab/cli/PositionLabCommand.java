@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
                 "      --theme light|dark    the theme (default: the one last used)"},
         subcommands = {DemoCommand.class, PortfolioCommand.class, ImportCommand.class, KellyCommand.class, SimulateCommand.class, EdgeCommand.class,
                 ScreenshotCommand.class, SizeCommand.class, EventsCommand.class, RiskCommand.class, ReportCommand.class,
-                ServeCommand.class, OptimizeCommand.class, FrontierCommand.class, AllocateCommand.class})
+                ServeCommand.class, OptimizeCommand.class, FrontierCommand.class, AllocateCommand.class,
+                AttributionCommand.class})
 public final class PositionLabCommand implements Runnable {
 
     @Spec

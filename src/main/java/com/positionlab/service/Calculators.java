@@ -1,5 +1,6 @@
 package com.positionlab.service;
 
+import com.positionlab.service.backtest.AttributionService;
 import com.positionlab.service.kelly.KellyService;
 import com.positionlab.service.kelly.SimulationService;
 import com.positionlab.service.optimize.AllocateService;
@@ -15,11 +16,11 @@ import com.positionlab.service.sizing.PositionSizingService;
  */
 public record Calculators(KellyService kelly, SimulationService simulation, RiskService risk,
                           PositionSizingService sizing, OptimizeService optimize,
-                          FrontierService frontier, AllocateService allocate) {
+                          FrontierService frontier, AllocateService allocate, AttributionService attribution) {
 
     public static Calculators create() {
         return new Calculators(new KellyService(), new SimulationService(), new RiskService(),
                 new PositionSizingService(), new OptimizeService(), new FrontierService(),
-                new AllocateService());
+                new AllocateService(), new AttributionService());
     }
 }
