@@ -8,6 +8,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,8 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.positionlab.service.Json;
 
 /**
- * The {@code attribution} command: Bacon's Brinson-Fachler example (table 5.3) printed as the contract's JSON,
- * and bad requests that exit 2 with one line naming the field.
+ * The {@code attribution} command: Bacon's Brinson-Fachler example (table 5.3) printed as the contract's JSON
+ * and reported by {@code report --kind backtest}, and bad requests that exit 2 with one line naming the field.
  */
 class AttributionCommandTest {
 
@@ -52,6 +55,19 @@ class AttributionCommandTest {
         assertThat(r.at("/active_return").asDouble()).isCloseTo(0.019, within(1e-12));
         assertThat(r.at("/portfolio_return").asDouble()).isCloseTo(0.083, within(1e-12));
         assertThat(r.at("/benchmark_return").asDouble()).isCloseTo(0.064, within(1e-12));
+    }
+
+    @Test
+    void whatItPrintsIsReportedAsABacktestReport() throws Exception {
+        assertThat(attribution(BACON_TABLE_5_3)).as(err.toString()).isZero();
+        Path result = Files.writeString(dir.resolve("attribution.json"), out.toString());
+        Path pdf = dir.resolve("attribution.pdf");
+        assertThat(Cli.run(new String[] {"report", "--kind", "backtest", "--in", result.toString(), "--out",
+                pdf.toString()}, new PrintWriter(out), new PrintWriter(err))).as(err.toString()).isZero();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("Attribution: 1.90% active return",
+                    "Allocation effect by sector", "Japan", "-1.04%");
+        }
     }
 
     @Test
