@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
+import com.positionlab.service.backtest.AttributionRequest;
+import com.positionlab.service.backtest.AttributionService;
 import com.positionlab.service.kelly.KellyCalculationRequest;
 import com.positionlab.service.kelly.KellyService;
 import com.positionlab.service.optimize.OptimizeRequest;
@@ -14,7 +16,8 @@ import com.positionlab.service.sizing.StoreWriteHealth;
 import com.positionlab.service.Services;
 
 /**
- * The seed's four operations and the optimiser, each calling the same service as the CLI and the UI.
+ * The seed's four operations, the optimiser and the attribution, each calling the same service as the CLI and
+ * the UI.
  *
  * <p>The services come from the composition root ({@link Services}). The Kelly endpoint uses the
  * calculator without a workspace ({@link Services#calculators()}): a busy API would otherwise fill the
@@ -23,7 +26,8 @@ import com.positionlab.service.Services;
  * {@code size} uses, which reads the portfolio, history and rules a request leaves out, caches them, and
  * commits a {@code position_sized} event for every sizing before it is answered. Health shares the
  * service's {@link StoreWriteHealth}. Optimisations and frontiers go through the workspace's
- * {@link OptimizationHistory}, which stores the runs of requests naming a {@code portfolio_id}.
+ * {@link OptimizationHistory}, which stores the runs of requests naming a {@code portfolio_id}. Attribution uses
+ * the calculator ({@link AttributionService}), which needs no workspace and stores nothing.
  */
 final class Endpoints {
 
@@ -34,17 +38,18 @@ final class Endpoints {
     static final String BACKTEST = "/api/v1/backtest";
     /** The longest a backtest may compute before it is stopped with an error. */
     static final long BACKTEST_BUDGET_NANOS = 60_000_000_000L;
+    static final String ATTRIBUTION = "/api/v1/attribution";
     static final String LATEST_OPTIMIZATION = "/api/v1/optimization/{portfolio_id}/latest";
     static final String HEALTH = "/api/v1/health";
     static final String METRICS = "/api/v1/metrics";
     static final List<String> PATHS = List.of(CALCULATE_POSITION_SIZE, KELLY_CRITERION, OPTIMIZE, FRONTIER,
-            BACKTEST, LATEST_OPTIMIZATION, HEALTH,
-            METRICS);
+            BACKTEST, ATTRIBUTION, LATEST_OPTIMIZATION, HEALTH, METRICS);
 
     private final PositionSizingService sizing;
     private final KellyService kelly;
     private final OptimizationHistory optimizations;
     private final com.positionlab.service.backtest.BacktestService backtests;
+    private final AttributionService attribution;
     private final HealthCheck health;
     private final ApiMetrics metrics;
     private final String version;
@@ -56,6 +61,7 @@ final class Endpoints {
         this.kelly = services.calculators().kelly();
         this.optimizations = services.optimizations();
         this.backtests = services.backtests();
+        this.attribution = services.calculators().attribution();
         this.health = new HealthCheck(services.workspace(), sizing.writeHealth());
         this.metrics = metrics;
         this.version = version;
@@ -71,6 +77,8 @@ final class Endpoints {
                 Route.post(FRONTIER, r -> Reply.ok(optimizations.frontier(r.body(OptimizeRequest.class)))),
                 Route.post(BACKTEST, r -> Reply.ok(backtest(r.body(
                         com.positionlab.service.backtest.BacktestRequest.class)))),
+                Route.post(ATTRIBUTION, r -> Reply.ok(attribution.attribute(r.body(AttributionRequest.class,
+                        AttributionService::check)))),
                 Route.get(LATEST_OPTIMIZATION, this::latestOptimization),
                 Route.probe(HEALTH, r -> health()),
                 Route.probe(METRICS, r -> metrics()));

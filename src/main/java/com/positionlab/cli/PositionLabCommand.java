@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         subcommands = {DemoCommand.class, PortfolioCommand.class, ImportCommand.class, KellyCommand.class, SimulateCommand.class, EdgeCommand.class,
                 ScreenshotCommand.class, SizeCommand.class, EventsCommand.class, RiskCommand.class, ReportCommand.class,
                 ServeCommand.class, OptimizeCommand.class, FrontierCommand.class, AllocateCommand.class,
-                BacktestCommand.class})
+                BacktestCommand.class, AttributionCommand.class})
 public final class PositionLabCommand implements Runnable {
 
     @Spec

@@ -41,13 +41,15 @@ import picocli.CommandLine.Spec;
                 "  portfolio    what `portfolio` printed",
                 "  optimization what `optimize` printed",
                 "  frontier     what `frontier` printed",
+                "  backtest     what `backtest` printed (one strategy, several, a sweep or a trade sequence), or",
+                "               what `attribution` printed",
                 "  history      every sizing accepted from --from to --to (dates), read from the workspace (--db);",
                 "               a summary table, then a page each",
                 "The file is written whole or not at all; prints {kind, format, file, bytes} as JSON."})
 final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--kind", required = true, paramLabel = "KIND",
-            description = "sizing, kelly, simulation, edge, portfolio, history, optimization or frontier")
+            description = "sizing, kelly, simulation, edge, portfolio, history, optimization, frontier or backtest")
     String kind;
 
     @Option(names = "--in", paramLabel = "RESULT.json", description = "The result, or - for standard input "

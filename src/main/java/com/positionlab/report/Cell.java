@@ -30,7 +30,7 @@ public sealed interface Cell {
                 case FRACTION -> "%";
                 case MONEY -> label;
                 case UNITS, DAYS -> unit.csvLabel();
-                case COUNT, NUMBER -> "";
+                case COUNT, NUMBER, DATE -> "";
             };
         }
 

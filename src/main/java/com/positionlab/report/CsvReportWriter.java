@@ -110,6 +110,9 @@ public final class CsvReportWriter implements ReportWriter {
     static String plain(Cell cell) {
         if (cell instanceof Cell.Num num) {
             BigDecimal v = num.value();
+            if (v != null && num.unit() == Unit.DATE) {
+                return ReportText.date(v.doubleValue());
+            }
             return v == null ? "" : v.stripTrailingZeros().toPlainString();
         }
         if (cell instanceof Cell.UnitName u) {

@@ -67,7 +67,7 @@ final class PdfChart {
         });
         p.levels().forEach(l -> ys.add(new double[] {l.y()}));
         double[] yr = range(ys, List.of(), p.logY());
-        Scale sx = new Scale(xr[0], xr[1], f.x(), f.x() + f.w(), false);
+        Scale sx = new Scale(xr[0], xr[1], f.x(), f.x() + f.w(), false, p.x().unit() == Unit.DATE);
         Scale sy = new Scale(yr[0], yr[1], f.y(), f.y() + f.h(), p.logY());
         axes(f, sx, sy, p.x(), p.y());
         List<String> legend = new ArrayList<>();

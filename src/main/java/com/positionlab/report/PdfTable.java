@@ -51,7 +51,7 @@ final class PdfTable {
         PdfReportWriter.heading(pages, table.title());
         drawHeader(widths, headerLines, headerHeight, lineHeight);
         int n = 0;
-        for (List<Cell> row : table.rows()) {
+        for (List<Cell> row : table.rows().subList(0, table.rows().size() - table.rowsLeftOut())) {
             if (++n % 50 == 0) {
                 progress.checkCancelled();
             }
@@ -82,7 +82,21 @@ final class PdfTable {
             }
             pages.down(height);
         }
+        if (table.rowsLeftOut() > 0) {
+            leftOut(table);
+        }
         pages.down(10);
+    }
+
+    /** The line under a table cut short: how many rows are not printed, and where they are. */
+    private void leftOut(Section.Table table) throws IOException {
+        String note = "The first " + (table.rows().size() - table.rowsLeftOut()) + " of " + table.rows().size()
+                + " rows; the other " + table.rowsLeftOut() + " are left out here (the CSV export holds every row).";
+        for (String line : pages.wrap(pages.regular, size, note, PdfPages.WIDTH - 2 * PAD)) {
+            pages.ensure(size * 1.35f + PAD);
+            pages.text(pages.regular, size, PdfPages.MARGIN + PAD, pages.y() - PAD / 2 - size, line, MUTED);
+            pages.down(size * 1.35f);
+        }
     }
 
     /**

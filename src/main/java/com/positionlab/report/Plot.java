@@ -2,7 +2,10 @@ package com.positionlab.report;
 
 import java.util.List;
 
-/** What a chart draws. Numbers in the units of its axes; {@code Unit.FRACTION} axes are labelled in percent. */
+/**
+ * What a chart draws. Numbers in the units of its axes; {@code Unit.FRACTION} axes are labelled in percent, and
+ * a {@code Unit.DATE} axis holds epoch days (days since 1970-01-01) and is labelled with dates.
+ */
 public sealed interface Plot {
 
     /**

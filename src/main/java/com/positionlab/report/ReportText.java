@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
 import java.util.Locale;
 
 /**
@@ -15,6 +16,9 @@ public final class ReportText {
 
     /** What a number that does not exist shows. */
     public static final String NONE = "—";
+
+    /** The farthest epoch day shown as a date (about the year 1,000,000 either way). */
+    static final double MAX_EPOCH_DAY = 365.25e6;
 
     private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ROOT);
 
@@ -43,7 +47,27 @@ public final class ReportText {
             case UNITS, COUNT -> pattern("#,##0.########").format(v);
             case DAYS -> pattern("#,##0.#").format(v);
             case NUMBER -> number(v.doubleValue());
+            case DATE -> date(v.doubleValue());
         };
+    }
+
+    /** An epoch day (days since 1970-01-01) as YYYY-MM-DD; a number beyond the calendar as a number. */
+    public static String date(double epochDay) {
+        return Math.abs(epochDay) <= MAX_EPOCH_DAY ? LocalDate.ofEpochDay(Math.round(epochDay)).toString()
+                : number(epochDay);
+    }
+
+    /**
+     * A date axis tick: the year alone on the first of January ("2016"), the month on the first of a month
+     * ("2016-03"), else the day.
+     */
+    static String dateTick(double epochDay) {
+        if (!(Math.abs(epochDay) <= MAX_EPOCH_DAY)) {
+            return number(epochDay);
+        }
+        LocalDate d = LocalDate.ofEpochDay(Math.round(epochDay));
+        return d.getDayOfYear() == 1 ? Integer.toString(d.getYear())
+                : d.getDayOfMonth() == 1 ? d.toString().substring(0, d.toString().length() - 3) : d.toString();
     }
 
     /** 0.1234 as "12.34%"; shares below 0.01% keep three significant digits ("0.00123%"). */
@@ -68,8 +92,11 @@ public final class ReportText {
         return pattern(digits == 0 ? "#,##0" : "#,##0." + "#".repeat(digits)).format(v);
     }
 
-    /** An axis tick: short, in k / M / B steps for large numbers, percent for fractions. */
+    /** An axis tick: short, in k / M / B steps for large numbers, percent for fractions, dates as dates. */
     public static String tick(double v, Unit unit) {
+        if (unit == Unit.DATE) {
+            return dateTick(v);
+        }
         if (unit == Unit.FRACTION) {
             double p = v * 100;
             return (Math.abs(p) >= 10 || p == Math.rint(p) ? pattern("#,##0") : pattern("0.##")).format(p) + "%";

@@ -1,23 +1,36 @@
 package com.positionlab.report;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Maps values on a chart axis to page coordinates, linearly or in logarithms, and chooses its ticks: about
  * five at 1, 2 or 5 times a power of ten; on a log axis the powers of ten, with 2 and 5 times them when the
- * range spans less than three.
+ * range spans less than three; on a date axis (epoch days) at most seven new years, else first days of months,
+ * else days.
  */
 final class Scale {
 
+    /** Most ticks on a date axis. */
+    private static final int MOST_DATE_TICKS = 7;
+
     final boolean log;
+    private final boolean dates;
     private final double lo;
     private final double hi;
     private final float from;
     private final float to;
 
     Scale(double lo, double hi, float from, float to, boolean log) {
+        this(lo, hi, from, to, log, false);
+    }
+
+    /** A linear or log scale; with {@code dates} a linear scale of epoch days ticked at calendar dates. */
+    Scale(double lo, double hi, float from, float to, boolean log, boolean dates) {
         this.log = log;
+        this.dates = dates && !log;
         this.lo = lo;
         this.hi = hi;
         this.from = from;
@@ -36,7 +49,59 @@ final class Scale {
     }
 
     List<Double> ticks() {
-        return log ? logTicks() : linearTicks(lo, hi);
+        return log ? logTicks() : dates ? dateTicks(lo, hi) : linearTicks(lo, hi);
+    }
+
+    /**
+     * Ticks of a date axis from epoch day {@code lo} to {@code hi}: the first of January every 1, 2, 5, 10, ...
+     * years when that gives two ticks or more, else the first of every 1, 2, 3 or 6 months, else whole days.
+     */
+    static List<Double> dateTicks(double lo, double hi) {
+        if (!(hi > lo) || !(Math.abs(lo) <= ReportText.MAX_EPOCH_DAY) || !(Math.abs(hi) <= ReportText.MAX_EPOCH_DAY)) {
+            return linearTicks(lo, hi);
+        }
+        LocalDate first = LocalDate.ofEpochDay((long) Math.ceil(lo));
+        LocalDate last = LocalDate.ofEpochDay((long) Math.floor(hi));
+        int years = last.getYear() - first.getYear();
+        for (int step : new int[] {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000}) {
+            if (years / step < MOST_DATE_TICKS) {
+                List<Double> out = calendarTicks(first, last, step, ChronoUnit.YEARS);
+                if (out.size() >= 2) {
+                    return out;
+                }
+                break;
+            }
+        }
+        long months = ChronoUnit.MONTHS.between(first.withDayOfMonth(1), last.withDayOfMonth(1));
+        for (int step : new int[] {1, 2, 3, 6}) {
+            if (months / step < MOST_DATE_TICKS) {
+                List<Double> out = calendarTicks(first, last, step, ChronoUnit.MONTHS);
+                if (out.size() >= 2) {
+                    return out;
+                }
+                break;
+            }
+        }
+        List<Double> days = new ArrayList<>();
+        for (double t : linearTicks(lo, hi)) {
+            if (t == Math.rint(t)) {
+                days.add(t);
+            }
+        }
+        return days.isEmpty() ? List.of(lo) : days;
+    }
+
+    /** The new years (or first days of months) from {@code first} to {@code last} at multiples of {@code step}. */
+    private static List<Double> calendarTicks(LocalDate first, LocalDate last, int step, ChronoUnit unit) {
+        List<Double> out = new ArrayList<>();
+        LocalDate t = unit == ChronoUnit.YEARS ? LocalDate.of(Math.floorDiv(first.getYear(), step) * step, 1, 1)
+                : first.withDayOfMonth(1).withMonth((first.getMonthValue() - 1) / step * step + 1);
+        for (; !t.isAfter(last); t = t.plus(step, unit)) {
+            if (!t.isBefore(first)) {
+                out.add((double) t.toEpochDay());
+            }
+        }
+        return out;
     }
 
     static List<Double> linearTicks(double lo, double hi) {

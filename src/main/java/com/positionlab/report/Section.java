@@ -22,10 +22,11 @@ public sealed interface Section {
 
     /**
      * A table. {@code name} names its CSV file ({@code name.csv}); a table that is not {@code printed} is the
-     * data behind a chart, in the CSV export only.
+     * data behind a chart, in the CSV export only. The PDF prints its first {@code printedRows} rows and says how
+     * many it left out; the CSV export writes them all.
      */
-    record Table(String title, String name, List<Column> columns, List<List<Cell>> rows, boolean printed)
-            implements Section {
+    record Table(String title, String name, List<Column> columns, List<List<Cell>> rows, boolean printed,
+                 int printedRows) implements Section {
         public Table {
             columns = List.copyOf(columns);
             rows = rows.stream().map(List::copyOf).toList();
@@ -35,6 +36,24 @@ public sealed interface Section {
                             + columns.size() + " columns");
                 }
             }
+            if (printedRows < 0) {
+                throw new IllegalArgumentException("table " + name + ": printedRows must be 0 or more");
+            }
+        }
+
+        /** A table whose rows are all printed (when it is printed at all). */
+        public Table(String title, String name, List<Column> columns, List<List<Cell>> rows, boolean printed) {
+            this(title, name, columns, rows, printed, Integer.MAX_VALUE);
+        }
+
+        /** This table with only its first {@code n} rows in the PDF. */
+        public Table printingAtMost(int n) {
+            return new Table(title, name, columns, rows, printed, n);
+        }
+
+        /** How many rows the PDF leaves out. */
+        public int rowsLeftOut() {
+            return Math.max(0, rows.size() - printedRows);
         }
     }
 

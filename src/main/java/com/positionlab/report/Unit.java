@@ -16,7 +16,12 @@ public enum Unit {
     /** A plain number such as a ratio, a multiple or a price. */
     NUMBER(""),
     /** Days. */
-    DAYS("days");
+    DAYS("days"),
+    /**
+     * A calendar day, held as the number of days since 1970-01-01 (the epoch day) so that a chart can place it:
+     * shown and written as YYYY-MM-DD, and a chart axis of dates is labelled with years, months or days.
+     */
+    DATE("date");
 
     private final String csvLabel;
 

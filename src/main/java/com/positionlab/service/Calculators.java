@@ -1,5 +1,6 @@
 package com.positionlab.service;
 
+import com.positionlab.service.backtest.AttributionService;
 import com.positionlab.service.kelly.KellyService;
 import com.positionlab.service.kelly.SimulationService;
 import com.positionlab.service.optimize.AllocateService;
@@ -15,7 +16,7 @@ import com.positionlab.service.sizing.PositionSizingService;
  */
 public record Calculators(KellyService kelly, SimulationService simulation, RiskService risk,
                           PositionSizingService sizing, OptimizeService optimize,
-                          FrontierService frontier, AllocateService allocate) {
+                          FrontierService frontier, AllocateService allocate, AttributionService attribution) {
 
     /** Backtests of prices files and given trades (no workspace). */
     public com.positionlab.service.backtest.BacktestService backtest() {
@@ -25,6 +26,6 @@ public record Calculators(KellyService kelly, SimulationService simulation, Risk
     public static Calculators create() {
         return new Calculators(new KellyService(), new SimulationService(), new RiskService(),
                 new PositionSizingService(), new OptimizeService(), new FrontierService(),
-                new AllocateService());
+                new AllocateService(), new AttributionService());
     }
 }

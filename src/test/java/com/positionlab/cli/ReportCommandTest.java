@@ -64,7 +64,7 @@ class ReportCommandTest {
         Path kelly = printed("kelly.json", "kelly", file("k.json", GoldenCliTest.KELLY_DISCRETE).toString());
         Path target = dir.resolve("r.pdf");
         expectRefused("--kind: \"sizes\" must be one of sizing, kelly, simulation, edge, portfolio, history, "
-                + "optimization, frontier",
+                + "optimization, frontier, backtest",
                 "report", "--kind", "sizes", "--in", kelly.toString(), "--out", target.toString());
         expectRefused("--out: the file name must end in .pdf, .csv, .zip or .json",
                 "report", "--kind", "kelly", "--in", kelly.toString(), "--out", dir.resolve("r.docx").toString());

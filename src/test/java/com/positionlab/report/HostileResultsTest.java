@@ -23,7 +23,7 @@ import com.positionlab.report.kinds.ReportKind;
  * A result file is outside input: every field of each kind's result replaced in turn by a value of another
  * type (text, a number, null, an empty array, an empty object, a huge number) is either reported (PDF, zip
  * and JSON written) or refused with an IllegalArgumentException saying what is missing, never another
- * exception.
+ * exception; so is every field of each shape a backtest report reads.
  */
 class HostileResultsTest {
 
@@ -42,6 +42,25 @@ class HostileResultsTest {
                 new Object[] {ReportKind.SIMULATION, simulation},
                 new Object[] {ReportKind.SIZING, Results.sizingAllMethods()},
                 new Object[] {ReportKind.PORTFOLIO, both[0]}, new Object[] {ReportKind.EDGE, both[1]});
+        int[] counts = replaceEveryField(kinds);
+        assertThat(counts[0]).isGreaterThan(500);
+        assertThat(counts[1]).isPositive();
+    }
+
+    @Test
+    void everyFieldOfEveryBacktestShapeReplacedByAnotherTypeIsReportedOrRefused() throws Exception {
+        List<Object[]> shapes = List.of(new Object[] {ReportKind.BACKTEST, BacktestResults.single("One", 6, 3)},
+                new Object[] {ReportKind.BACKTEST, BacktestResults.comparison(4, 2)},
+                new Object[] {ReportKind.BACKTEST, BacktestResults.sweep()},
+                new Object[] {ReportKind.BACKTEST, BacktestResults.tradeSequence(3)},
+                new Object[] {ReportKind.BACKTEST, BacktestResults.attribution()});
+        int[] counts = replaceEveryField(shapes);
+        assertThat(counts[0]).isGreaterThan(500);
+        assertThat(counts[1]).isPositive();
+    }
+
+    /** Builds and writes each result with each field replaced in turn; the counts written and refused. */
+    private static int[] replaceEveryField(List<Object[]> kinds) {
         int written = 0;
         int refused = 0;
         for (Object[] k : kinds) {
@@ -66,8 +85,7 @@ class HostileResultsTest {
                 }
             }
         }
-        assertThat(written).isGreaterThan(500);
-        assertThat(refused).isPositive();
+        return new int[] {written, refused};
     }
 
     /** The simulation with two fractions, two bands and one sample path: the paths are what is varied. */

@@ -129,6 +129,25 @@ class PdfReportTest {
     }
 
     @Test
+    void aTableCutShortInThePdfSaysHowManyRowsItLeftOutAndTheCsvHasThemAll() throws IOException {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            rows.add(List.of(Cell.text("row " + i), Cell.count(i)));
+        }
+        Section.Table table = new Section.Table("Rows", "rows", List.of(Section.Column.text("Name"),
+                Section.Column.of("N", Unit.COUNT)), rows, true).printingAtMost(12);
+        assertThat(table.rowsLeftOut()).isEqualTo(18);
+        Report report = new Report("test", "t", "", Results.AT, "ws", List.of(table), null);
+        try (PDDocument pdf = Loader.loadPDF(Results.write(report, ReportFormat.PDF))) {
+            String text = text(pdf);
+            assertThat(text).contains("row 11", "The first 12 of 30 rows; the other 18 are left out here")
+                    .doesNotContain("row 12");
+        }
+        String csv = new String(Results.write(report, ReportFormat.CSV), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv.lines()).hasSize(31).contains("row 29,29");
+    }
+
+    @Test
     void aHugeWordIsCutQuicklyAndOnlyTwelveFractionsAreCharted() throws IOException {
         // One 1 MB word: shown cut to its first 2,000 characters, at bisection speed.
         String huge = "A".repeat(1 << 20);

@@ -17,7 +17,9 @@ public enum ReportKind {
     PORTFOLIO("portfolio", "a portfolio's holdings, as `portfolio` prints them"),
     HISTORY("history", "every sizing accepted between two dates (--from, --to), read from the workspace"),
     OPTIMIZATION("optimization", "an optimised portfolio, as `optimize` prints it"),
-    FRONTIER("frontier", "an efficient frontier, as `frontier` prints it");
+    FRONTIER("frontier", "an efficient frontier, as `frontier` prints it"),
+    BACKTEST("backtest", "a backtest (one strategy, several side by side, a parameter sweep or a trade sequence), "
+            + "as `backtest` prints it, or an attribution, as `attribution` prints it");
 
     private final String id;
     private final String description;
@@ -47,7 +49,7 @@ public enum ReportKind {
             }
         }
         throw new IllegalArgumentException("must be one of sizing, kelly, simulation, edge, portfolio, history, "
-                + "optimization, frontier");
+                + "optimization, frontier, backtest");
     }
 
     /**
@@ -66,6 +68,7 @@ public enum ReportKind {
             case HISTORY -> HistoryReport.build(result, context);
             case OPTIMIZATION -> OptimizationReport.build(result, context);
             case FRONTIER -> FrontierReport.build(result, context);
+            case BACKTEST -> BacktestReport.build(result, context);
         };
     }
 
