@@ -54,10 +54,10 @@ public final class BuildForm {
     /** The typed fields, by name, with their defaults. */
     static final Map<String, String> DEFAULTS = Map.of("lookback_days", "252", "min_weight", "0", "max_weight", "35",
             "sector_max", "", "max_turnover", "", "max_leverage", "", "max_adv_pct", "", "risk_free_rate", "2",
-            "transaction_cost_bps", "10");
+            "transaction_cost_bps", "10", "span", "");
 
     /** The fields in the order they are read. */
-    static final List<String> NAMES = List.of("lookback_days", "min_weight", "max_weight", "sector_max",
+    static final List<String> NAMES = List.of("lookback_days", "span", "min_weight", "max_weight", "sector_max",
             "max_turnover", "max_leverage", "max_adv_pct", "risk_free_rate", "transaction_cost_bps");
 
     private final Map<String, StringProperty> fields = new LinkedHashMap<>();
@@ -124,6 +124,7 @@ public final class BuildForm {
                                 Map<String, Double> current, Map<String, Double> esg, Map<String, String> errors) {
         FieldReader r = reader(errors);
         Long lookback = r.whole("lookback_days", true, 20, 10_000);
+        Long span = r.whole("span", false, 2, 10_000);
         Double lo = r.percent("min_weight", true, Range.closed(-1, 1));
         Double hi = r.percent("max_weight", true, Range.aboveUpTo(0, 1));
         Double sector = r.percent("sector_max", false, Range.aboveUpTo(0, 1));
@@ -151,8 +152,14 @@ public final class BuildForm {
         }
         n.set("universe", Json.mapper().valueToTree(universe));
         n.put("lookback_days", lookback);
-        n.putObject("expected_returns").put("estimator", returns.get().api());
-        n.putObject("risk_model").put("estimator", riskModel.get().api());
+        ObjectNode er = n.putObject("expected_returns").put("estimator", returns.get().api());
+        ObjectNode rm = n.putObject("risk_model").put("estimator", riskModel.get().api());
+        if (span != null && returns.get().api().startsWith("ema")) {
+            er.put("span", span);
+        }
+        if (span != null && riskModel.get().api().equals("exp_cov")) {
+            rm.put("span", span);
+        }
         n.putObject("objective").put("risk_free_rate", rf);
         n.put("performance_risk_free_rate", rf);
         ObjectNode k = n.putObject("constraints");
@@ -205,6 +212,11 @@ public final class BuildForm {
         if (setup.expectedReturns() != null) {
             RETURNS.stream().filter(c -> c.api().equals(setup.expectedReturns().estimator())).findFirst()
                     .ifPresent(returns::set);
+        }
+        Integer span = setup.expectedReturns() != null && setup.expectedReturns().span() != null
+                ? setup.expectedReturns().span() : setup.riskModel() != null ? setup.riskModel().span() : null;
+        if (span != null) {
+            field("span").set(Integer.toString(span));
         }
         if (setup.riskModel() != null) {
             RISK_MODELS.stream().filter(c -> c.api().equals(setup.riskModel().estimator())).findFirst()

@@ -149,6 +149,8 @@ final class SetupPanel {
                 "expected_returns.estimator");
         row = choice(g, row, "Risk model", new ComboBox<>(), BuildForm.RISK_MODELS, model.form().riskModelProperty(),
                 "risk_model.estimator");
+        row = field(g, row, "Span", "span", "days", "Span of the exponentially weighted estimators (the returns' "
+                + "and the covariance's); blank for 500 days (expected_returns.span, risk_model.span)");
         row = choice(g, row, "Select first", new ComboBox<>(), BuildForm.OBJECTIVES, model.form().objectiveProperty(),
                 "The portfolio selected after each computation (objective.method)");
         CheckBox tradeOffs = new CheckBox("Trace trade-offs (ESG, turnover)");

@@ -106,6 +106,25 @@ class BuildViewModelTest {
     }
 
     @Test
+    void theSpanOfTheExponentiallyWeightedEstimatorsReachesTheRequestAndABadOneKeepsItsText() {
+        m.form().returnsProperty().set(BuildForm.RETURNS.get(1));
+        m.computeNow();
+        double[] wide = m.resultProperty().get().mu();
+        m.form().field("span").set("60");
+        m.computeNow();
+        BuildResult r = m.resultProperty().get();
+        assertThat(r.setup().expectedReturns().span()).isEqualTo(60);
+        assertThat(r.mu()).isNotEqualTo(wide);
+        m.form().field("span").set("1");
+        m.computeNow();
+        assertThat(m.errors()).containsKey("span");
+        assertThat(m.form().field("span").get()).isEqualTo("1");
+        m.form().field("span").set("");
+        m.form().returnsProperty().set(BuildForm.RETURNS.get(0));
+        m.computeNow();
+    }
+
+    @Test
     void theHoverReadoutHasTheEnginesExactWeightsAtThatReturn() {
         BuildResult r = m.resultProperty().get();
         double target = r.lowestReturn() + 0.42 * (r.highestReturn() - r.lowestReturn());
