@@ -51,6 +51,7 @@ public final class BacktestHistory {
                     case "run" -> BacktestResponse.Run.class;
                     case "comparison" -> BacktestResponse.Comparison.class;
                     case "sweep" -> BacktestResponse.SweepResult.class;
+                    case "trade_sweep" -> BacktestResponse.TradeSweepResult.class;
                     default -> BacktestResponse.TradeSequence.class;
                 };
                 return Optional.of(new Loaded(b, Json.mapper().readValue(b.requestJson(), BacktestRequest.class),
@@ -68,6 +69,9 @@ public final class BacktestHistory {
         if (r instanceof BacktestResponse.Comparison) {
             return "comparison";
         }
+        if (r instanceof BacktestResponse.TradeSweepResult) {
+            return "trade_sweep";
+        }
         return r instanceof BacktestResponse.SweepResult ? "sweep" : "trade_sequence";
     }
 
@@ -79,6 +83,9 @@ public final class BacktestHistory {
         } else if (r instanceof BacktestResponse.Comparison x) {
             text = String.join(" vs ", x.results().stream().map(BacktestResponse.Run::label).toList()) + ", "
                     + x.results().get(0).start() + " to " + x.results().get(0).end();
+        } else if (r instanceof BacktestResponse.TradeSweepResult x) {
+            text = "Sweep of " + x.sweep().rule() + " over " + x.sweep().trades() + " trades, "
+                    + x.sweep().points().size() + " points";
         } else if (r instanceof BacktestResponse.SweepResult x) {
             text = "Sweep of " + x.sweep().strategy() + ", " + x.sweep().points().size() + " points";
         } else {

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What a backtest answers, in one of four shapes: one strategy ({@link Run}), several side by side
- * ({@link Comparison}), a parameter sweep ({@link SweepResult}) or a trade-sequence comparison of sizing rules
- * ({@link TradeSequence}). Fractions are fractions (0.12 = 12%); money is in the prices' currency; a figure that
+ * ({@link Comparison}), a parameter sweep ({@link SweepResult}), a trade-sequence comparison of sizing rules
+ * ({@link TradeSequence}) or a sweep of a sizing rule ({@link TradeSweepResult}). Fractions are fractions (0.12 = 12%); money is in the prices' currency; a figure that
  * is not a number (a Sharpe ratio of a flat curve) is null.
  */
 public sealed interface BacktestResponse {
@@ -92,6 +92,21 @@ public sealed interface BacktestResponse {
     /** A sizing rule over the trades. */
     record SequenceRun(String label, JsonNode rule, List<TradePoint> equityCurve, SequenceStatistics statistics,
                        SizingAttributionOut sizingAttribution, List<Double> fractions) {
+    }
+
+    /** One point of a sizing rule's sweep: its parameters and its figures before and after the split. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TradeSweepPoint(int rank, Map<String, JsonNode> parameters, SequenceStatistics inSample,
+                           SequenceStatistics outOfSample, SequenceStatistics statistics) {
+    }
+
+    /** A sizing rule's sweep over closed trades, best first by {@code rank_by}. */
+    record TradeSweep(String kind, String rankBy, String rule, LocalDate splitDate, int threads, int trades,
+                      List<TradeSweepPoint> points) {
+    }
+
+    /** A sizing rule's sweep's answer. */
+    record TradeSweepResult(TradeSweep sweep) implements BacktestResponse {
     }
 
     /** Sizing rules compared on the same closed trades. */

@@ -106,7 +106,7 @@ final class Sweeps {
         throw new ValidationException(field, reason);
     }
 
-    private static void set(JsonNode strategy, String path, JsonNode value) {
+    static void set(JsonNode strategy, String path, JsonNode value) {
         String[] parts = path.split("\\.");
         ObjectNode at = (ObjectNode) strategy;
         for (int k = 0; k < parts.length - 1; k++) {
@@ -118,6 +118,19 @@ final class Sweeps {
 
     /** Every combination of the listed values, the first key varying slowest. */
     static List<Map<String, JsonNode>> grid(Map<String, List<JsonNode>> sweep) {
+        return grid(sweep, key -> Set.of("lookback", "rebalance", "costs_bps").contains(key) || field(key, "strategy."),
+                "is not lookback, rebalance, costs_bps or strategy.FIELD (a field of the strategy other than its method)");
+    }
+
+    /** Whether {@code key} is {@code prefix} and a dotted field name other than the method. */
+    static boolean field(String key, String prefix) {
+        return key.startsWith(prefix) && key.length() > prefix.length() && key.length() <= 100
+                && key.substring(prefix.length()).matches("[a-z_]+(\\.[a-z_]+)*") && !key.equals(prefix + "method");
+    }
+
+    /** Every combination of the listed values of the keys {@code known} accepts (else {@code unknown}). */
+    static List<Map<String, JsonNode>> grid(Map<String, List<JsonNode>> sweep,
+                                            java.util.function.Predicate<String> known, String unknown) {
         if (sweep.isEmpty()) {
             throw new ValidationException("sweep", "must list values for at least one parameter");
         }
@@ -125,12 +138,8 @@ final class Sweeps {
         points.add(new LinkedHashMap<>());
         for (Map.Entry<String, List<JsonNode>> e : sweep.entrySet()) {
             String key = e.getKey();
-            boolean known = Set.of("lookback", "rebalance", "costs_bps").contains(key)
-                    || key.startsWith("strategy.") && key.length() > 9 && key.length() <= 100
-                    && key.substring(9).matches("[a-z_]+(\\.[a-z_]+)*") && !key.equals("strategy.method");
-            if (!known) {
-                throw new ValidationException("sweep." + ValidationException.clip(key), "is not lookback, rebalance, "
-                        + "costs_bps or strategy.FIELD (a field of the strategy other than its method)");
+            if (!known.test(key)) {
+                throw new ValidationException("sweep." + ValidationException.clip(key), unknown);
             }
             List<JsonNode> values = e.getValue();
             if (values == null || values.isEmpty() || values.size() > MAX_VALUES) {

@@ -55,6 +55,9 @@ final class TradeSequences {
         } catch (InvalidParameterException e) {
             throw new ValidationException(e.field(), e.getMessage());
         }
+        if (r.sweep() != null) {
+            return TradeSweeps.run(r, trades, settings, progress);
+        }
         List<JsonNode> specs = r.sizing() != null ? r.sizing() : defaults(trades);
         if (specs.isEmpty() || specs.size() > MAX_RULES) {
             throw new ValidationException("sizing", "must list from 1 to " + MAX_RULES + " sizing rules");

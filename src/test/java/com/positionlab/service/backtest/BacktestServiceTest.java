@@ -216,6 +216,37 @@ class BacktestServiceTest {
     }
 
     @Test
+    void aSweepOfTheKellyMultiplierOverClosedTradesMatchesEachRuleRunAlone() {
+        SplittableRandom rng = new SplittableRandom(5);
+        StringBuilder trades = new StringBuilder();
+        LocalDate day = LocalDate.of(2024, 1, 2);
+        for (int k = 0; k < 80; k++) {
+            double r = rng.nextDouble() < 0.55 ? 0.02 + 0.03 * rng.nextDouble() : -0.01 - 0.02 * rng.nextDouble();
+            trades.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "{\"return\": %.6f, \"exit\": \"%s\"}",
+                    r, day.plusDays(3L * k)));
+        }
+        String base = "{\"trades\": [" + trades + "], \"initial_capital\": 10000, \"split_date\": \""
+                + day.plusDays(3L * 50) + "\", ";
+        String sweep = base + "\"sweep\": {\"sizing.kelly_multiplier\": [0.25, 0.5, 1]}, \"threads\": THREADS}";
+        var one = (BacktestResponse.TradeSweepResult) SERVICE.run(request(sweep.replace("THREADS", "1")),
+                Progress.NONE);
+        var two = (BacktestResponse.TradeSweepResult) SERVICE.run(request(sweep.replace("THREADS", "2")),
+                Progress.NONE);
+        assertThat(one.sweep().points()).hasSize(3).isEqualTo(two.sweep().points());
+        assertThat(one.sweep().points().get(0).inSample().totalReturn())
+                .isGreaterThanOrEqualTo(one.sweep().points().get(1).inSample().totalReturn());
+        for (var p : one.sweep().points()) {
+            double m = p.parameters().get("sizing.kelly_multiplier").asDouble();
+            var alone = (BacktestResponse.TradeSequence) SERVICE.run(request(base + "\"sizing\": [{\"method\": "
+                    + "\"kelly\", \"kelly_multiplier\": " + m + "}]}"), Progress.NONE);
+            var stats = alone.results().get(0).statistics();
+            double whole = (1 + p.inSample().totalReturn()) * (1 + p.outOfSample().totalReturn()) - 1;
+            assertThat(whole).as("multiplier %s", m).isCloseTo(stats.totalReturn(), within(1e-12));
+            assertThat(p.inSample().trades() + p.outOfSample().trades()).isEqualTo(80);
+        }
+    }
+
+    @Test
     void badFieldsAreNamed() {
         record Case(String json, String field) {
         }
