@@ -26,7 +26,15 @@ import com.positionlab.service.optimize.WorkspacePrices;
  * @param lots    the lot size of each (the request's, else the workspace's, else 0: fractional units)
  * @param filled  how many missing prices were carried forward
  */
-public record BacktestData(List<String> tickers, PriceHistory history, String[] sectors, double[] lots, int filled) {
+public record BacktestData(List<String> tickers, PriceHistory history, String[] sectors, double[] lots, int filled,
+                           Benchmark benchmark) {
+
+    /**
+     * A benchmark series ({@code "benchmark": {"ticker": "SPY"}}): one column of the prices, not traded by the
+     * strategies, held whole as the benchmark; its sector for the attribution.
+     */
+    public record Benchmark(String ticker, String sector, double[] prices) {
+    }
 
     /** The most prices (days x instruments) a backtest takes: its daily weights are kept in memory. */
     static final long MAX_CELLS = 10_000_000L;
@@ -78,8 +86,8 @@ public record BacktestData(List<String> tickers, PriceHistory history, String[] 
         }
         check(r, tickers);
         try {
-            return new BacktestData(tickers, new PriceHistory(table.dates().toArray(LocalDate[]::new), prices),
-                    sectors, lots, filled);
+            return withBenchmark(r, new BacktestData(tickers, new PriceHistory(table.dates().toArray(
+                    LocalDate[]::new), prices), sectors, lots, filled, null));
         } catch (com.positionlab.engine.InvalidParameterException e) {
             throw new ValidationException("prices", e.getMessage());
         }
@@ -107,6 +115,52 @@ public record BacktestData(List<String> tickers, PriceHistory history, String[] 
                 }
             }
         }
+    }
+
+    /** The data without the benchmark's column, kept apart, when the request names a benchmark ticker. */
+    private static BacktestData withBenchmark(BacktestRequest r, BacktestData d) {
+        com.fasterxml.jackson.databind.JsonNode b = r.benchmark();
+        if (b == null || !b.isObject() || !b.has("ticker")) {
+            return d;
+        }
+        int x = d.tickers().indexOf(b.get("ticker").asText());
+        if (x < 0) {
+            throw new ValidationException("benchmark.ticker", "is not one of the tickers");
+        }
+        if (d.tickers().size() < 2) {
+            throw new ValidationException("benchmark.ticker", "leaves no instrument to trade");
+        }
+        double[][] all = d.history().prices();
+        double[][] rest = new double[all.length][d.tickers().size() - 1];
+        double[] series = new double[all.length];
+        for (int t = 0; t < all.length; t++) {
+            series[t] = all[t][x];
+            for (int i = 0, j = 0; i < all[t].length; i++) {
+                if (i != x) {
+                    rest[t][j++] = all[t][i];
+                }
+            }
+        }
+        List<String> tickers = new ArrayList<>(d.tickers());
+        tickers.remove(x);
+        return new BacktestData(tickers, new PriceHistory(d.history().dates(), rest), drop(d.sectors(), x),
+                dropLots(d.lots(), x), d.filled(), new Benchmark(d.tickers().get(x), d.sectors()[x], series));
+    }
+
+    private static String[] drop(String[] a, int x) {
+        List<String> out = new ArrayList<>(java.util.Arrays.asList(a));
+        out.remove(x);
+        return out.toArray(String[]::new);
+    }
+
+    private static double[] dropLots(double[] a, int x) {
+        double[] out = new double[a.length - 1];
+        for (int i = 0, j = 0; i < a.length; i++) {
+            if (i != x) {
+                out[j++] = a[i];
+            }
+        }
+        return out;
     }
 
     /** The tickers' sectors by ticker. */

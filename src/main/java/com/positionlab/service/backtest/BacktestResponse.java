@@ -53,8 +53,18 @@ public sealed interface BacktestResponse {
     record Run(String label, JsonNode strategy, LocalDate start, LocalDate end, double initialCapital,
                double finalEquity, List<Point> equityCurve, List<Point> drawdownCurve, Statistics statistics,
                LocalDate splitDate, Statistics inSample, Statistics outOfSample, int rebalances,
-               List<TradeOut> trades, Integer tradesOmitted, Attribution attribution, List<String> notes)
-            implements BacktestResponse {
+               List<TradeOut> trades, Integer tradesOmitted, Attribution attribution, BenchmarkOut benchmark,
+               List<String> notes) implements BacktestResponse {
+    }
+
+    /**
+     * A benchmark series held whole from the first day: its curve (scaled to the strategy's first equity), its
+     * statistics, the strategy's total return less the benchmark's, the tracking error (the annualised
+     * standard deviation of the daily return differences) and the information ratio (their annualised mean over
+     * the tracking error).
+     */
+    record BenchmarkOut(String ticker, List<Point> equityCurve, Statistics statistics, double activeReturn,
+                        double trackingError, double informationRatio) {
     }
 
     /** Several strategies over the same days. */

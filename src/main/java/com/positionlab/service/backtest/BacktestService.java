@@ -109,7 +109,7 @@ public final class BacktestService {
         if (!details) {
             return new Run(strategy.label(), spec, res.dates()[0], res.dates()[res.size() - 1], res.initialCapital(),
                     res.finalEquity(), null, null, all, s.split(), in, out, res.rebalanceDates().size(), null, null,
-                    null, strategy.notes().isEmpty() ? null : strategy.notes());
+                    null, null, strategy.notes().isEmpty() ? null : strategy.notes());
         }
         List<Point> equity = new ArrayList<>(res.size());
         List<Point> drawdown = new ArrayList<>(res.size());
@@ -132,7 +132,8 @@ public final class BacktestService {
         return new Run(strategy.label(), spec, res.dates()[0], res.dates()[res.size() - 1], res.initialCapital(),
                 res.finalEquity(), equity, drawdown, all, s.split(), in, out, res.rebalanceDates().size(),
                 s.includeTrades() ? trades : null, s.includeTrades() ? res.trades().size() - trades.size() : null,
-                attribution, strategy.notes().isEmpty() ? null : strategy.notes());
+                attribution, Benchmarks.of(data, res, s.offset(), s.riskFreeDaily()),
+                strategy.notes().isEmpty() ? null : strategy.notes());
     }
 
     /** The statistics of days {@code from} to {@code to - 1}, with the turnover and costs of their trades. */

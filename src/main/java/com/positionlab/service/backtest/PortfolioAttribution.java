@@ -32,12 +32,14 @@ final class PortfolioAttribution {
 
     /** The benchmark's weights over all instruments (null: equal weight over those priced). */
     static double[] benchmark(JsonNode spec, BacktestData data) {
-        if (spec == null || spec.isNull() || spec.isTextual() && spec.asText().equals("equal_weight")) {
-            return null;
+        if (spec == null || spec.isNull() || spec.isTextual() && spec.asText().equals("equal_weight")
+                || spec.isObject() && spec.has("ticker") && spec.size() == 1) {
+            return null; // equal weight, or a benchmark series kept apart in the data
         }
         JsonNode w = spec.path("weights");
         if (!w.isObject() || w.isEmpty()) {
-            throw new ValidationException("benchmark", "must be \"equal_weight\" or {\"weights\": {ticker: weight}}");
+            throw new ValidationException("benchmark", "must be \"equal_weight\", {\"weights\": {ticker: weight}} or "
+                    + "{\"ticker\": TICKER} (a column of the prices held as the benchmark, not traded)");
         }
         double[] out = new double[data.tickers().size()];
         w.fields().forEachRemaining(e -> {
@@ -78,7 +80,8 @@ final class PortfolioAttribution {
         List<SectorEffect> sectors = linked.sectors().stream().map(s -> new SectorEffect(s.sector(), s.allocation(),
                 s.selection(), s.interaction(), s.total())).toList();
         double actual = r.finalEquity() / r.equityAt(0) - 1; // from the first day's holdings, as the statistics
-        return new Attribution(benchmark == null ? "equal_weight" : "weights", "Brinson-Fachler by sector, monthly, "
+        return new Attribution(data.benchmark() != null ? data.benchmark().ticker() : benchmark == null
+                ? "equal_weight" : "weights", "Brinson-Fachler by sector, monthly, "
                 + "linked by Carino", periods.size(), sectors, linked.allocation(), linked.selection(),
                 linked.interaction(), linked.activeReturn(), linked.portfolioReturn(), linked.benchmarkReturn(),
                 actual - linked.portfolioReturn());
@@ -117,9 +120,19 @@ final class PortfolioAttribution {
             invested += wp;
             inputs.add(new InstrumentInput(data.tickers().get(i), data.sectors()[i], wp, wb, h.price(b, i) / pa - 1));
         }
+        if (data.benchmark() != null) {
+            double[] x = data.benchmark().prices();
+            if (!(x[a] > 0) || !(x[b] > 0)) {
+                return null;
+            }
+            inputs.replaceAll(in -> new InstrumentInput(in.instrument(), in.sector(), in.portfolioWeight(), 0,
+                    in.periodReturn()));
+            inputs.add(new InstrumentInput(data.benchmark().ticker(), data.benchmark().sector(), 0, 1,
+                    x[b] / x[a] - 1));
+        }
         List<SectorInput> sectors = new ArrayList<>(SectorInputs.fromInstruments(inputs));
         double cash = 1 - invested;
-        if (cash < -1e-9 || bench <= 0) {
+        if (cash < -1e-9 || bench <= 0 && data.benchmark() == null) {
             return null; // borrowing, or nothing priced to benchmark against
         }
         if (cash > 1e-12) {

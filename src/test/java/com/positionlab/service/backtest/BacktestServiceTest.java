@@ -175,6 +175,25 @@ class BacktestServiceTest {
     }
 
     @Test
+    void aBenchmarkSeriesIsNotTradedAndIsHeldWholeForTheActiveFigures() {
+        Run r = run("{\"prices\": \"PRICES\", \"strategy\": {\"method\": \"equal_weight\"}, \"lookback\": 60, "
+                + "\"benchmark\": {\"ticker\": \"T0\"}, \"sectors\": {\"T0\": \"Index\", \"T1\": \"A\"}}");
+        assertThat(r.trades()).noneMatch(t -> t.ticker().equals("T0"));
+        String[] first = lines.get(61).split(",");
+        String[] last = lines.get(lines.size() - 1).split(",");
+        double index = Double.parseDouble(last[1]) / Double.parseDouble(first[1]) - 1;
+        assertThat(r.benchmark().statistics().totalReturn()).isCloseTo(index, within(1e-12));
+        assertThat(r.benchmark().activeReturn()).isCloseTo(r.statistics().totalReturn() - index, within(1e-12));
+        assertThat(r.benchmark().trackingError()).isPositive();
+        var a = r.attribution();
+        assertThat(a.benchmark()).isEqualTo("T0");
+        assertThat(a.allocation() + a.selection() + a.interaction()).isCloseTo(a.activeReturn(), within(1e-12));
+        assertThat(a.benchmarkReturn()).isCloseTo(index, within(1e-9));
+        assertThatThrownBy(() -> run("{\"prices\": \"PRICES\", \"strategy\": {\"method\": \"equal_weight\"}, "
+                + "\"lookback\": 60, \"benchmark\": {\"ticker\": \"T7\"}}")).hasMessageStartingWith("benchmark.ticker:");
+    }
+
+    @Test
     void severalStrategiesRunOverTheSameDays() {
         var c = (BacktestResponse.Comparison) SERVICE.run(request("{\"prices\": \"PRICES\", \"strategies\": ["
                 + "{\"method\": \"equal_weight\"}, {\"method\": \"min_volatility\"}, {\"method\": \"hrp\", "
