@@ -34,7 +34,7 @@ final class BacktestCommand implements Callable<Integer> {
     String file = "-";
 
     @Option(names = "--db", paramLabel = "JDBC_URL", description = "Workspace database, for a universe of its "
-            + "instruments or a strategy_id's trades")
+            + "instruments or a strategy_id's trades; the backtest is stored there (the Backtest view lists it)")
     String db;
 
     @Spec
@@ -50,7 +50,8 @@ final class BacktestCommand implements Callable<Integer> {
             } else {
                 DbOption option = new DbOption();
                 option.url = db;
-                response = option.withServices(services -> services.backtests().run(request, Progress.NONE));
+                response = option.withServices(services -> services.backtestHistory().run(request, Progress.NONE)
+                        .response());
             }
             spec.commandLine().getOut().println(Json.mapper().writeValueAsString(response));
             return 0;
