@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -34,9 +33,7 @@ import com.positionlab.service.portfolio.PortfolioService;
 import com.positionlab.service.workspace.WorkspaceService;
 import com.positionlab.ui.backtest.BacktestChoices.Choice;
 import com.positionlab.ui.backtest.BacktestChoices.UniverseChoice;
-import com.positionlab.ui.backtest.Workspace.StrategyChoice;
 import com.positionlab.ui.common.ErrorMessages;
-import com.positionlab.ui.common.FieldErrors;
 import com.positionlab.ui.common.WorkspaceChanges;
 import com.positionlab.ui.task.LatestRun;
 import com.positionlab.ui.task.TaskRunner;
@@ -67,9 +64,7 @@ public final class BacktestViewModel {
     private final SweepRuns sweeps;
     private final SizingRuns sizings;
     private final BacktestForm form = new BacktestForm();
-    private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
-    /** The service's objections by field, kept beside the field until it is edited. */
-    private final Map<String, String> refused = new LinkedHashMap<>();
+    private final FieldProblems problems = new FieldProblems(form);
     private final ObservableList<UniverseChoice> universes = FXCollections.observableArrayList();
     private final ObservableList<StoredBacktest> recent = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
@@ -82,6 +77,7 @@ public final class BacktestViewModel {
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper dataRange = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper currency = new ReadOnlyStringWrapper("");
     private final BooleanBinding busy;
     private boolean loading;
 
@@ -101,8 +97,8 @@ public final class BacktestViewModel {
             form.strategy(k).addListener((o, a, b) -> edited("strategies"));
         }
         sizings.strategyProperty().addListener((o, a, b) -> {
-            refused.remove("sizing_strategy");
-            validate();
+            problems.edited("sizing_strategy");
+            problems.check();
         });
         chosen.addListener((o, a, b) -> updateChosen());
         changes.revisionProperty().addListener((o, a, b) -> refresh());
@@ -134,7 +130,7 @@ public final class BacktestViewModel {
 
     /** The problems of the fields by field name, as typed or as the service refused them. */
     public ObservableMap<String, String> errors() {
-        return errors;
+        return problems.shown();
     }
 
     public ReadOnlyObjectProperty<Result> resultProperty() {
@@ -188,8 +184,8 @@ public final class BacktestViewModel {
     }
 
     /** The prices' currency ("" when the instruments mix currencies). */
-    public String currency() {
-        return form.currency();
+    public ReadOnlyStringProperty currencyProperty() {
+        return currency.getReadOnlyProperty();
     }
 
     /** The stored backtests, newest first. */
@@ -197,16 +193,9 @@ public final class BacktestViewModel {
         return recent;
     }
 
-    public ObjectProperty<Choice> rankByProperty() {
-        return sweeps.rankByProperty();
-    }
-
-    public ReadOnlyObjectProperty<SweepRuns.Shown> sweepProperty() {
-        return sweeps.resultProperty();
-    }
-
-    public ReadOnlyBooleanProperty sweepStaleProperty() {
-        return sweeps.staleProperty();
+    /** The sweep: its ranking statistic, result and whether it is out of date. */
+    SweepRuns sweeps() {
+        return sweeps;
     }
 
     /** The strategy the sweep varies (the first checked), or null when none is checked. */
@@ -215,20 +204,9 @@ public final class BacktestViewModel {
         return c.isEmpty() ? null : c.get(0).label();
     }
 
-    public ObservableList<StrategyChoice> sizingStrategies() {
-        return sizings.strategies();
-    }
-
-    public ObjectProperty<StrategyChoice> sizingStrategyProperty() {
-        return sizings.strategyProperty();
-    }
-
-    public ReadOnlyObjectProperty<SizingRuns.Shown> sizingProperty() {
-        return sizings.resultProperty();
-    }
-
-    public ReadOnlyBooleanProperty sizingStaleProperty() {
-        return sizings.staleProperty();
+    /** The sizing rules over a strategy's trades: the strategies, the chosen one, the result. */
+    SizingRuns sizings() {
+        return sizings;
     }
 
     /** Whether the result on screen may be exported: present and up to date. */
@@ -251,32 +229,32 @@ public final class BacktestViewModel {
 
     /** Backtests the checked strategies (the Run button). */
     public void run() {
-        Map<String, String> problems = new LinkedHashMap<>();
-        BacktestRequest request = form.read(problems);
+        Map<String, String> found = new LinkedHashMap<>();
+        BacktestRequest request = form.read(found);
         if (request == null) {
-            refuse(problems);
+            refuse(found);
             return;
         }
-        accepted();
+        problems.accepted();
         String universe = form.universeProperty().get().label();
         status.set("Backtesting " + request.strategies().size() + " strategies…");
         runs.runNow("Backtesting " + request.strategies().size() + " strategies",
                 p -> new RunOutcome(history.run(request, p), history.recent(RECENT)), o -> {
                     showResult(o.loaded(), universe, null);
                     recent.setAll(o.recent());
-                    status.set(done(o.loaded()));
+                    status.set(Captions.done(result.get().runs(), o.loaded().stored()));
                 }, e -> failed(e, null), () -> status.set("Cancelled: the results shown are the earlier ones."));
     }
 
     /** Sweeps the first checked strategy over the lookbacks and rebalances (or target volatilities). */
     public void runSweep() {
-        Map<String, String> problems = new LinkedHashMap<>();
-        BacktestRequest request = form.readSweep(sweeps.rankByProperty().get(), problems);
+        Map<String, String> found = new LinkedHashMap<>();
+        BacktestRequest request = form.readSweep(sweeps.rankByProperty().get(), found);
         if (request == null) {
-            refuse(problems);
+            refuse(found);
             return;
         }
-        accepted();
+        problems.accepted();
         String caption = Captions.sweep(request, sweptStrategy(), form.universeProperty().get().label(), null);
         status.set("Sweeping " + sweptStrategy() + "…");
         sweeps.run(request, caption, list -> {
@@ -287,15 +265,15 @@ public final class BacktestViewModel {
 
     /** Compares the default sizing rules over the chosen workspace strategy's closed trades. */
     public void runSizing() {
-        Map<String, String> problems = new LinkedHashMap<>();
-        BacktestRequest request = form.readSizing(sizings.strategyId(), problems);
+        Map<String, String> found = new LinkedHashMap<>();
+        BacktestRequest request = form.readSizing(sizings.strategyId(), found);
         if (request == null) {
-            refuse(problems);
+            refuse(found);
             return;
         }
-        accepted();
+        problems.accepted();
         status.set("Replaying " + sizings.nameOf(request.strategyId()) + "'s trades…");
-        sizings.run(request, list -> {
+        sizings.run(request, currency.get(), list -> {
             recent.setAll(list);
             status.set("Compared the sizing rules over " + sizings.nameOf(request.strategyId())
                     + "'s trades; stored in the history.");
@@ -311,15 +289,11 @@ public final class BacktestViewModel {
                 new IllegalStateException("the backtest \"" + stored.label() + "\" can no longer be read back"));
         String when = com.positionlab.ui.common.Formats.dateTime(stored.createdAt());
         switch (stored.kind()) {
-            case "sweep" -> sweeps.reload("Reloading a sweep", read, l -> {
-                String strategy = ((BacktestResponse.SweepResult) l.response()).sweep().strategy();
-                sweeps.show(l, Captions.sweep(l.request(), strategy, universeName(l.request()), stored), stored);
-                status.set("Reloaded the sweep of " + when + " (not run again).");
-            }, e -> failed(e, null));
-            case "trade_sequence" -> sizings.reload("Reloading a sizing comparison", read, l -> {
-                sizings.show(l, stored);
-                status.set("Reloaded the sizing comparison of " + when + " (not run again).");
-            }, e -> failed(e, null));
+            case "sweep" -> sweeps.reload(read, stored, this::universeName,
+                    () -> status.set("Reloaded the sweep of " + when + " (not run again)."), e -> failed(e, null));
+            case "trade_sequence" -> sizings.reload(read, stored, currency.get(),
+                    () -> status.set("Reloaded the sizing comparison of " + when + " (not run again)."),
+                    e -> failed(e, null));
             default -> runs.runNow("Reloading a backtest", read, l -> {
                 showResult(l, universeName(l.request()), stored);
                 status.set("Reloaded the backtest of " + when + " (not run again).");
@@ -344,6 +318,7 @@ public final class BacktestViewModel {
         form.universeProperty().set(w.universes().stream().filter(u -> was != null && u.label().equals(was.label()))
                 .findFirst().orElse(w.defaultUniverse()));
         form.setCurrency(w.currency());
+        currency.set(w.currency());
         if (form.field("end").get().isBlank() && w.last() != null) {
             form.field("end").set(w.last().toString());
             form.field("start").set(w.defaultStart(Integer.parseInt(BacktestForm.DEFAULTS.get("lookback"))).toString());
@@ -353,7 +328,7 @@ public final class BacktestViewModel {
         sizings.load(w.strategies());
         recent.setAll(w.recent());
         loading = false;
-        validate();
+        problems.check();
         if (result.get() == null) {
             run();
         } else {
@@ -363,11 +338,11 @@ public final class BacktestViewModel {
     }
 
     private void edited(String field) {
-        refused.remove(field);
+        problems.edited(field);
         if (loading) {
             return;
         }
-        validate();
+        problems.check();
         markStale("Inputs changed since this result: Run to backtest them.");
         sweeps.inputsChanged();
         if (field.equals("initial_capital") || field.equals("costs_bps")) {
@@ -382,30 +357,13 @@ public final class BacktestViewModel {
         }
     }
 
-    /** Shows the problems of the form as typed, and the service's objections not yet edited away. */
-    private void validate() {
-        Map<String, String> found = new LinkedHashMap<>();
-        form.read(found);
-        refused.forEach(found::putIfAbsent);
-        FieldErrors.showExactly(errors, found);
-    }
-
-    private void refuse(Map<String, String> problems) {
-        validate();
-        problems.forEach(errors::putIfAbsent);
-        status.set("Correct the fields marked in red: " + String.join(", ", problems.keySet()) + ".");
-    }
-
-    /** A run was accepted: the service's earlier objections no longer stand. */
-    private void accepted() {
-        refused.clear();
-        validate();
+    private void refuse(Map<String, String> found) {
+        problems.show(found);
+        status.set("Correct the fields marked in red: " + String.join(", ", found.keySet()) + ".");
     }
 
     private void failed(Throwable e, String fallback) {
-        Map<String, String> fields = ErrorFields.of(e, fallback);
-        refused.putAll(fields);
-        validate();
+        problems.refused(e, fallback);
         status.set("No result: " + ErrorMessages.describe(e));
     }
 
@@ -431,13 +389,6 @@ public final class BacktestViewModel {
         Result r = result.get();
         chosenRun.set(r == null ? null : r.runs().stream().filter(x -> x.label().equals(chosen.get())).findFirst()
                 .orElse(null));
-    }
-
-    private String done(BacktestHistory.Loaded l) {
-        Run first = result.get().runs().get(0);
-        return String.format(java.util.Locale.ROOT, "Backtested %d strategies over %,d trading days in %.1f s; "
-                + "stored in the history.", result.get().runs().size(), first.statistics().days(),
-                l.stored().latencyMs() / 1000);
     }
 
     private String universeName(BacktestRequest r) {

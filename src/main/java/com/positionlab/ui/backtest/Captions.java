@@ -63,6 +63,12 @@ final class Captions {
                 + bps(r.costsBps()) + " a trade";
     }
 
+    /** What a run did, for the status line: how many strategies, over how many days, how long it took. */
+    static String done(List<com.positionlab.service.backtest.BacktestResponse.Run> runs, StoredBacktest stored) {
+        return String.format(Locale.ROOT, "Backtested %d strategies over %,d trading days in %.1f s; stored in the "
+                + "history.", runs.size(), runs.get(0).statistics().days(), stored.latencyMs() / 1000);
+    }
+
     /** How a request rebalances, in words ("monthly", "when a weight drifts 5% from its target"). */
     static String rebalance(JsonNode n) {
         if (n == null || n.isNull()) {

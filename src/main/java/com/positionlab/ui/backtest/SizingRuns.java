@@ -20,6 +20,7 @@ import com.positionlab.service.backtest.BacktestResponse.TradeSequence;
 import com.positionlab.ui.backtest.Workspace.StrategyChoice;
 import com.positionlab.ui.task.LatestRun;
 import com.positionlab.ui.task.TaskRunner;
+import com.positionlab.ui.task.Work;
 
 /**
  * The sizing rules of the Backtest view: a workspace strategy's closed trades replayed in exit order under each
@@ -28,8 +29,11 @@ import com.positionlab.ui.task.TaskRunner;
  */
 final class SizingRuns {
 
-    /** A comparison on screen: the answer, the inputs in words, and the stored backtest when reloaded. */
-    record Shown(TradeSequence response, String caption, StoredBacktest stored) {
+    /**
+     * A comparison on screen: the answer, its figures by rule, the inputs in words, and the stored backtest when
+     * reloaded.
+     */
+    record Shown(TradeSequence response, StatisticsGrid grid, String caption, StoredBacktest stored) {
     }
 
     private final BacktestHistory history;
@@ -38,6 +42,7 @@ final class SizingRuns {
     private final ObjectProperty<StrategyChoice> strategy = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Shown> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<StatisticsGrid> grid = new ReadOnlyObjectWrapper<>(StatisticsGrid.EMPTY);
 
     SizingRuns(BacktestHistory history, TaskRunner runner) {
         this.history = history;
@@ -56,6 +61,11 @@ final class SizingRuns {
 
     ReadOnlyObjectProperty<Shown> resultProperty() {
         return result.getReadOnlyProperty();
+    }
+
+    /** The shown comparison's figures by rule (empty before the first). */
+    ReadOnlyObjectProperty<StatisticsGrid> gridProperty() {
+        return grid.getReadOnlyProperty();
     }
 
     ReadOnlyBooleanProperty staleProperty() {
@@ -92,27 +102,31 @@ final class SizingRuns {
     }
 
     /** Runs {@code request} and stores it; {@code done} gets the newest stored backtests once it is shown. */
-    void run(BacktestRequest request, Consumer<List<StoredBacktest>> done, Consumer<Throwable> failed,
-             Runnable cancelled) {
+    void run(BacktestRequest request, String currency, Consumer<List<StoredBacktest>> done,
+             Consumer<Throwable> failed, Runnable cancelled) {
         runs.runNow("Replaying " + nameOf(request.strategyId()) + "'s trades", p -> new RunOutcome(
                 history.run(request, p), history.recent(BacktestViewModel.RECENT)), o -> {
-                    show(o.loaded(), null);
+                    show(o.loaded(), currency, null);
                     done.accept(o.recent());
                 }, failed, cancelled);
     }
 
-    /** Shows a comparison read back from the history (or just run). */
-    void show(BacktestHistory.Loaded loaded, StoredBacktest stored) {
+    /** Shows a comparison read back from the history (or just run); {@code currency} is the equity's unit. */
+    void show(BacktestHistory.Loaded loaded, String currency, StoredBacktest stored) {
         TradeSequence t = (TradeSequence) loaded.response();
-        result.set(new Shown(t, Captions.sizing(loaded.request(), nameOf(loaded.request().strategyId()), t.trades(),
-                stored), stored));
+        grid.set(StatisticsGrid.ofSizing(t, currency));
+        result.set(new Shown(t, grid.get(), Captions.sizing(loaded.request(), nameOf(loaded.request().strategyId()),
+                t.trades(), stored), stored));
         stale.set(false);
     }
 
-    /** Runs {@code work} on this channel (a reload), superseding a comparison in progress. */
-    <T> void reload(String title, com.positionlab.ui.task.Work<T> work, Consumer<? super T> done,
-                  Consumer<Throwable> failed) {
-        runs.runNow(title, work, done, failed, () -> { });
+    /** Shows the stored comparison {@code read} reads, superseding a comparison in progress. */
+    void reload(Work<BacktestHistory.Loaded> read, StoredBacktest stored, String currency, Runnable done,
+                Consumer<Throwable> failed) {
+        runs.runNow("Reloading a sizing comparison", read, l -> {
+            show(l, currency, stored);
+            done.run();
+        }, failed, () -> { });
     }
 
     void cancel() {

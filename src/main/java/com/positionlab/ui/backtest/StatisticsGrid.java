@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.function.Function;
 
 import com.positionlab.service.backtest.BacktestResponse.Run;
+import com.positionlab.service.backtest.BacktestResponse.SequenceRun;
 import com.positionlab.service.backtest.BacktestResponse.Statistics;
+import com.positionlab.service.backtest.BacktestResponse.TradeSequence;
 import com.positionlab.ui.common.Formats;
 
 /**
@@ -21,8 +23,8 @@ record StatisticsGrid(List<Column> columns, List<Row> rows) {
     static final String IN_SAMPLE = "In sample";
     static final String OUT_OF_SAMPLE = "Out of sample";
 
-    /** A value column: a strategy over a period. */
-    record Column(String strategy, String period) {
+    /** A value column: a strategy (or sizing rule) over a period, and what it shows in words. */
+    record Column(String strategy, String period, String tip) {
     }
 
     /**
@@ -47,12 +49,13 @@ record StatisticsGrid(List<Column> columns, List<Row> rows) {
         List<Statistics> stats = new ArrayList<>();
         for (Run r : runs) {
             if (split) {
-                columns.add(new Column(r.label(), IN_SAMPLE));
+                columns.add(new Column(r.label(), IN_SAMPLE, r.label() + ", in sample (before " + r.splitDate() + ")"));
                 stats.add(r.inSample());
-                columns.add(new Column(r.label(), OUT_OF_SAMPLE));
+                columns.add(new Column(r.label(), OUT_OF_SAMPLE, r.label() + ", out of sample (from " + r.splitDate()
+                        + ")"));
                 stats.add(r.outOfSample());
             } else {
-                columns.add(new Column(r.label(), ""));
+                columns.add(new Column(r.label(), "", r.label() + ", " + r.start() + " to " + r.end()));
                 stats.add(r.statistics());
             }
         }
@@ -62,6 +65,43 @@ record StatisticsGrid(List<Column> columns, List<Row> rows) {
                     stats.stream().map(x -> x == null ? "—" : s.value().apply(x)).toList()));
         }
         return new StatisticsGrid(List.copyOf(columns), List.copyOf(rows));
+    }
+
+    /**
+     * The sizing rules of a trade-sequence backtest side by side, a column each (headed by the rule's name up to
+     * its first comma, the whole name and its JSON in the tooltip); {@code currency} is the unit of the equity.
+     */
+    static StatisticsGrid ofSizing(TradeSequence t, String currency) {
+        List<Column> columns = t.results().stream().map(r -> new Column(shortName(r.label()), "",
+                r.label() + "\nsizing: " + r.rule())).toList();
+        List<SequenceStat> stats = List.of(
+                new SequenceStat("Return", "%", "total_return", "Equity after the last trade over the initial capital, "
+                        + "less one", r -> Formats.percent(r.statistics().totalReturn())),
+                new SequenceStat("Max drawdown", "%", "max_drawdown", "Deepest fall of equity from a previous peak",
+                        r -> Formats.percent(r.statistics().maxDrawdown())),
+                new SequenceStat("Hit rate", "% of trades", "hit_rate", "Share of trades with a gain",
+                        r -> Formats.percent(r.statistics().hitRate())),
+                new SequenceStat("Final equity", currency.isEmpty() ? "price currency" : currency, "final_equity",
+                        "Equity after the last trade", r -> money(r.statistics().finalEquity())),
+                new SequenceStat("Average size", "% of equity", "average_fraction", "The rule's mean position, as a "
+                        + "share of equity", r -> Formats.percent(r.statistics().averageFraction())),
+                new SequenceStat("Return with equal sizes", "%", "equal_size_return", "The same trades each sized at "
+                        + "the rule's average size", r -> Formats.percent(r.sizingAttribution().equalSizeReturn())),
+                new SequenceStat("From sizing", "%", "from_sizing", "The rule's return less that with equal sizes: "
+                        + "what its sizing added", r -> Formats.signedPercent(r.sizingAttribution().fromSizing())));
+        List<Row> rows = stats.stream().map(s -> new Row(s.name(), s.unit(), s.api(), s.meaning(),
+                t.results().stream().map(s.value()).toList())).toList();
+        return new StatisticsGrid(columns, rows);
+    }
+
+    private record SequenceStat(String name, String unit, String api, String meaning,
+                                Function<SequenceRun, String> value) {
+    }
+
+    /** A rule's name up to its first comma ("Kelly x0.25 with drawdown"). */
+    private static String shortName(String label) {
+        int comma = label.indexOf(',');
+        return comma > 0 ? label.substring(0, comma) : label;
     }
 
     private static List<Stat> stats(String currency) {

@@ -10,21 +10,21 @@ import com.positionlab.service.backtest.BacktestRequest;
 import com.positionlab.service.backtest.BacktestResponse.Statistics;
 import com.positionlab.service.backtest.BacktestResponse.Sweep;
 import com.positionlab.service.backtest.BacktestResponse.SweepPoint;
-import com.positionlab.ui.common.Formats;
 
 /**
  * A two-parameter sweep as a grid for a heat map: rows are the first swept parameter's values (the lookback),
  * columns the second's (the rebalance, or the target volatility), and each cell the point's rank and the ranking
  * statistic, in sample with the out-of-sample value beside it when there is a split date.
  *
+ * @param api     the ranking statistic's contract name ({@code sharpe_ratio})
  * @param rows    the first parameter's values, in words ("63 days")
  * @param columns the second parameter's values, in words ("Weekly", "10%")
  * @param cells   {@code cells[row][column]}, null where the sweep has no such point
  * @param worst   the lowest ranking value of the grid (for the colour scale)
  * @param best    the highest
  */
-record SweepGrid(String strategy, String statistic, String rowName, String columnName, List<String> rows,
-                 List<String> columns, Cell[][] cells, boolean split, double worst, double best) {
+record SweepGrid(String strategy, String api, String statistic, String rowName, String columnName,
+                 List<String> rows, List<String> columns, Cell[][] cells, boolean split, double worst, double best) {
 
     /** A point of the sweep: its rank (1 is best), its ranking value and the out-of-sample value (NaN: none). */
     record Cell(int rank, double value, double outOfSample, String text, String outOfSampleText) {
@@ -41,6 +41,15 @@ record SweepGrid(String strategy, String statistic, String rowName, String colum
         double worst = Double.POSITIVE_INFINITY;
         double best = Double.NEGATIVE_INFINITY;
         for (SweepPoint p : sweep.points()) {
+            Statistics ranked = p.inSample() != null ? p.inSample() : p.statistics();
+            double v = ranked == null ? Double.NaN : value.applyAsDouble(ranked);
+            if (Double.isFinite(v)) {
+                worst = Math.min(worst, v);
+                best = Math.max(best, v);
+            }
+        }
+        int digits = digits(stat, best - worst);
+        for (SweepPoint p : sweep.points()) {
             int i = indexOf(rowValues, p.parameters().get(keys.get(0)));
             int j = keys.size() > 1 ? indexOf(colValues, p.parameters().get(keys.get(1))) : 0;
             if (i < 0 || j < 0) {
@@ -49,24 +58,34 @@ record SweepGrid(String strategy, String statistic, String rowName, String colum
             Statistics ranked = p.inSample() != null ? p.inSample() : p.statistics();
             double v = ranked == null ? Double.NaN : value.applyAsDouble(ranked);
             double out = p.outOfSample() == null ? Double.NaN : value.applyAsDouble(p.outOfSample());
-            cells[i][j] = new Cell(p.rank(), v, out, format(stat, v), format(stat, out));
-            if (Double.isFinite(v)) {
-                worst = Math.min(worst, v);
-                best = Math.max(best, v);
-            }
+            cells[i][j] = new Cell(p.rank(), v, out, format(stat, v, digits), format(stat, out, digits));
         }
-        return new SweepGrid(sweep.strategy(), label(stat), name(keys.get(0)),
+        return new SweepGrid(sweep.strategy(), stat, label(stat), name(keys.get(0)),
                 keys.size() > 1 ? name(keys.get(1)) : "", rowValues.stream().map(v -> words(keys.get(0), v)).toList(),
                 keys.size() > 1 ? colValues.stream().map(v -> words(keys.get(1), v)).toList() : List.of(""),
                 cells, sweep.splitDate() != null, worst, best);
     }
 
-    /** Where the cell's value lies from the worst (0) to the best (1) of the grid; 0.5 when they are equal. */
+    /**
+     * Whether the grid's values lie so close together (within {@link #TOLERANCE} for a ratio, a tenth of that in
+     * fractions for a percentage) that the settings make no difference worth colouring.
+     */
+    boolean flat() {
+        return !(best - worst >= tolerance(api));
+    }
+
+    /** Where the cell's value lies from the worst (0) to the best (1) of the grid; 0.5 for a flat grid. */
     double position(Cell c) {
-        if (!Double.isFinite(c.value()) || !(best > worst)) {
+        if (!Double.isFinite(c.value()) || flat()) {
             return 0.5;
         }
         return (c.value() - worst) / (best - worst);
+    }
+
+    /** The range of the grid's values, written as its cells are. */
+    String range() {
+        int digits = digits(api, best - worst);
+        return format(api, worst, digits) + " to " + format(api, best, digits);
     }
 
     /** The statistic's name on screen ("Sharpe ratio") for its contract name. */
@@ -83,11 +102,34 @@ record SweepGrid(String strategy, String statistic, String rowName, String colum
         return m.getOrDefault(stat, Statistics::sharpeRatio);
     }
 
-    private static String format(String stat, double v) {
+    /** Ratios closer together than this (and percentages closer than a tenth of it, as fractions) are "flat". */
+    static final double TOLERANCE = 0.005;
+
+    private static boolean percent(String stat) {
         return switch (stat) {
-            case "cagr", "max_drawdown", "total_return", "volatility" -> Formats.percent(v);
-            default -> Formats.decimal2(v);
+            case "cagr", "max_drawdown", "total_return", "volatility" -> true;
+            default -> false;
         };
+    }
+
+    private static double tolerance(String stat) {
+        return percent(stat) ? TOLERANCE / 10 : TOLERANCE;
+    }
+
+    /** Decimals that tell the grid's values apart: two, or up to four when they lie close together. */
+    private static int digits(String stat, double spread) {
+        double s = percent(stat) ? spread * 100 : spread;
+        return !(s < 0.05) ? 2 : s >= 0.005 ? 3 : 4;
+    }
+
+    private static String format(String stat, double v, int digits) {
+        if (!Double.isFinite(v)) {
+            return "—";
+        }
+        String pattern = "0." + "0".repeat(digits);
+        java.text.DecimalFormat f = new java.text.DecimalFormat(pattern,
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.US));
+        return percent(stat) ? f.format(v * 100) + "%" : f.format(v);
     }
 
     private static int indexOf(List<JsonNode> values, JsonNode v) {

@@ -3,6 +3,7 @@ package com.positionlab.ui.backtest;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -18,6 +19,7 @@ import com.positionlab.service.backtest.BacktestResponse;
 import com.positionlab.ui.backtest.BacktestChoices.Choice;
 import com.positionlab.ui.task.LatestRun;
 import com.positionlab.ui.task.TaskRunner;
+import com.positionlab.ui.task.Work;
 
 /**
  * The sweep of the Backtest view: the first checked strategy over three lookbacks and two rebalances (or three
@@ -87,10 +89,17 @@ final class SweepRuns {
         stale.set(false);
     }
 
-    /** Runs {@code work} on this sweep's channel (a reload), superseding a sweep in progress. */
-    <T> void reload(String title, com.positionlab.ui.task.Work<T> work, Consumer<? super T> done,
-                  Consumer<Throwable> failed) {
-        runs.runNow(title, work, done, failed, () -> { });
+    /**
+     * Shows the stored sweep {@code read} reads, superseding a sweep in progress; {@code universe} names a
+     * request's universe for the caption.
+     */
+    void reload(Work<BacktestHistory.Loaded> read, StoredBacktest stored, Function<BacktestRequest, String> universe,
+                Runnable done, Consumer<Throwable> failed) {
+        runs.runNow("Reloading a sweep", read, l -> {
+            String strategy = ((BacktestResponse.SweepResult) l.response()).sweep().strategy();
+            show(l, Captions.sweep(l.request(), strategy, universe.apply(l.request()), stored), stored);
+            done.run();
+        }, failed, () -> { });
     }
 
     void cancel() {

@@ -60,8 +60,9 @@ record Workspace(List<UniverseChoice> universes, List<LocalDate> dates, String c
         universes.add(new UniverseChoice("Portfolio holdings", held));
         universes.add(new UniverseChoice("All instruments", priced));
         Map<String, List<String>> bySector = new LinkedHashMap<>();
-        instruments.stream().filter(i -> priced.contains(i.id())).sorted(java.util.Comparator.comparing(
-                Instrument::sector)).forEach(i -> bySector.computeIfAbsent(i.sector(), s -> new ArrayList<>()).add(i.id()));
+        instruments.stream().filter(i -> priced.contains(i.id()))
+                .sorted(java.util.Comparator.comparing(Instrument::sector))
+                .forEach(i -> bySector.computeIfAbsent(i.sector(), s -> new ArrayList<>()).add(i.id()));
         bySector.forEach((sector, ids) -> universes.add(new UniverseChoice("Sector: " + sector, ids)));
         List<String> currencies = instruments.stream().map(Instrument::currency).distinct().toList();
         Map<String, Integer> counts = workspace.tradeCounts();

@@ -138,9 +138,9 @@ class BacktestViewModelTest {
 
     @Test
     void theSweepGivesALookbackByRebalanceGridRankedOneToSix() {
-        m.rankByProperty().set(BacktestChoices.RANK_BY.get(0));
+        m.sweeps().rankByProperty().set(BacktestChoices.RANK_BY.get(0));
         m.runSweep();
-        SweepRuns.Shown s = m.sweepProperty().get();
+        SweepRuns.Shown s = m.sweeps().resultProperty().get();
         assertThat(s).as(m.statusProperty().get()).isNotNull();
         SweepGrid g = s.grid();
         assertThat(g.rows()).containsExactly("63 days", "126 days", "252 days");
@@ -151,23 +151,23 @@ class BacktestViewModelTest {
                 .findFirst().orElseThrow();
         assertThat(best.value()).isEqualTo(g.best());
         assertThat(s.caption()).contains("Sweep of Equal weight").contains("ranked by Sharpe ratio");
-        assertThat(m.sweepStaleProperty().get()).isFalse();
+        assertThat(m.sweeps().staleProperty().get()).isFalse();
         m.field("slippage_bps").set("7");
-        assertThat(m.sweepStaleProperty().get()).isTrue();
+        assertThat(m.sweeps().staleProperty().get()).isTrue();
     }
 
     @Test
     void theSizingRulesCompareOverADemoStrategysClosedTrades() {
-        assertThat(m.sizingStrategies()).isNotEmpty();
+        assertThat(m.sizings().strategies()).isNotEmpty();
         m.runSizing();
-        SizingRuns.Shown s = m.sizingProperty().get();
+        SizingRuns.Shown s = m.sizings().resultProperty().get();
         assertThat(s).as(m.statusProperty().get()).isNotNull();
         assertThat(s.response().results()).hasSizeGreaterThanOrEqualTo(3);
         assertThat(s.response().results()).allSatisfy(r -> {
             assertThat(r.equityCurve()).hasSize(s.response().trades() + 1);
             assertThat(r.sizingAttribution()).isNotNull();
         });
-        assertThat(s.caption()).contains(m.sizingStrategyProperty().get().strategy().name());
+        assertThat(s.caption()).contains(m.sizings().strategyProperty().get().strategy().name());
     }
 
     @Test
