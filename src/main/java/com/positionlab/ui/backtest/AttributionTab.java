@@ -92,7 +92,7 @@ final class AttributionTab {
 
     private static javafx.scene.control.TableColumn<SectorEffect, String> percent(String name, String api, String tip,
                                                                                  ToDoubleFunction<SectorEffect> v) {
-        return Columns.number(name, tip + " (" + api + ")", e -> Formats.signedPercent(v.applyAsDouble(e)), 104);
+        return Columns.number(name, tip + " (" + api + ")", e -> signed(v.applyAsDouble(e)), 104);
     }
 
     private void show(Run r) {
@@ -107,7 +107,7 @@ final class AttributionTab {
         rows.add(new SectorEffect("All sectors", a.allocation(), a.selection(), a.interaction(),
                 a.allocation() + a.selection() + a.interaction()));
         table.getItems().setAll(rows);
-        table.setPrefHeight(34 + rows.size() * table.getFixedCellSize());
+        table.setPrefHeight(40 + rows.size() * table.getFixedCellSize());
         chart.getData().add(series("Allocation", a.sectors(), SectorEffect::allocation));
         chart.getData().add(series("Selection", a.sectors(), SectorEffect::selection));
         chart.getData().add(series("Interaction", a.sectors(), SectorEffect::interaction));
@@ -115,12 +115,15 @@ final class AttributionTab {
         summary.setText("Held as at each month's start, " + r.label() + " returned "
                 + Formats.percent(a.portfolioReturn()) + " against " + Formats.percent(a.benchmarkReturn())
                 + " for the benchmark (" + benchmark(a.benchmark()) + "): an active return of "
-                + Formats.signedPercent(a.activeReturn()) + " = allocation " + Formats.signedPercent(a.allocation())
-                + " + selection " + Formats.signedPercent(a.selection()) + " + interaction "
-                + Formats.signedPercent(a.interaction()) + ". It actually returned "
-                + Formats.percent(r.statistics().totalReturn()) + ": a residual of "
-                + Formats.signedPercent(a.residual()) + " from costs and trading within the months. " + a.periods()
-                + " months; " + a.method() + ".");
+                + signed(a.activeReturn()) + " = allocation " + signed(a.allocation()) + " + selection "
+                + signed(a.selection()) + " + interaction " + signed(a.interaction()) + ". It actually returned "
+                + Formats.percent(r.statistics().totalReturn()) + ": a residual of " + signed(a.residual())
+                + " from costs and trading within the months. " + a.periods() + " months; " + a.method() + ".");
+    }
+
+    /** A signed percentage, with 0.00% (not -0.00%) for what rounds to nothing. */
+    static String signed(double fraction) {
+        return Math.abs(fraction) < 0.00005 ? "0.00%" : Formats.signedPercent(fraction);
     }
 
     private static String benchmark(String api) {

@@ -58,9 +58,9 @@ final class Captions {
 
     /** The rules, the strategy and the capital of a sizing-rules comparison. */
     static String sizing(BacktestRequest r, String strategy, int trades, StoredBacktest stored) {
-        return prefix(stored) + "Sizing rules over the " + trades + " closed trades of " + strategy + " · from "
-                + Formats.compact(r.initialCapital() == null ? 100_000 : r.initialCapital()) + " · costs "
-                + bps(r.costsBps()) + " a trade";
+        return prefix(stored) + "Sizing rules over the " + trades + " closed trades of " + strategy
+                + " · initial capital " + Formats.quantity(java.math.BigDecimal.valueOf(r.initialCapital() == null
+                ? 100_000 : r.initialCapital())) + " · costs " + bps(r.costsBps()) + " a trade";
     }
 
     /** What a run did, for the status line: how many strategies, over how many days, how long it took. */

@@ -10,6 +10,8 @@ import java.util.function.DoubleUnaryOperator;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.shape.Line;
 import javafx.util.StringConverter;
 
 import com.positionlab.service.backtest.BacktestResponse.Point;
@@ -32,6 +34,9 @@ final class EquityChart extends LineChart<Number, Number> {
     private final Measure measure;
     private final NumberAxis x;
     private final NumberAxis y;
+    private final Line splitLine = new Line();
+    private final Label splitLabel = new Label();
+    private LocalDate split;
 
     EquityChart(Measure measure) {
         super(new NumberAxis(), new NumberAxis());
@@ -47,10 +52,20 @@ final class EquityChart extends LineChart<Number, Number> {
         x.setTickLabelFormatter(converter(d -> LocalDate.ofEpochDay(Math.round(d)).format(TICK)));
         y.setForceZeroInRange(false);
         setMinSize(300, 200);
+        splitLine.getStyleClass().add("split-marker");
+        splitLabel.getStyleClass().add("split-label");
+        splitLine.setManaged(false);
+        splitLabel.setManaged(false);
+        getPlotChildren().addAll(splitLine, splitLabel);
     }
 
-    /** Draws {@code curves} (one per name); {@code log} plots equity as log10 with the equity on the ticks. */
-    void show(List<String> names, List<List<Point>> curves, String currency, boolean log) {
+    /**
+     * Draws {@code curves} (one per name); {@code log} plots equity as log10 with the equity on the ticks;
+     * {@code splitDate} (may be null) is marked by a dashed line where the out-of-sample days begin.
+     */
+    void show(List<String> names, List<List<Point>> curves, String currency, boolean log, LocalDate splitDate) {
+        split = splitDate;
+        splitLabel.setText(splitDate == null ? "" : "out of sample from " + splitDate + " →");
         getData().clear();
         if (curves.isEmpty() || curves.get(0).isEmpty()) {
             return;
@@ -81,6 +96,25 @@ final class EquityChart extends LineChart<Number, Number> {
         x.setLowerBound(lo);
         x.setUpperBound(Math.max(hi, lo + 1));
         x.setTickUnit(Math.max(1, (hi - lo) / 6));
+    }
+
+    @Override
+    protected void layoutPlotChildren() {
+        super.layoutPlotChildren();
+        boolean shown = split != null && !getData().isEmpty();
+        splitLine.setVisible(shown);
+        splitLabel.setVisible(shown);
+        if (shown) {
+            double at = x.getDisplayPosition(split.toEpochDay());
+            splitLine.setStartX(at);
+            splitLine.setEndX(at);
+            splitLine.setStartY(0);
+            splitLine.setEndY(y.getHeight());
+            splitLine.toFront();
+            splitLabel.autosize();
+            splitLabel.relocate(at + 4, 2);
+            splitLabel.toFront();
+        }
     }
 
     private static XYChart.Series<Number, Number> series(String name, List<Point> curve, DoubleUnaryOperator value) {

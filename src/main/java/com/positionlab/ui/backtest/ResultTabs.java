@@ -138,7 +138,8 @@ final class ResultTabs {
         List<List<Point>> falls = runs.stream().map(x -> x.drawdownCurve() == null ? List.<Point>of()
                 : x.drawdownCurve()).toList();
         String currency = model.currencyProperty().get();
-        equity.show(names, curves, currency, model.logScaleProperty().get());
-        drawdown.show(names, falls, currency, false);
+        java.time.LocalDate split = r == null ? null : r.request().splitDate();
+        equity.show(names, curves, currency, model.logScaleProperty().get(), split);
+        drawdown.show(names, falls, currency, false, split);
     }
 }

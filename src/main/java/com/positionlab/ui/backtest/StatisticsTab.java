@@ -73,7 +73,7 @@ final class StatisticsTab {
     /** A cell of a figure, right-aligned under a nested header too (where the theme's alignment does not reach). */
     private static final class RightAlignedCell extends TableCell<Row, String> {
         RightAlignedCell() {
-            setAlignment(Pos.CENTER_RIGHT);
+            setAlignment(Pos.BASELINE_RIGHT);
         }
 
         @Override

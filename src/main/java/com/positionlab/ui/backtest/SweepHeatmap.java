@@ -99,7 +99,8 @@ final class SweepHeatmap extends VBox {
             l.setText("—");
             return l;
         }
-        String text = c.text() + (g.split() ? "\nout of sample " + c.outOfSampleText() : "") + "\nrank " + c.rank();
+        String text = g.split() ? "in sample " + c.text() + "\nout of sample " + c.outOfSampleText()
+                + "\nrank " + c.rank() : c.text() + "\nrank " + c.rank();
         l.setText(text);
         l.setBackground(new Background(new BackgroundFill(colour(g.position(c)), new CornerRadii(4), Insets.EMPTY)));
         l.setTooltip(new Tooltip(row + ", " + column + ": " + g.statistic() + " " + c.text()

@@ -21,6 +21,7 @@ import com.positionlab.store.Database;
 import com.positionlab.store.Store;
 import com.positionlab.testing.TestStores;
 import com.positionlab.ui.common.WorkspaceChanges;
+import com.positionlab.ui.task.QueuedTaskRunner;
 import com.positionlab.ui.task.SyncTaskRunner;
 
 /** The Backtest view model on the demo workspace, with the synchronous task runner. */
@@ -122,6 +123,28 @@ class BacktestViewModelTest {
     }
 
     @Test
+    void aRunGoesToTheBackgroundAndCancelKeepsTheEarlierResult() {
+        QueuedTaskRunner queue = new QueuedTaskRunner();
+        BacktestViewModel v = new BacktestViewModel(services.backtestHistory(), services.workspace(),
+                services.portfolio(), queue, new WorkspaceChanges());
+        v.refresh();
+        assertThat(v.busyProperty().get()).isTrue();
+        queue.runAll();
+        BacktestViewModel.Result first = v.resultProperty().get();
+        assertThat(first).isNotNull();
+        assertThat(v.busyProperty().get()).isFalse();
+        v.field("costs_bps").set("20");
+        v.run();
+        assertThat(v.busyProperty().get()).as("queued, not run on the calling thread").isTrue();
+        assertThat(v.resultProperty().get()).isSameAs(first);
+        v.cancel();
+        assertThat(v.busyProperty().get()).isFalse();
+        queue.runAll();
+        assertThat(v.resultProperty().get()).isSameAs(first);
+        assertThat(v.staleProperty().get()).isTrue();
+    }
+
+    @Test
     void aSplitDateGivesInAndOutOfSampleColumnsForEachStrategy() {
         BacktestViewModel.Result r = m.resultProperty().get();
         List<Point> curve = r.runs().get(0).equityCurve();
@@ -154,6 +177,10 @@ class BacktestViewModelTest {
         assertThat(m.sweeps().staleProperty().get()).isFalse();
         m.field("slippage_bps").set("7");
         assertThat(m.sweeps().staleProperty().get()).isTrue();
+        assertThat(m.recent().get(0).kind()).isEqualTo("sweep");
+        m.reload(m.recent().get(0));
+        assertThat(m.sweeps().resultProperty().get().grid().cells()).isDeepEqualTo(g.cells());
+        assertThat(m.sweeps().resultProperty().get().caption()).startsWith("Reloaded, run ");
     }
 
     @Test
@@ -168,6 +195,11 @@ class BacktestViewModelTest {
             assertThat(r.sizingAttribution()).isNotNull();
         });
         assertThat(s.caption()).contains(m.sizings().strategyProperty().get().strategy().name());
+        assertThat(m.sizings().gridProperty().get().columns()).hasSize(s.response().results().size());
+        assertThat(m.sizings().gridProperty().get().rows()).extracting(StatisticsGrid.Row::api).contains("from_sizing");
+        m.reload(m.recent().get(0));
+        assertThat(m.sizings().resultProperty().get().grid()).isEqualTo(s.grid());
+        assertThat(m.sizings().resultProperty().get().caption()).startsWith("Reloaded, run ");
     }
 
     @Test
