@@ -120,8 +120,9 @@ record StatisticsGrid(List<Column> columns, List<Row> rows) {
                         s -> Formats.decimal2(s.calmarRatio())),
                 new Stat("Max drawdown", "%", "max_drawdown", "Deepest fall of equity from a previous peak",
                         s -> Formats.percent(s.maxDrawdown())),
-                new Stat("Max drawdown length", "trading days", "max_drawdown_days",
-                        "From the peak before the deepest fall until equity is back at that peak (or the last day)",
+                new Stat("Max drawdown length", "days", "max_drawdown_days",
+                        "Trading days from the peak before the deepest fall until equity is back at that peak (or the "
+                                + "last day)",
                         s -> Integer.toString(s.maxDrawdownDays())),
                 new Stat("Turnover", "% of equity", "turnover", "Value traded one way, summed over the rebalances",
                         s -> Formats.percent(s.turnover())),
@@ -129,7 +130,8 @@ record StatisticsGrid(List<Column> columns, List<Row> rows) {
                         "Commission and slippage paid", s -> money(s.costsPaid())),
                 new Stat("Hit rate", "% of days", "hit_rate", "Share of days with a gain",
                         s -> Formats.percent(s.hitRate())),
-                new Stat("Days", "trading days", "days", "Trading days covered", s -> Integer.toString(s.days())));
+                new Stat("Length", "trading days", "days", "Trading days covered",
+                        s -> Integer.toString(s.days())));
     }
 
     /** An amount of money with two decimals and thousands separators. */

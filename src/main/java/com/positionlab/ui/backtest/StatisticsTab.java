@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 
 import com.positionlab.ui.backtest.StatisticsGrid.Column;
 import com.positionlab.ui.backtest.StatisticsGrid.Row;
@@ -45,17 +46,20 @@ final class StatisticsTab {
         StatisticsGrid g = given == null ? StatisticsGrid.EMPTY : given;
         table.getColumns().clear();
         double first = g.rows().stream().mapToDouble(r -> TextWidth.cell(r.title())).max().orElse(120);
-        table.getColumns().add(Columns.named("Statistic", "What is measured, with its unit; the contract's name and "
-                + "the definition are in each row's tooltip", Row::title, r -> r.api() + ": " + r.meaning(), first));
+        TableColumn<Row, String> names = Columns.text("Statistic", "What is measured, with its unit; the contract's "
+                + "name and the definition are in each row's tooltip", Row::title, first);
+        names.setCellFactory(x -> new Cell(Pos.CENTER_LEFT, true));
+        table.getColumns().add(names);
         TableColumn<Row, String> parent = null;
         for (int k = 0; k < g.columns().size(); k++) {
             Column c = g.columns().get(k);
             int index = k;
-            String head = c.period().isEmpty() ? c.strategy() : c.period();
+            String head = c.period().isEmpty() ? c.strategy() : c.period().equals(StatisticsGrid.IN_SAMPLE) ? "In"
+                    : "Out";
             double values = g.rows().stream().mapToDouble(r -> TextWidth.cell(r.values().get(index))).max().orElse(0);
             TableColumn<Row, String> col = Columns.number(head, c.tip(), r -> r.values().get(index),
                     Math.max(values, width(head)));
-            col.setCellFactory(x -> new RightAlignedCell());
+            col.setCellFactory(x -> new Cell(Pos.CENTER_RIGHT, false));
             if (c.period().isEmpty()) {
                 table.getColumns().add(col);
                 continue;
@@ -70,16 +74,24 @@ final class StatisticsTab {
         table.getItems().setAll(g.rows());
     }
 
-    /** A cell of a figure, right-aligned under a nested header too (where the theme's alignment does not reach). */
-    private static final class RightAlignedCell extends TableCell<Row, String> {
-        RightAlignedCell() {
-            setAlignment(Pos.BASELINE_RIGHT);
+    /**
+     * A cell aligned the same way under a nested header too (where the theme's alignment does not reach); a
+     * statistic's name says its contract name and definition in a tooltip.
+     */
+    private static final class Cell extends TableCell<Row, String> {
+        private final boolean name;
+
+        Cell(Pos alignment, boolean name) {
+            this.name = name;
+            setAlignment(alignment);
         }
 
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty ? null : item);
+            Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            setTooltip(name && row != null ? new Tooltip(row.api() + ": " + row.meaning()) : null);
         }
     }
 

@@ -8,7 +8,7 @@ import javafx.scene.text.Text;
 final class TextWidth {
 
     /** Room around a cell's or a header's text (padding, border, sort arrow), pixels. */
-    static final double PADDING = 34;
+    static final double PADDING = 28;
 
     private TextWidth() {
     }
