@@ -23,7 +23,7 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Mixin
     DbOption db;
 
-    @Option(names = "--view", required = true, paramLabel = "NAME", description = "The page: portfolio, kelly, data, size, rules, activity (any page of the sidebar)")
+    @Option(names = "--view", required = true, paramLabel = "NAME", description = "The page: portfolio, kelly, data, size, rules, activity, build, backtest (any page of the sidebar)")
     String view;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "PNG file to write")

@@ -132,6 +132,17 @@ class WorkstationUiTest extends FxRobot {
                 () -> lookup("#preview-comparison").queryAs(TableView.class).getItems().size() == 7);
         assertThat(lookup("#preview-units").queryAs(Label.class).getText()).isNotEqualTo("—");
 
+        press(KeyCode.CONTROL, KeyCode.DIGIT8).release(KeyCode.CONTROL, KeyCode.DIGIT8);
+        assertThat(app.workstation().model().selectedPageProperty().get()).isEqualTo(Page.BACKTEST);
+        // The default backtest runs on opening; Run runs it again and stores it in the history.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> !lookup("#backtest-history")
+                .queryAs(TableView.class).getItems().isEmpty()));
+        int stored = lookup("#backtest-history").queryAs(TableView.class).getItems().size();
+        clickOn("#backtest-run");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> lookup("#backtest-history")
+                .queryAs(TableView.class).getItems().size() == stored + 1));
+        assertThat(lookup("#backtest-statistics").queryAs(TableView.class).getItems()).hasSize(12);
+
         assertThat(lookup(n -> n instanceof Notification).queryAll()).isEmpty();
     }
 

@@ -37,6 +37,8 @@ import atlantafx.base.theme.Styles;
 import com.positionlab.service.Services;
 import com.positionlab.ui.activity.ActivityView;
 import com.positionlab.ui.activity.ActivityViewModel;
+import com.positionlab.ui.backtest.BacktestView;
+import com.positionlab.ui.backtest.BacktestViewModel;
 import com.positionlab.ui.common.Dialogs;
 import com.positionlab.ui.build.BuildView;
 import com.positionlab.ui.build.BuildViewModel;
@@ -241,6 +243,7 @@ public final class MainView {
         WorkspaceChanges sizeAccepted = acceptedSizings.forPage(shown.get(Page.SIZE));
         WorkspaceChanges activityAccepted = acceptedSizings.forPage(shown.get(Page.ACTIVITY));
         WorkspaceChanges buildChanges = changes.forPage(shown.get(Page.BUILD));
+        WorkspaceChanges backtestChanges = changes.forPage(shown.get(Page.BACKTEST));
         builders.put(Page.PORTFOLIO, () -> {
             PortfolioViewModel m = new PortfolioViewModel(s.portfolio(), model.runner(), notifier, dialogs,
                     portfolioChanges);
@@ -284,6 +287,12 @@ public final class MainView {
                     BuildViewModel.DEBOUNCE);
             m.refresh();
             return new BuildView(m, exporter).createView();
+        });
+        builders.put(Page.BACKTEST, () -> {
+            BacktestViewModel m = new BacktestViewModel(s.backtestHistory(), s.workspace(), s.portfolio(),
+                    model.runner(), backtestChanges);
+            m.refresh();
+            return new BacktestView(m, exporter).createView();
         });
         updateDemoLabel();
         showPage();

@@ -13,7 +13,8 @@ public enum Page {
     SIZE("Size a trade", Feather.TARGET, "Shortcut+4"),
     RULES("Rules", Feather.SLIDERS, "Shortcut+5"),
     ACTIVITY("Activity", Feather.ACTIVITY, "Shortcut+6"),
-    BUILD("Build a portfolio", Feather.GRID, "Shortcut+7");
+    BUILD("Build a portfolio", Feather.GRID, "Shortcut+7"),
+    BACKTEST("Backtest", Feather.REWIND, "Shortcut+8");
 
     private final String title;
     private final Ikon icon;
