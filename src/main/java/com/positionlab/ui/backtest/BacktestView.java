@@ -99,27 +99,9 @@ public final class BacktestView {
         return box;
     }
 
-    /**
-     * Export of the result shown through the report layer's backtest kind; until the report layer has that kind,
-     * a disabled button that says so.
-     */
+    /** Export of the result shown (one strategy or several) through the report layer's backtest kind. */
     private Node export() {
-        ReportKind kind;
-        try {
-            kind = ReportKind.of("backtest");
-        } catch (IllegalArgumentException e) {
-            Button b = new Button("Export…", new FontIcon(Feather.DOWNLOAD));
-            b.setId("backtest-export");
-            b.setDisable(true);
-            StackPane holder = new StackPane(b);
-            Tooltip.install(holder, new Tooltip("export needs the backtest report kind"));
-            return holder;
-        }
-        ReportKind backtest = kind;
         return ReportButton.of("backtest-export", exporter, model.canReportProperty(), "the backtest",
-                () -> "backtest", () -> {
-                    JsonNode json = model.reportJson();
-                    return context -> backtest.build(json, context);
-                });
+                () -> "backtest", () -> BacktestReports.of(model.reportJson()));
     }
 }

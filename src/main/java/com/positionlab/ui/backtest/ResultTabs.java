@@ -47,7 +47,7 @@ final class ResultTabs {
         drawdown.setId("backtest-drawdown");
         Tab equityTab = new Tab("Equity", equityPane());
         Tab notes = new Tab("Notes", notes());
-        Tab sweep = new Tab("Sweep", new SweepTab(model).create());
+        Tab sweep = new Tab("Sweep", new SweepTab(model, exporter).create());
         Tab sizing = new Tab("Sizing rules", new SizingTab(model, exporter).create());
         Tab history = new Tab("History", new HistoryTab(model, exporter).create());
         tabs.getTabs().setAll(equityTab, new Tab("Drawdown", padded(drawdown)),

@@ -94,7 +94,11 @@ final class SizingTab {
         run.setOnAction(e -> model.runSizing());
         Label stale = ResultTabs.staleLabel(model.sizings().staleProperty(),
                 "The strategy, the capital or the costs changed since this comparison: run it again");
-        HBox row = new HBox(8, new Label("Strategy"), strategy, run, stale);
+        var sizings = model.sizings();
+        Button export = com.positionlab.ui.common.ReportButton.of("backtest-export-sizing", exporter,
+                sizings.resultProperty().isNotNull().and(sizings.staleProperty().not()), "the sizing rules compared",
+                () -> "sizing-rules", () -> BacktestReports.of(sizings.resultProperty().get().response()));
+        HBox row = new HBox(8, new Label("Strategy"), strategy, run, export, stale);
         row.setAlignment(Pos.CENTER_LEFT);
         Label caption = Views.caption("");
         caption.setId("backtest-sizing-caption");

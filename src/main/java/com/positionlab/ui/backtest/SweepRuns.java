@@ -29,7 +29,8 @@ import com.positionlab.ui.task.Work;
 final class SweepRuns {
 
     /** A sweep on screen: its grid, the request, the inputs in words, and the stored backtest when reloaded. */
-    record Shown(SweepGrid grid, BacktestRequest request, String caption, StoredBacktest stored) {
+    record Shown(SweepGrid grid, BacktestRequest request, String caption, StoredBacktest stored,
+                 BacktestResponse response) {
     }
 
     private final BacktestHistory history;
@@ -85,7 +86,8 @@ final class SweepRuns {
     /** Shows a sweep read back from the history (or just run). */
     void show(BacktestHistory.Loaded loaded, String caption, StoredBacktest stored) {
         BacktestResponse.Sweep sweep = ((BacktestResponse.SweepResult) loaded.response()).sweep();
-        result.set(new Shown(SweepGrid.of(sweep, loaded.request()), loaded.request(), caption, stored));
+        result.set(new Shown(SweepGrid.of(sweep, loaded.request()), loaded.request(), caption, stored,
+                loaded.response()));
         stale.set(false);
     }
 

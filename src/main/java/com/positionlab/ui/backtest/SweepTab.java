@@ -28,7 +28,10 @@ final class SweepTab {
     private final BacktestViewModel model;
     private final SweepHeatmap heatmap = new SweepHeatmap();
 
-    SweepTab(BacktestViewModel model) {
+    private final com.positionlab.ui.common.ReportExporter exporter;
+
+    SweepTab(BacktestViewModel model, com.positionlab.ui.common.ReportExporter exporter) {
+        this.exporter = exporter;
         this.model = model;
     }
 
@@ -53,7 +56,11 @@ final class SweepTab {
         run.setOnAction(e -> model.runSweep());
         Label stale = ResultTabs.staleLabel(model.sweeps().staleProperty(),
                 "The inputs changed since this sweep: run it again to see them");
-        HBox controls = new HBox(8, new Label("Rank by"), rank, run, stale);
+        var sweeps = model.sweeps();
+        Button export = com.positionlab.ui.common.ReportButton.of("backtest-export-sweep", exporter,
+                sweeps.resultProperty().isNotNull().and(sweeps.staleProperty().not()), "the sweep", () -> "sweep",
+                () -> BacktestReports.of(sweeps.resultProperty().get().response()));
+        HBox controls = new HBox(8, new Label("Rank by"), rank, run, export, stale);
         controls.setAlignment(Pos.CENTER_LEFT);
         Label caption = Views.caption("");
         caption.setId("backtest-sweep-caption");

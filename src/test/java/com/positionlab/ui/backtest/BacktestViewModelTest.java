@@ -203,6 +203,19 @@ class BacktestViewModelTest {
     }
 
     @Test
+    void theRunTheSweepAndTheSizingRulesExportAsBacktestReports() {
+        var context = com.positionlab.report.kinds.ReportContext.now("test");
+        var run = BacktestReports.of(m.reportJson()).apply(context);
+        assertThat(run.title()).contains("3 strategies");
+        m.runSweep();
+        var sweep = BacktestReports.of(m.sweeps().resultProperty().get().response()).apply(context);
+        assertThat(sweep.title()).contains("sweep");
+        m.runSizing();
+        var sizing = BacktestReports.of(m.sizings().resultProperty().get().response()).apply(context);
+        assertThat(sizing.sections()).isNotEmpty();
+    }
+
+    @Test
     void aReloadedBacktestShowsTheSameStatisticsWithoutRunningAgain() {
         StatisticsGrid before = m.statisticsProperty().get();
         String caption = m.resultProperty().get().caption();
