@@ -125,22 +125,23 @@ public final class BuildForm {
         FieldReader r = reader(errors);
         Long lookback = r.whole("lookback_days", true, 20, 10_000);
         Long span = r.whole("span", false, 2, 10_000);
-        Double lo = r.percent("min_weight", true, Range.closed(-1, 1));
-        Double hi = r.percent("max_weight", true, Range.aboveUpTo(0, 1));
-        Double sector = r.percent("sector_max", false, Range.aboveUpTo(0, 1));
-        Double turnover = r.percent("max_turnover", false, Range.closed(0, 2));
-        Double leverage = r.percent("max_leverage", false, Range.closed(1, 10));
-        Double adv = r.percent("max_adv_pct", false, Range.aboveUpTo(0, 10));
+        Limits limits = new Limits(r.percent("min_weight", true, Range.closed(-1, 1)),
+                r.percent("max_weight", true, Range.aboveUpTo(0, 1)),
+                r.percent("sector_max", false, Range.aboveUpTo(0, 1)),
+                r.percent("max_turnover", false, Range.closed(0, 2)),
+                r.percent("max_leverage", false, Range.closed(1, 10)),
+                r.percent("max_adv_pct", false, Range.aboveUpTo(0, 10)));
         Double rf = r.percent("risk_free_rate", true, Range.closed(-0.05, 0.5));
         costRate(errors);
         ObjectNode blackLitterman = views.read(universe, errors);
+        Double hi = limits.hi();
         if (universe.size() < 2) {
             errors.put("universe", "choose at least two instruments");
         } else if (hi != null && hi * universe.size() < 1 - 1e-12) {
             errors.put("max_weight", "must allow a fully invested portfolio: at least "
                     + FieldReaderText.percent(1.0 / universe.size()) + " for " + universe.size() + " instruments");
         }
-        if (lo != null && hi != null && lo > hi) {
+        if (limits.lo() != null && hi != null && limits.lo() > hi) {
             errors.put("min_weight", "must not exceed the maximum weight");
         }
         if (!errors.isEmpty()) {
@@ -152,6 +153,21 @@ public final class BuildForm {
         }
         n.set("universe", Json.mapper().valueToTree(universe));
         n.put("lookback_days", lookback);
+        estimators(n, span);
+        n.putObject("objective").put("risk_free_rate", rf);
+        n.put("performance_risk_free_rate", rf);
+        constraints(n, limits, universe, sectors, current, esg);
+        if (blackLitterman != null) {
+            n.set("black_litterman", blackLitterman);
+        }
+        return Json.mapper().convertValue(n, OptimizeRequest.class);
+    }
+
+    /** The typed limits, fractions (null where a field is blank or wrong). */
+    private record Limits(Double lo, Double hi, Double sector, Double turnover, Double leverage, Double adv) {
+    }
+
+    private void estimators(ObjectNode n, Long span) {
         ObjectNode er = n.putObject("expected_returns").put("estimator", returns.get().api());
         ObjectNode rm = n.putObject("risk_model").put("estimator", riskModel.get().api());
         if (span != null && returns.get().api().startsWith("ema")) {
@@ -160,28 +176,30 @@ public final class BuildForm {
         if (span != null && riskModel.get().api().equals("exp_cov")) {
             rm.put("span", span);
         }
-        n.putObject("objective").put("risk_free_rate", rf);
-        n.put("performance_risk_free_rate", rf);
+    }
+
+    private void constraints(ObjectNode n, Limits l, List<String> universe, List<String> sectors,
+                             Map<String, Double> current, Map<String, Double> esg) {
         ObjectNode k = n.putObject("constraints");
-        k.putArray("weight_bounds").add(lo).add(hi);
-        if (sector != null) {
+        k.putArray("weight_bounds").add(l.lo()).add(l.hi());
+        if (l.sector() != null) {
             ObjectNode mapper = k.putObject("sector_mapper");
             ObjectNode upper = k.putObject("sector_upper");
             for (int i = 0; i < universe.size(); i++) {
                 mapper.put(universe.get(i), sectors.get(i));
-                upper.put(sectors.get(i), sector);
+                upper.put(sectors.get(i), l.sector());
             }
         }
-        if (turnover != null) {
-            k.put("max_turnover", turnover);
+        if (l.turnover() != null) {
+            k.put("max_turnover", l.turnover());
         }
-        if (leverage != null) {
-            k.put("max_leverage", leverage);
+        if (l.leverage() != null) {
+            k.put("max_leverage", l.leverage());
         }
-        if (adv != null) {
-            k.putObject("liquidity").put("max_adv_share", adv);
+        if (l.adv() != null) {
+            k.putObject("liquidity").put("max_adv_share", l.adv());
         }
-        if (turnover != null || adv != null || tradeOffs.get()) {
+        if (l.turnover() != null || l.adv() != null || tradeOffs.get()) {
             ObjectNode w = k.putObject("current_weights");
             universe.forEach(t -> w.put(t, current.getOrDefault(t, 0.0)));
         }
@@ -192,10 +210,6 @@ public final class BuildForm {
                 universe.forEach(t -> scores.put(t, esg.get(t)));
             }
         }
-        if (blackLitterman != null) {
-            n.set("black_litterman", blackLitterman);
-        }
-        return Json.mapper().convertValue(n, OptimizeRequest.class);
     }
 
     private FieldReader reader(Map<String, String> errors) {

@@ -242,8 +242,6 @@ public final class MainView {
         WorkspaceChanges activityChanges = changes.forPage(shown.get(Page.ACTIVITY));
         WorkspaceChanges sizeAccepted = acceptedSizings.forPage(shown.get(Page.SIZE));
         WorkspaceChanges activityAccepted = acceptedSizings.forPage(shown.get(Page.ACTIVITY));
-        WorkspaceChanges buildChanges = changes.forPage(shown.get(Page.BUILD));
-        WorkspaceChanges backtestChanges = changes.forPage(shown.get(Page.BACKTEST));
         builders.put(Page.PORTFOLIO, () -> {
             PortfolioViewModel m = new PortfolioViewModel(s.portfolio(), model.runner(), notifier, dialogs,
                     portfolioChanges);
@@ -281,6 +279,15 @@ public final class MainView {
             m.refresh();
             return new ActivityView(m, exporter).createView();
         });
+        buildPortfolioPages(s);
+        updateDemoLabel();
+        showPage();
+    }
+
+    /** The pages of portfolio construction: Build a portfolio and Backtest. */
+    private void buildPortfolioPages(Services s) {
+        WorkspaceChanges buildChanges = changes.forPage(shown.get(Page.BUILD));
+        WorkspaceChanges backtestChanges = changes.forPage(shown.get(Page.BACKTEST));
         builders.put(Page.BUILD, () -> {
             BuildViewModel m = new BuildViewModel(s.builder(), s.rebalanceSizing(), model.runner(), notifier,
                     buildChanges,
@@ -294,8 +301,6 @@ public final class MainView {
             m.refresh();
             return new BacktestView(m, exporter).createView();
         });
-        updateDemoLabel();
-        showPage();
     }
 
     private void updateDemoLabel() {
