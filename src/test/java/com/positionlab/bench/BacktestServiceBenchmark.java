@@ -80,8 +80,8 @@ public class BacktestServiceBenchmark {
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
-    @Warmup(iterations = 1)
-    @Measurement(iterations = 3)
+    @Warmup(iterations = 3)
+    @Measurement(iterations = 5)
     public static class Sweep {
 
         @Param({"1", "2"})
