@@ -25,6 +25,8 @@ final class PdfChart {
     private static final float[] LEVEL = {0.80f, 0.10f, 0.10f};
 
     private final PdfPages pages;
+    /** Where the y axis's title ends on the line above the frame: the legend wraps to keep clear of it. */
+    private float titleRight;
 
     PdfChart(PdfPages pages) {
         this.pages = pages;
@@ -35,6 +37,7 @@ final class PdfChart {
     }
 
     void draw(Section.Chart chart) throws IOException {
+        titleRight = 0;
         pages.ensure(HEIGHT + 40);
         PdfReportWriter.heading(pages, chart.title());
         float top = pages.y();
@@ -292,6 +295,7 @@ final class PdfChart {
         if (y != null) {
             String yTitle = axisTitle(y) + (sy != null && sy.log ? " (log scale)" : "");
             pages.text(pages.regular, TICK_SIZE + 0.5f, PdfPages.MARGIN, f.y() + f.h() + 6, yTitle, PdfTable.INK);
+            titleRight = PdfPages.MARGIN + pages.width(pages.regular, TICK_SIZE + 0.5f, yTitle) + 10;
         }
     }
 
@@ -305,6 +309,10 @@ final class PdfChart {
         for (int i = names.size() - 1; i >= 0; i--) {
             String name = names.get(i);
             float tw = pages.width(pages.regular, TICK_SIZE, name);
+            if (x - tw - 22 < titleRight && x < f.x() + f.w()) {
+                x = f.x() + f.w(); // a row higher, clear of the axis title
+                y += TICK_SIZE + 2;
+            }
             x -= tw;
             pages.text(pages.regular, TICK_SIZE, x, y, name, PdfTable.INK);
             x -= 12;
