@@ -9,7 +9,7 @@ import com.positionlab.ui.common.ErrorMessages;
 
 /**
  * A refused backtest's problems by the field of the view they belong beside: the service names fields by their
- * JSON path ({@code "lookback: must be ..."}, {@code "strategies.2.risk_free_rate: ..."}), and the view shows
+ * JSON path ({@code "lookback: must be ..."}, {@code "strategies[2].risk_free_rate: ..."}), and the view shows
  * each beside the field, or the group of fields, that sets it.
  */
 final class ErrorFields {
@@ -48,7 +48,7 @@ final class ErrorFields {
         if (BacktestForm.NAMES.contains(path)) {
             return path;
         }
-        String head = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
+        String head = path.split("[.\\[]", 2)[0];
         return switch (head) {
             case "strategies" -> "strategies";
             case "rebalance" -> "rebalance";
