@@ -120,6 +120,8 @@ class BacktestReportTest {
         assertThat(report.tables()).extracting(Section.Table::name).contains("trades_maximum_sharpe",
                 "trades_minimum_volatility", "trades_equal_weight", "attribution_equal_weight");
         assertThat(table(report, "equity_curve").rows()).hasSize(3 * DAYS);
+        assertThat(table(report, "statistics-split").columns()).extracting(Section.Column::header).contains(
+                "Maximum Sharpe, in sample", "Maximum Sharpe, out of sample", "Equal weight, out of sample");
 
         try (PDDocument pdf = Loader.loadPDF(Results.write(report, ReportFormat.PDF))) {
             String text = PdfReportTest.text(pdf).replaceAll("\\s+", " ");

@@ -95,6 +95,18 @@ final class BacktestReport {
         List<Section> sections = new ArrayList<>();
         sections.add(BacktestTables.statistics("Statistics", "statistics", labels,
                 results.stream().map(x -> x.path("statistics")).toList()));
+        if (results.stream().allMatch(x -> x.has("in_sample") && x.has("out_of_sample"))) {
+            List<String> sides = new ArrayList<>();
+            List<JsonNode> stats = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                sides.add(labels.get(i) + ", in sample");
+                sides.add(labels.get(i) + ", out of sample");
+                stats.add(results.get(i).path("in_sample"));
+                stats.add(results.get(i).path("out_of_sample"));
+            }
+            sections.add(BacktestTables.statistics("In and out of sample (split "
+                    + Nodes.text(results.get(0), "split_date") + ")", "statistics-split", sides, stats));
+        }
         sections.add(periods(results, labels));
         sections.add(BacktestCurves.equity("Equity", BacktestCurves.DATE_AXIS, equity));
         sections.add(BacktestCurves.drawdowns("Drawdown", drawdowns));

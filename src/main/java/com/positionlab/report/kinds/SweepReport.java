@@ -109,7 +109,9 @@ final class SweepReport {
             List<String> values = new ArrayList<>();
             for (String name : parameters) {
                 JsonNode v = charted.get(i).path("parameters").get(name);
-                values.add(name + " " + (v == null || v.isNull() ? "-" : v.isValueNode() ? v.asText() : v.toString()));
+                String shortName = name.substring(name.lastIndexOf('.') + 1); // kelly_multiplier, not sizing.kelly_...
+                values.add(shortName + " " + (v == null || v.isNull() ? "-" : v.isValueNode() ? v.asText()
+                        : v.toString()));
             }
             labels.add("#" + (i + 1) + " " + String.join(", ", values));
         }
