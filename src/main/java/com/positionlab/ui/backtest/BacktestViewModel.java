@@ -221,7 +221,7 @@ public final class BacktestViewModel {
 
     // ---- commands ----------------------------------------------------------------------------
 
-    /** Reads the workspace's universes, prices, strategies and stored backtests; runs the default backtest once. */
+    /** Reads the workspace's universes, prices, strategies and stored backtests; shows the default backtest once: the stored one of the same request, or a fresh run. */
     public void refresh() {
         runs.runNow("Loading the backtest setup", p -> Workspace.of(workspace, portfolio, history, RECENT),
                 this::loaded, e -> status.set("Could not load the workspace: " + ErrorMessages.describe(e)), () -> { });
@@ -330,7 +330,7 @@ public final class BacktestViewModel {
         loading = false;
         problems.check();
         if (result.get() == null) {
-            run();
+            Reopen.matching(w.recent(), form.read(new LinkedHashMap<>())).ifPresentOrElse(this::reload, this::run);
         } else {
             markStale("The workspace changed since this result: Run to backtest it again.");
             sweeps.inputsChanged();

@@ -216,10 +216,20 @@ class BacktestViewModelTest {
     }
 
     @Test
+    void openingAgainShowsTheStoredBacktestOfTheSameRequestWithoutRunningIt() {
+        int count = stored();
+        BacktestViewModel again = model();
+        again.refresh();
+        assertThat(stored()).as("nothing run again").isEqualTo(count);
+        assertThat(again.resultProperty().get().caption()).startsWith("Reloaded, run ");
+        assertThat(again.statisticsProperty().get()).isEqualTo(m.statisticsProperty().get());
+    }
+
+    @Test
     void aReloadedBacktestShowsTheSameStatisticsWithoutRunningAgain() {
         StatisticsGrid before = m.statisticsProperty().get();
         String caption = m.resultProperty().get().caption();
-        StoredBacktest newest = m.recent().get(0);
+        StoredBacktest newest = m.resultProperty().get().stored();
         BacktestViewModel other = model();
         other.refresh();
         other.field("costs_bps").set("50");
