@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = {"Replays a strategy over daily prices (or sizing rules over a strategy's closed trades) and "
                 + "prints the equity and drawdown curves, empyrical's statistics, the trades and the attribution.",
-                "Request (JSON): prices (a wide CSV: date, then one column per ticker) or universe (with --db); "
+                "Request (JSON): prices (a wide CSV: date, then one column per ticker; price_rows all or complete) or "
+                        + "universe (with --db); "
                         + "start, end, initial_capital, rebalance (daily, weekly, monthly, once or {drift_band}), "
                         + "lookback (trading days), strategy {method: equal_weight, inverse_volatility, "
                         + "volatility_target, fixed_weights, or any optimize objective with expected_returns, "

@@ -57,6 +57,7 @@ public record BacktestData(List<String> tickers, PriceHistory history, String[] 
         } else {
             table = PriceCsv.read(Path.of(r.prices()), "prices");
         }
+        table = table.select(rows(r.priceRows()));
         List<String> tickers = table.tickers();
         if ((long) table.prices().length * tickers.size() > MAX_CELLS) {
             throw new ValidationException(r.prices() != null ? "prices" : "universe", "holds " + table.prices().length
@@ -91,6 +92,18 @@ public record BacktestData(List<String> tickers, PriceHistory history, String[] 
         } catch (com.positionlab.engine.InvalidParameterException e) {
             throw new ValidationException("prices", e.getMessage());
         }
+    }
+
+    /** {@code all} or {@code complete}: a backtest runs on daily closes, so weekly and monthly rows are refused. */
+    private static com.positionlab.service.optimize.PriceTable.Rows rows(String text) {
+        if (text == null || text.equals("all")) {
+            return com.positionlab.service.optimize.PriceTable.Rows.ALL;
+        }
+        if (text.equals("complete")) {
+            return com.positionlab.service.optimize.PriceTable.Rows.COMPLETE;
+        }
+        throw new ValidationException("price_rows", ValidationException.quote(text) + ": a backtest runs on daily "
+                + "closes, so all (the default) or complete (the days on which every ticker has a price)");
     }
 
     private static void check(BacktestRequest r, List<String> tickers) {

@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A backtest as the CLI, the API and the view send it (snake_case JSON).
  *
  * <p><b>Portfolio backtest</b> (walk-forward over daily prices): {@code prices} (a CSV file of adjusted closes,
- * as {@code optimize} reads) or {@code universe} (workspace instruments); {@code start}, {@code end} (default:
+ * as {@code optimize} reads; {@code price_rows} {@code all} (default) or {@code complete}, the days on which
+ * every ticker has a price) or {@code universe} (workspace instruments); {@code start}, {@code end} (default:
  * the history's first day after the lookback, and its last day); {@code initial_capital} (default 100,000);
  * {@code rebalance} ({@code "daily"}, {@code "weekly"}, {@code "monthly"} (default), {@code "once"} or
  * {@code {"drift_band": 0.05}}); {@code lookback} (trading days of returns the strategy sees, default 252);
@@ -28,7 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * from {@code initial_capital}, with {@code costs_bps} per trade.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BacktestRequest(String prices, List<String> universe, LocalDate start, LocalDate end,
+public record BacktestRequest(String prices, String priceRows, List<String> universe, LocalDate start, LocalDate end,
                               Double initialCapital, JsonNode rebalance, Integer lookback, JsonNode strategy,
                               List<JsonNode> strategies, Double costsBps, Double slippageBps, Double cashRate,
                               Map<String, Double> lotSizes, LocalDate splitDate, Double riskFreeRate,
@@ -44,14 +45,14 @@ public record BacktestRequest(String prices, List<String> universe, LocalDate st
 
     /** This request with another strategy (and no list of strategies or sweep). */
     public BacktestRequest withStrategy(JsonNode newStrategy) {
-        return new BacktestRequest(prices, universe, start, end, initialCapital, rebalance, lookback, newStrategy,
+        return new BacktestRequest(prices, priceRows, universe, start, end, initialCapital, rebalance, lookback, newStrategy,
                 null, costsBps, slippageBps, cashRate, lotSizes, splitDate, riskFreeRate, sectors, benchmark, null,
                 rankBy, threads, includeTrades, trades, strategyId, sizing);
     }
 
     /** This request with another rebalance, lookback and costs (a point of a sweep). */
     public BacktestRequest withGrid(JsonNode newRebalance, Integer newLookback, Double newCostsBps) {
-        return new BacktestRequest(prices, universe, start, end, initialCapital, newRebalance, newLookback, strategy,
+        return new BacktestRequest(prices, priceRows, universe, start, end, initialCapital, newRebalance, newLookback, strategy,
                 null, newCostsBps, slippageBps, cashRate, lotSizes, splitDate, riskFreeRate, sectors, benchmark, null,
                 rankBy, threads, includeTrades, trades, strategyId, sizing);
     }

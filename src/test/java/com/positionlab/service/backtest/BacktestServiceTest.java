@@ -266,6 +266,16 @@ class BacktestServiceTest {
     }
 
     @Test
+    void completeRowsKeepOnlyTheDaysOnWhichEveryTickerHasAPrice() {
+        Run r = run("{\"prices\": \"PRICES\", \"price_rows\": \"complete\", \"strategy\": {\"method\": "
+                + "\"equal_weight\"}, \"lookback\": 20, \"include_trades\": false}");
+        // T7 is listed on the 251st row: the complete rows start there, and the backtest 20 rows later
+        assertThat(r.start()).isEqualTo(LocalDate.parse(lines.get(1 + 250 + 20).substring(0, 10)));
+        assertThatThrownBy(() -> run("{\"prices\": \"PRICES\", \"price_rows\": \"weekly\", \"strategy\": "
+                + "{\"method\": \"equal_weight\"}}")).hasMessageStartingWith("price_rows:");
+    }
+
+    @Test
     void badFieldsAreNamed() {
         record Case(String json, String field) {
         }
