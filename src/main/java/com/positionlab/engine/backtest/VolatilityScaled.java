@@ -2,6 +2,8 @@ package com.positionlab.engine.backtest;
 
 import static com.positionlab.engine.InvalidParameterException.inRange;
 
+import com.positionlab.engine.stats.Returns;
+
 /**
  * Weights inversely proportional to each instrument's volatility over the window (the standard deviation of its
  * daily simple returns, annualised by the square root of 252), over the instruments priced on every day of the
@@ -57,23 +59,15 @@ public record VolatilityScaled(double targetVolatility, double maxWeight) implem
 
     /** The annualised volatility of the closes' daily returns; NaN when any close is missing or fewer than 3. */
     static double volatility(double[] closes) {
-        int k = closes.length - 1;
-        if (k < 2) {
+        if (closes.length < 3) {
             return Double.NaN;
         }
-        double mean = 0;
-        double[] r = new double[k];
-        for (int t = 0; t < k; t++) {
-            r[t] = closes[t + 1] / closes[t] - 1;
-            if (!Double.isFinite(r[t])) {
+        double[] r = Returns.simpleReturns(closes);
+        for (double x : r) {
+            if (!Double.isFinite(x)) {
                 return Double.NaN;
             }
-            mean += r[t] / k;
         }
-        double ss = 0;
-        for (double x : r) {
-            ss += (x - mean) * (x - mean);
-        }
-        return Math.sqrt(ss / (k - 1) * 252);
+        return Returns.annualisedVolatility(r, Returns.TRADING_DAYS);
     }
 }

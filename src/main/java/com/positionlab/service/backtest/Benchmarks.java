@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.positionlab.engine.backtest.BacktestResult;
 import com.positionlab.engine.backtest.stats.PerformanceStatistics;
+import com.positionlab.engine.stats.Returns;
 import com.positionlab.service.ValidationException;
 import com.positionlab.service.backtest.BacktestResponse.BenchmarkOut;
 import com.positionlab.service.backtest.BacktestResponse.Point;
@@ -34,17 +35,12 @@ final class Benchmarks {
             curve[d] = r.equityAt(0) * price / x[offset];
             points.add(new Point(r.dates()[d], curve[d]));
         }
-        double mean = 0;
         double[] diff = new double[n - 1];
         for (int d = 1; d < n; d++) {
             diff[d - 1] = r.equityAt(d) / r.equityAt(d - 1) - curve[d] / curve[d - 1];
-            mean += diff[d - 1] / (n - 1);
         }
-        double ss = 0;
-        for (double v : diff) {
-            ss += (v - mean) * (v - mean);
-        }
-        double tracking = n > 2 ? Math.sqrt(ss / (n - 2) * 252) : Double.NaN;
+        double tracking = Returns.annualisedVolatility(diff, Returns.TRADING_DAYS);
+        double mean = Returns.mean(diff);
         var p = PerformanceStatistics.of(curve, rfDaily);
         var statistics = new BacktestResponse.Statistics(p.totalReturn(), p.cagr(), p.volatility(), p.sharpe(),
                 p.sortino(), p.calmar(), p.maxDrawdown(), p.maxDrawdownDays(), 0, 0, p.hitRate(), n - 1);

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import com.positionlab.domain.Instrument;
 import com.positionlab.service.ValidationException;
+import com.positionlab.service.optimize.WorkspacePrices;
 import com.positionlab.store.Store;
 
 /**
@@ -45,17 +46,7 @@ public final class UniverseLists {
         if (ids == null || ids.isEmpty() || ids.size() > MAX_MEMBERS) {
             throw new ValidationException("universe", "pick from 1 to " + MAX_MEMBERS + " instruments to save");
         }
-        Set<String> known = known();
-        Set<String> seen = new HashSet<>();
-        for (String id : ids) {
-            if (id == null || !known.contains(id)) {
-                throw new ValidationException("universe", ValidationException.quote(String.valueOf(id))
-                        + " is not an instrument of this workspace");
-            }
-            if (!seen.add(id)) {
-                throw new ValidationException("universe", ValidationException.quote(id) + " is named twice");
-            }
-        }
+        new WorkspacePrices(store).requireInstruments(ids);
         Map<String, List<String>> existing = store.universeLists().all();
         if (!existing.containsKey(n) && existing.size() >= MAX_LISTS) {
             throw new ValidationException("list_name", "at most " + MAX_LISTS + " lists are kept; delete one first");

@@ -94,6 +94,14 @@ public final class WorkspacePrices implements PriceSource {
         if (lookbackDays < 20 || lookbackDays > MAX_LOOKBACK) {
             throw new ValidationException("lookback_days", "must be from 20 to " + MAX_LOOKBACK + " trading days");
         }
+        requireInstruments(ids);
+    }
+
+    /**
+     * Refuses, naming {@code universe}, an id that is not one of the workspace's instruments or is named twice
+     * (the message quotes it, clipped).
+     */
+    public void requireInstruments(List<String> ids) {
         Set<String> known = new HashSet<>();
         store.instruments().findAll().stream().map(Instrument::id).forEach(known::add);
         Set<String> seen = new HashSet<>();

@@ -1,6 +1,7 @@
 package com.positionlab.engine.backtest.stats;
 
 import com.positionlab.engine.InvalidParameterException;
+import com.positionlab.engine.stats.Returns;
 
 /**
  * Performance statistics of a daily equity curve with empyrical's definitions, 252 periods a year. With daily
@@ -177,32 +178,16 @@ public final class PerformanceStatistics {
     }
 
     private static double mean(double[] x) {
-        double sum = 0;
-        for (double v : x) {
-            sum += v;
-        }
-        return sum / x.length;
+        return Returns.mean(x);
     }
 
     /** Sample standard deviation (divisor n - 1): NaN below two values, exactly 0 when every value is equal. */
     private static double sampleStdDev(double[] x) {
-        if (x.length < 2) {
-            return Double.NaN;
-        }
-        boolean constant = true;
+        boolean constant = x.length >= 2;
         for (double v : x) {
             constant &= v == x[0];
         }
-        if (constant) {
-            return 0;
-        }
-        double m = mean(x);
-        double squares = 0;
-        for (double v : x) {
-            double d = v - m;
-            squares += d * d;
-        }
-        return Math.sqrt(squares / (x.length - 1));
+        return constant ? 0 : Returns.sampleStdDev(x);
     }
 
     private static void checkEquity(double[] equity) {
